@@ -1,0 +1,47 @@
+import type { Report } from './problems';
+import type { NetworkInterface, Profile } from './schema';
+import { hasControlChars, isIpv4, isIpv6 } from './values';
+
+function checkAddressing(i: NetworkInterface, at: string, report: Report): void {
+  if (i.ipv4.mode === 'static') {
+    const { address, prefix, gateway } = i.ipv4;
+    if (address === '') report(`${at}.ipv4.address`, 'A static address needs an address and a prefix length, like 192.168.1.10/24.');
+    else if (!isIpv4(address)) report(`${at}.ipv4.address`, `"${address}" is not an IPv4 address; write four numbers 0–255 separated by dots, like 192.168.1.10.`);
+    if (prefix === null) report(`${at}.ipv4.prefix`, 'A static address needs a prefix length, like 192.168.1.10/24.');
+    else if (prefix < 1 || prefix > 32) report(`${at}.ipv4.prefix`, 'An IPv4 prefix length is a number from 1 to 32 (24 is the usual home network).');
+    if (gateway !== '' && !isIpv4(gateway)) report(`${at}.ipv4.gateway`, `"${gateway}" is not an IPv4 address; leave the gateway empty or write one like 192.168.1.1.`);
+  }
+  if (i.ipv6.mode === 'static') {
+    const { address, prefix, gateway } = i.ipv6;
+    if (!isIpv6(address)) report(`${at}.ipv6.address`, `"${address}" is not an IPv6 address, like 2001:db8::10.`);
+    if (prefix === null || prefix < 1 || prefix > 128) report(`${at}.ipv6.prefix`, 'A static IPv6 address needs a prefix length from 1 to 128, like 64.');
+    if (gateway !== '' && !isIpv6(gateway)) report(`${at}.ipv6.gateway`, `"${gateway}" is not an IPv6 address; leave it empty or write one like fe80::1.`);
+  }
+}
+
+function checkWifi(i: NetworkInterface, at: string, report: Report): void {
+  if (i.wifi === null) return;
+  const { ssid, passphrase } = i.wifi;
+  if (ssid === '' || ssid.length > 32) report(`${at}.wifi.ssid`, 'Enter the wifi network name (SSID), 1 to 32 characters.');
+  else if (hasControlChars(ssid) || /^\s|\s$|["\\]/.test(ssid)) report(`${at}.wifi.ssid`, 'The network name cannot contain quotes, backslashes, control characters, or start or end with a space.');
+  if (passphrase !== '' && !/^[\x20-\x7e]{8,63}$/.test(passphrase))
+    report(`${at}.wifi.passphrase`, 'A WPA passphrase is 8 to 63 printable characters; leave it empty for an open network.');
+  else if (/["\\]/.test(passphrase)) report(`${at}.wifi.passphrase`, 'The passphrase cannot contain quotes or backslashes here.');
+}
+
+export function checkInterfaces(p: Profile, report: Report): void {
+  if (p.interfaces.length === 0)
+    report('interfaces', 'No network interface is configured: the box will not be reachable over the network.', 'warning');
+  const seen = new Set<string>();
+  p.interfaces.forEach((i, n) => {
+    const at = `interfaces.${n}`;
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,14}$/.test(i.name) || i.name === 'lo')
+      report(`${at}.name`, `"${i.name}" is not a usable interface name; use names like eth0, wlan0 or enp1s0 (lo is always set up).`);
+    else if (seen.has(i.name)) report(`${at}.name`, `The interface ${i.name} is listed twice; remove one.`);
+    seen.add(i.name);
+    checkAddressing(i, at, report);
+    checkWifi(i, at, report);
+  });
+  if (p.wifiConfigFile !== null && !/^\/[A-Za-z0-9/_.-]+$/.test(p.wifiConfigFile))
+    report('wifiConfigFile', 'The wpa_supplicant file must be an absolute path on the box without spaces, like /etc/wpa_supplicant/wpa_supplicant.conf.');
+}

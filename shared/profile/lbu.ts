@@ -1,0 +1,23 @@
+import type { Report } from './problems';
+import type { Profile } from './schema';
+
+const MEDIA = /^(LABEL=|UUID=)?[A-Za-z0-9/_.-]+$/;
+
+export function checkDiskless(p: Profile, report: Report): void {
+  const { lbuMedia, apkCacheDir } = p.diskless;
+  if (p.disk.mode === 'sys') {
+    // setup-alpine skips setup-lbu and setup-apkcache after a sys install.
+    if (lbuMedia !== null || apkCacheDir !== null)
+      report('diskless', 'LBU media and the apk cache are only used when running from RAM or with a data disk; they are ignored for a disk install.', 'warning');
+    return;
+  }
+  const what = p.disk.mode === 'data' ? 'With a data disk' : 'Running from RAM (diskless)';
+  if (lbuMedia === null)
+    report('diskless.lbuMedia', `${what}, configuration is kept only by "lbu commit" to a medium: choose one, like usb or LABEL=APKOVL.`);
+  else if (!MEDIA.test(lbuMedia))
+    report('diskless.lbuMedia', 'The LBU medium is a name like usb, a path like /media/usb, or LABEL=… / UUID=…, without spaces.');
+  if (apkCacheDir !== null && !/^\/[A-Za-z0-9/_.=-]*$/.test(apkCacheDir))
+    report('diskless.apkCacheDir', 'The apk cache is a directory path without spaces, like /media/usb/cache.');
+  if (apkCacheDir === null && p.packages.length > 0)
+    report('diskless.apkCacheDir', 'Without an apk cache, extra packages are downloaded again at every boot.', 'warning');
+}

@@ -1,0 +1,1 @@
+export { quote, op, sh, type ShellSyntax } from './quote';
