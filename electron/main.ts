@@ -1,0 +1,34 @@
+import { app, BrowserWindow, session, shell } from 'electron';
+import { join } from 'node:path';
+import { CONTENT_SECURITY_POLICY, windowOptions } from './window-options';
+
+// Single instance: a second launch focuses the first window instead.
+if (!app.requestSingleInstanceLock()) app.quit();
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(join(__dirname, '../renderer/index.html'));
+  return win;
+}
+
+void app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  const win = createWindow();
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
