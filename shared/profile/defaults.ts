@@ -18,6 +18,7 @@ export function defaultProfile(): Profile {
     devd: 'mdev',
     interfaces: [dhcpInterface('eth0')],
     wifiConfigFile: null,
+    ipForwarding: false,
     dns: { searchDomain: '', servers: [] },
     timezone: 'UTC',
     proxy: null,

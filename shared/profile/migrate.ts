@@ -39,6 +39,7 @@ function migrateV1(v1: z.infer<typeof v1Schema>): unknown {
     keymap: v1.keymap === 'none' || layout === '' ? null : { layout, variant },
     interfaces,
     wifiConfigFile: null,
+    ipForwarding: false,
     packages: v1.packages.split(/\s+/).filter(Boolean),
     disk: { ...base.disk, ...v1.disk, raid: v1.disk.disks.length > 1 },
   };

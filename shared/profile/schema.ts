@@ -118,6 +118,8 @@ export const profileSchema = z.object({
   interfaces: z.array(interfaceSchema),
   /** WIFIOPTS: a wpa_supplicant.conf already on the box (kept from imports). */
   wifiConfigFile: z.string().nullable(),
+  /** Route between interfaces (IPv4 and IPv6 forwarding via /etc/sysctl.d); not a setup-alpine option, applied by Cairn's plan. */
+  ipForwarding: z.boolean(),
   dns: dnsSchema,
   /** IANA zone; null means TIMEZONEOPTS=none. */
   timezone: z.string().nullable(),

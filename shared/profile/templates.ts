@@ -44,6 +44,7 @@ export const TEMPLATES: readonly Template[] = [
         ...p,
         name: 'Router',
         hostname: 'router',
+        ipForwarding: true,
         interfaces: [
           dhcpInterface('eth0'),
           { ...dhcpInterface('eth1'), ipv4: { mode: 'static', address: '192.168.1.1', prefix: 24, gateway: '' } },

@@ -36,12 +36,13 @@ export const packageCatalogue = (): readonly PackageEntry[] =>
       : { name: line, repo: 'main' as const },
   ));
 
-/** Catalogue names starting with the query first, then containing it; at most `limit`. */
+/** An exact match first, then names starting with the query (shortest first), then names containing it. */
 export function suggestPackages(query: string, limit = 10): PackageEntry[] {
   const q = query.trim().toLowerCase();
   if (!q) return [];
-  const all = packageCatalogue();
-  const starts = all.filter((p) => p.name.startsWith(q));
-  const contains = all.filter((p) => !p.name.startsWith(q) && p.name.includes(q));
-  return [...starts, ...contains].slice(0, limit);
+  const rank = (name: string) => (name === q ? 0 : name.startsWith(q) ? 1 : 2);
+  return packageCatalogue()
+    .filter((p) => p.name.includes(q))
+    .sort((a, b) => rank(a.name) - rank(b.name) || a.name.length - b.name.length || (a.name < b.name ? -1 : 1))
+    .slice(0, limit);
 }
