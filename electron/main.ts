@@ -1,5 +1,6 @@
 import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
+import { setupIpc } from './setup-ipc';
 import { CONTENT_SECURITY_POLICY, windowOptions } from './window-options';
 
 // Single instance: a second launch focuses the first window instead.
@@ -17,12 +18,17 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-void app.whenReady().then(() => {
+let mainWindow: BrowserWindow | null = null;
+
+void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
+  // Handlers exist before the page can call them; safeStorage needs the app ready.
+  await setupIpc(() => mainWindow);
   const win = createWindow();
+  mainWindow = win;
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
     win.focus();

@@ -1,5 +1,14 @@
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
+import { createBridge, type CairnBridge } from '../shared/api/bridge';
 
-// The typed IPC contract (shared/api) is exposed here by the desktop-shell work;
-// until then the renderer only learns which platform it runs on.
-contextBridge.exposeInMainWorld('cairn', Object.freeze({ platform: process.platform }));
+// Exactly the contract in shared/api, as named methods; never raw ipcRenderer.
+const cairn = createBridge(
+  (channel, payload) => ipcRenderer.invoke(channel, payload),
+  (event, listener) => {
+    const forward = (_e: Electron.IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(event, forward);
+    return () => ipcRenderer.removeListener(event, forward);
+  },
+) satisfies CairnBridge;
+
+contextBridge.exposeInMainWorld('cairn', cairn);

@@ -1,0 +1,90 @@
+import type { AppInfo } from '../../shared/api/app';
+import { fail, ok } from '../../shared/api/result';
+import type { Log } from '../log';
+import { hashPassword } from '../secrets/password-hash';
+import type { SecretStore } from '../secrets/secrets';
+import type { KnownHostsStore } from '../store/known-hosts';
+import type { ProfileStore } from '../store/profiles';
+import { readSshConfig, type SshConfigSource } from '../store/ssh-config-import';
+import type { TargetStore } from '../store/targets';
+import { fileHandlers, type DialogService } from './file-handlers';
+import type { DomainHandlers, HandlerTable } from './types';
+
+/** What the handlers call. main.ts builds it from Electron; tests build it from temp dirs and stand-ins. */
+export interface Services {
+  profiles: ProfileStore;
+  targets: TargetStore;
+  knownHosts: KnownHostsStore;
+  secrets: SecretStore;
+  dialogs: DialogService;
+  sshConfig: SshConfigSource;
+  appInfo: () => AppInfo;
+  log: Log;
+}
+
+const profileHandlers = ({ profiles }: Services): DomainHandlers<'profiles'> => ({
+  'profiles:list': async () => ok(await profiles.list()),
+  'profiles:get': ({ id }) => profiles.get(id),
+  'profiles:save': ({ id, profile }) => profiles.save(profile, id),
+  'profiles:remove': ({ id }) => profiles.remove(id),
+  'profiles:duplicate': ({ id, name }) => profiles.duplicate(id, name),
+});
+
+const targetHandlers = ({ targets, secrets, sshConfig }: Services): DomainHandlers<'targets'> => ({
+  'targets:list': async () => ok(await targets.list()),
+  'targets:save': ({ target }) => targets.save(target),
+  'targets:remove': async ({ id }) => {
+    const removed = await targets.remove(id);
+    if (removed.ok) await secrets.clear(id);
+    return removed;
+  },
+  'targets:import-ssh-config': async ({ preview }) => {
+    let found;
+    try {
+      found = await readSshConfig(sshConfig);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return fail('not-found', `There is no SSH client config at ${sshConfig.path}.`);
+      throw e;
+    }
+    const { added, skipped } = await targets.addMany(found.drafts, { dryRun: preview });
+    return ok({ source: sshConfig.path, imported: added, skipped: [...found.skipped, ...skipped] });
+  },
+});
+
+const knownHostHandlers = ({ knownHosts }: Services): DomainHandlers<'knownHosts'> => ({
+  'knownHosts:list': async () => ok({ hosts: (await knownHosts.list()).map(({ key: _key, ...shown }) => shown), problems: [] }),
+  'knownHosts:remove': async ({ host, port, keyType }) => {
+    const removed = await knownHosts.remove(host, port, keyType);
+    return removed === 0 ? fail('not-found', `Cairn has no saved key for ${host} port ${port}.`) : ok({ removed });
+  },
+});
+
+const secretHandlers = ({ secrets, targets }: Services): DomainHandlers<'secrets'> => ({
+  'secrets:set': async ({ targetId, kind, value }) => {
+    const target = await targets.get(targetId);
+    if (!target.ok) return target;
+    return ok({ targetId, kind, storage: await secrets.set(targetId, kind, value) });
+  },
+  'secrets:clear': async ({ targetId, kind }) => {
+    await secrets.clear(targetId, kind);
+    return ok({ targetId });
+  },
+  'secrets:status': async () => ok(await secrets.status()),
+  'secrets:hash-password': async ({ password }) => ok({ hash: hashPassword(password) }),
+});
+
+const appHandlers = ({ appInfo }: Services): DomainHandlers<'app'> => ({
+  'app:info': async () => ok(appInfo()),
+});
+
+/** The one handler table: every channel of shared/api, each calling a service. */
+export function createHandlers(services: Services): HandlerTable {
+  return {
+    ...profileHandlers(services),
+    ...targetHandlers(services),
+    ...knownHostHandlers(services),
+    ...secretHandlers(services),
+    ...fileHandlers(services.dialogs),
+    ...appHandlers(services),
+  };
+}

@@ -1,0 +1,2 @@
+export { createSecretStore, type SafeStorageLike, type SecretStore } from './secrets';
+export { hashPassword, DEFAULT_ROUNDS } from './password-hash';

@@ -1,0 +1,101 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHandlers, type Services } from './ipc/handlers';
+import type { DialogService } from './ipc/file-handlers';
+import { createLog, type Log } from './log';
+import { createSecretStore, type SafeStorageLike } from './secrets/secrets';
+import { createStore } from './store';
+
+/** A fresh userData directory, removed by the returned cleanup. */
+export async function tempDir(prefix = 'cairn-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Stands in for Electron's safeStorage, which needs the Electron binary: a
+ * reversible byte transform (so the file never holds the clear text) that
+ * records what it was asked.
+ */
+export function fakeSafeStorage(options: { available?: boolean; backend?: string; failWith?: (plain: string) => Error } = {}) {
+  const calls: string[] = [];
+  const flip = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));
+  const storage: SafeStorageLike & { calls: string[] } = {
+    calls,
+    isEncryptionAvailable: () => {
+      calls.push('isEncryptionAvailable');
+      return options.available ?? true;
+    },
+    encryptString: (plain) => {
+      calls.push('encryptString');
+      if (options.failWith) throw options.failWith(plain);
+      return Buffer.concat([Buffer.from('FAKE1:'), flip(Buffer.from(plain, 'utf8'))]);
+    },
+    decryptString: (encrypted) => {
+      calls.push('decryptString');
+      if (!encrypted.subarray(0, 6).equals(Buffer.from('FAKE1:'))) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return flip(encrypted.subarray(6)).toString('utf8');
+    },
+    ...(options.backend === undefined ? {} : { getSelectedStorageBackend: () => options.backend ?? '' }),
+  };
+  return storage;
+}
+
+/** Answers the native dialogs with fixed choices and records the options it was shown. */
+export function scriptedDialogs(answers: { save?: string | null; open?: string | null }) {
+  const shown: unknown[] = [];
+  const dialogs: DialogService = {
+    showSaveDialog: async (o) => {
+      shown.push(o);
+      return answers.save == null ? { canceled: true } : { canceled: false, filePath: answers.save };
+    },
+    showOpenDialog: async (o) => {
+      shown.push(o);
+      return answers.open == null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [answers.open] };
+    },
+  };
+  return { dialogs, shown };
+}
+
+export interface Harness {
+  dir: string;
+  log: Log;
+  services: Services;
+  table: ReturnType<typeof createHandlers>;
+  logText: () => Promise<string>;
+  cleanup: () => Promise<void>;
+}
+
+/** The real handler table over real stores in a temp userData directory. */
+export async function harness(options: { safeStorage?: SafeStorageLike; dialogs?: DialogService; sshConfigPath?: string } = {}): Promise<Harness> {
+  const { dir, cleanup } = await tempDir();
+  const store = await createStore(dir);
+  const log = createLog({ file: store.paths.log, level: 'debug' });
+  const services: Services = {
+    profiles: store.profiles,
+    targets: store.targets,
+    knownHosts: store.knownHosts,
+    secrets: createSecretStore({ file: store.paths.secrets, safeStorage: options.safeStorage ?? fakeSafeStorage(), log }),
+    dialogs: options.dialogs ?? scriptedDialogs({}).dialogs,
+    sshConfig: { path: options.sshConfigPath ?? join(dir, 'no-ssh-config'), homeDir: dir, localUser: 'tester' },
+    appInfo: () => ({
+      name: 'Cairn',
+      version: '0.1.0',
+      platform: process.platform,
+      arch: process.arch,
+      versions: { electron: null, chrome: null, node: process.versions.node },
+      userDataDir: dir,
+      logFile: log.file,
+    }),
+    log,
+  };
+  return {
+    dir,
+    log,
+    services,
+    table: createHandlers(services),
+    logText: () => readFile(log.file, 'utf8').catch(() => ''),
+    cleanup,
+  };
+}

@@ -1,0 +1,44 @@
+import { app, dialog, ipcMain, safeStorage, type BrowserWindow } from 'electron';
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { createEventSender, createHandlers, registerIpc, trustedSenders } from './ipc';
+import { createLog } from './log';
+import { createSecretStore } from './secrets';
+import { createStore } from './store';
+
+/** Builds the services and the one handler table, and registers it before the page loads. */
+export async function setupIpc(getWindow: () => BrowserWindow | null) {
+  const userData = app.getPath('userData');
+  const store = await createStore(userData);
+  const log = createLog({ file: store.paths.log, ...(app.isPackaged ? {} : { echo: (l: string) => console.error(l) }) });
+  const withWindow = <T>(fn: (w?: BrowserWindow) => T) => fn(getWindow() ?? undefined);
+  const table = createHandlers({
+    profiles: store.profiles,
+    targets: store.targets,
+    knownHosts: store.knownHosts,
+    secrets: createSecretStore({ file: store.paths.secrets, safeStorage, log }),
+    dialogs: {
+      showSaveDialog: (o) => withWindow((w) => (w ? dialog.showSaveDialog(w, o) : dialog.showSaveDialog(o))),
+      showOpenDialog: (o) => withWindow((w) => (w ? dialog.showOpenDialog(w, o) : dialog.showOpenDialog(o))),
+    },
+    sshConfig: { path: join(homedir(), '.ssh', 'config'), homeDir: homedir(), localUser: userInfo().username },
+    appInfo: () => ({
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      arch: process.arch,
+      versions: { electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null, node: process.versions.node },
+      userDataDir: userData,
+      logFile: log.file,
+    }),
+    log,
+  });
+  registerIpc(
+    ipcMain,
+    table,
+    trustedSenders({ rendererIndex: join(__dirname, '../renderer/index.html'), devServerUrl: null }),
+    log,
+  );
+  const emit = createEventSender((event, payload) => getWindow()?.webContents.send(event, payload), log);
+  return { store, log, table, emit };
+}

@@ -1,0 +1,35 @@
+import { mkdir } from 'node:fs/promises';
+import { createKnownHostsStore, type KnownHostsStore } from './known-hosts';
+import { storePaths, type StorePaths } from './paths';
+import { createProfileStore, type ProfileStore } from './profiles';
+import { openRunFiles, type RunFiles } from './runs';
+import { createTargetStore, type TargetStore } from './targets';
+
+export { writeFileAtomic, sweepTempFiles, isTempFile } from './atomic-write';
+export { readVersioned, writeVersioned, moveAside, type FileFormat, type ReadOutcome } from './versioned-file';
+export { readSshConfig, type SshConfigSource, type SshConfigImport } from './ssh-config-import';
+export { fingerprintOf, type KnownHostEntry } from './known-hosts';
+export { storePaths, type StorePaths, type ProfileStore, type TargetStore, type KnownHostsStore, type RunFiles };
+export type { TargetDraft } from './targets';
+
+export interface Store {
+  paths: StorePaths;
+  profiles: ProfileStore;
+  targets: TargetStore;
+  knownHosts: KnownHostsStore;
+  /** Opens (or reopens, appending) the files of one run. */
+  openRun(runId: string): Promise<RunFiles>;
+}
+
+/** Everything Cairn keeps on disk, under Electron's `app.getPath('userData')` (passed in). */
+export async function createStore(userData: string): Promise<Store> {
+  const paths = storePaths(userData);
+  await mkdir(userData, { recursive: true, mode: 0o700 });
+  return {
+    paths,
+    profiles: createProfileStore(paths.profiles),
+    targets: createTargetStore(paths.targets),
+    knownHosts: createKnownHostsStore(paths.knownHosts),
+    openRun: (runId) => openRunFiles(paths.runs, runId),
+  };
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { KnownHost } from '../../shared/api/known-hosts';
+import { writeFileAtomic } from './atomic-write';
+import { serial } from './serial';
+
+// Cairn's own known_hosts file, in OpenSSH's format so `ssh-keygen -F/-R -f`
+// and a person's eyes can read it: `host keytype base64` for port 22,
+// `[host]:port keytype base64` otherwise. Lines Cairn does not understand
+// (hashed names, markers, comments) are kept untouched when rewriting.
+
+export interface KnownHostEntry extends KnownHost {
+  /** The key blob, base64, as in the file. */
+  key: string;
+}
+
+export interface KnownHostsStore {
+  readonly path: string;
+  list(): Promise<KnownHostEntry[]>;
+  /** The keys on file for this host and port. */
+  lookup(host: string, port: number): Promise<KnownHostEntry[]>;
+  /** Trusts a key (replacing any key of the same type for this host and port). */
+  add(host: string, port: number, keyType: string, keyBase64: string): Promise<void>;
+  /** Forgets the host's keys, or only the one type; returns how many lines went. */
+  remove(host: string, port: number, keyType?: string): Promise<number>;
+}
+
+/** `SHA256:...` as `ssh-keygen -l` prints it. */
+export const fingerprintOf = (keyBase64: string): string =>
+  `SHA256:${createHash('sha256').update(Buffer.from(keyBase64, 'base64')).digest('base64').replace(/=+$/, '')}`;
+
+const hostField = (host: string, port: number) => (port === 22 ? host : `[${host}]:${port}`);
+
+function parseHostField(field: string): { host: string; port: number } | null {
+  const bracketed = /^\[([^\]]+)\]:(\d+)$/.exec(field);
+  if (bracketed) return { host: bracketed[1] ?? '', port: Number(bracketed[2]) };
+  if (field.startsWith('|') || /[*?!]/.test(field)) return null;
+  return { host: field, port: 22 };
+}
+
+function parseLine(line: string): KnownHostEntry[] {
+  const trimmed = line.trim();
+  if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('@')) return [];
+  const [hosts, keyType, key] = trimmed.split(/\s+/);
+  if (hosts === undefined || keyType === undefined || key === undefined) return [];
+  return hosts.split(',').flatMap((field) => {
+    const parsed = parseHostField(field);
+    return parsed === null ? [] : [{ ...parsed, keyType, key, fingerprint: fingerprintOf(key) }];
+  });
+}
+
+export function createKnownHostsStore(path: string): KnownHostsStore {
+  const exclusive = serial();
+  const lines = async (): Promise<string[]> => {
+    try {
+      return (await readFile(path, 'utf8')).split('\n').filter((l, i, all) => l !== '' || i < all.length - 1);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
+  };
+  const save = (next: string[]) => writeFileAtomic(path, next.length === 0 ? '' : `${next.join('\n')}\n`, 0o600);
+  const matches = (line: string, host: string, port: number, keyType?: string) =>
+    parseLine(line).some((e) => e.host === host && e.port === port && (keyType === undefined || e.keyType === keyType));
+
+  const list = async () => (await lines()).flatMap(parseLine);
+
+  return {
+    path,
+    list,
+    lookup: async (host, port) => (await list()).filter((e) => e.host === host && e.port === port),
+    add: (host, port, keyType, keyBase64) =>
+      exclusive(async () => {
+        const kept = (await lines()).filter((l) => !matches(l, host, port, keyType));
+        await save([...kept, `${hostField(host, port)} ${keyType} ${keyBase64}`]);
+      }),
+    remove: (host, port, keyType) =>
+      exclusive(async () => {
+        const all = await lines();
+        const kept = all.filter((l) => !matches(l, host, port, keyType));
+        if (kept.length !== all.length) await save(kept);
+        return all.length - kept.length;
+      }),
+  };
+}

@@ -1,0 +1,37 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../services.test-support';
+import { openRunFiles } from './runs';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir, cleanup } = await tempDir()));
+afterEach(() => cleanup());
+
+describe('run files', () => {
+  it('appends output in call order and keeps it when the run is reopened', async () => {
+    const run = await openRunFiles(dir, 'run-1');
+    await Promise.all(Array.from({ length: 50 }, (_, i) => run.appendLog(`line ${i}\n`)));
+    await run.close();
+    const again = await openRunFiles(dir, 'run-1');
+    await again.appendLog(Buffer.from('after reconnect\n'));
+    await again.close();
+    const expected = `${Array.from({ length: 50 }, (_, i) => `line ${i}\n`).join('')}after reconnect\n`;
+    expect(await readFile(join(dir, 'run-1', 'output.log'), 'utf8')).toBe(expected);
+    await expect(again.appendLog('late')).rejects.toThrow(/already closed/);
+  });
+
+  it('replaces the summary whole each time', async () => {
+    const run = await openRunFiles(dir, 'run-2');
+    await run.writeSummary({ status: 'running', steps: 1 });
+    await run.writeSummary({ status: 'succeeded', steps: 9 });
+    await run.close();
+    expect(JSON.parse(await readFile(run.summaryPath, 'utf8'))).toEqual({ status: 'succeeded', steps: 9 });
+    expect((await readdir(run.dir)).sort()).toEqual(['output.log', 'summary.json']);
+  });
+
+  it('refuses a run id that could leave the runs folder', async () => {
+    await expect(openRunFiles(dir, '../escape')).rejects.toThrow(/not one Cairn makes/);
+  });
+});

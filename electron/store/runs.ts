@@ -1,0 +1,59 @@
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { idSchema } from '../../shared/api/result';
+import { writeFileAtomic } from './atomic-write';
+
+// Each run gets a folder: `output.log` grows by appends only (a crash loses at
+// most the last chunk, never what came before) and `summary.json` is replaced
+// atomically, so it is always the last complete summary.
+
+export interface RunFiles {
+  readonly dir: string;
+  readonly logPath: string;
+  readonly summaryPath: string;
+  /** Appends in call order; resolves once the bytes are handed to the OS. */
+  appendLog(chunk: string | Uint8Array): Promise<void>;
+  writeSummary(summary: unknown): Promise<void>;
+  /** Flushes the log to disk and closes it. */
+  close(): Promise<void>;
+}
+
+export const runDir = (runsDir: string, runId: string): string => {
+  if (!idSchema.safeParse(runId).success) throw new Error(`The run id ${JSON.stringify(runId)} is not one Cairn makes.`);
+  return join(runsDir, runId);
+};
+
+export async function openRunFiles(runsDir: string, runId: string): Promise<RunFiles> {
+  const dir = runDir(runsDir, runId);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const logPath = join(dir, 'output.log');
+  const summaryPath = join(dir, 'summary.json');
+  const handle: FileHandle = await open(logPath, 'a', 0o600);
+  let tail: Promise<void> = Promise.resolve();
+  let closed = false;
+  const queue = (task: () => Promise<void>): Promise<void> => {
+    const next = tail.then(task);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    dir,
+    logPath,
+    summaryPath,
+    appendLog: (chunk) => {
+      if (closed) return Promise.reject(new Error(`The log of run ${runId} is already closed.`));
+      return queue(async () => {
+        await handle.appendFile(chunk);
+      });
+    },
+    writeSummary: (summary) => writeFileAtomic(summaryPath, `${JSON.stringify(summary, null, 2)}\n`),
+    close: () => {
+      if (closed) return tail;
+      closed = true;
+      return queue(async () => {
+        await handle.sync();
+        await handle.close();
+      });
+    },
+  };
+}

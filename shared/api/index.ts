@@ -1,0 +1,14 @@
+export * from './result';
+export * from './error-sentences';
+export * from './names';
+export * from './channel';
+export * from './channels';
+export * from './events';
+export * from './profiles';
+export * from './targets';
+export * from './known-hosts';
+export * from './secrets';
+export * from './files';
+export * from './app';
+export { createBridge, bridgePathOf, bridgeMethod, type CairnBridge, type BridgeMethod, type ArgsOf, type Transport, type Subscribe, type Unsubscribe } from './bridge';
+export { createClient, type CairnClient, type ClientOptions } from './client';

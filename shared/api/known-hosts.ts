@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { storeProblemSchema } from './result';
+
+export const knownHostSchema = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  keyType: z.string(),
+  /** OpenSSH style, e.g. `SHA256:abc...` (what `ssh-keygen -lf` prints). */
+  fingerprint: z.string(),
+});
+
+export type KnownHost = z.infer<typeof knownHostSchema>;
+
+export const knownHostChannels = {
+  'knownHosts:list': channel(z.object({}), z.object({ hosts: z.array(knownHostSchema), problems: z.array(storeProblemSchema) })),
+  /** Forgets the host's keys (only the one type when `keyType` is given): the next connection asks again. */
+  'knownHosts:remove': channel(
+    z.object({
+      host: z.string().trim().min(1, { error: 'Name the host whose key to forget.' }),
+      port: z.number().int().min(1).max(65535).default(22),
+      keyType: z.string().min(1).optional(),
+    }),
+    z.object({ removed: z.number().int() }),
+  ),
+};

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { idSchema, storeProblemSchema } from './result';
+
+export const AUTH_METHODS = ['agent', 'key', 'password', 'keyboard-interactive'] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
+
+// eslint-disable-next-line no-control-regex -- control characters are what a host or user must not hold
+const ONE_WORD = /^[^\s\u0000-\u001f\u007f]+$/;
+
+const targetFields = {
+  name: z
+    .string({ error: 'Give the target a name.' })
+    .trim()
+    .min(1, { error: 'Give the target a name.' })
+    .max(100, { error: 'Keep the target name under 100 characters.' }),
+  host: z
+    .string({ error: 'Enter the host name or IP address to connect to.' })
+    .trim()
+    .min(1, { error: 'Enter the host name or IP address to connect to.' })
+    .regex(ONE_WORD, { error: 'A host name or address cannot contain spaces.' }),
+  port: z
+    .number({ error: 'The port must be a whole number from 1 to 65535 (SSH uses 22).' })
+    .int({ error: 'The port must be a whole number from 1 to 65535 (SSH uses 22).' })
+    .min(1, { error: 'The port must be a whole number from 1 to 65535 (SSH uses 22).' })
+    .max(65535, { error: 'The port must be a whole number from 1 to 65535 (SSH uses 22).' }),
+  user: z
+    .string({ error: 'Enter the user to log in as (a fresh Alpine box has only root).' })
+    .trim()
+    .min(1, { error: 'Enter the user to log in as (a fresh Alpine box has only root).' })
+    .regex(ONE_WORD, { error: 'A user name cannot contain spaces.' }),
+  auth: z.enum(AUTH_METHODS, { error: 'Choose how to log in: agent, key, password or keyboard-interactive.' }),
+  /** The private key file, for `auth: 'key'`. Its passphrase lives in secrets, never here. */
+  keyPath: z.string().trim().min(1).optional(),
+  tags: z.array(z.string().trim().min(1, { error: 'A tag cannot be empty.' }).max(40)).max(20).default([]),
+};
+
+const keyPathWhenKeyAuth = (t: { auth: AuthMethod; keyPath?: string | undefined }, ctx: z.RefinementCtx) => {
+  if (t.auth === 'key' && (t.keyPath === undefined || t.keyPath === '')) {
+    ctx.addIssue({ code: 'custom', path: ['keyPath'], message: 'Choose the private key file to log in with, or pick another login method.' });
+  }
+};
+
+/** A machine Cairn connects to. Passwords and passphrases are kept by the secrets service, not here. */
+export const targetSchema = z.object({ id: idSchema, ...targetFields }).superRefine(keyPathWhenKeyAuth);
+export type Target = z.infer<typeof targetSchema>;
+
+/** A target as the UI submits it: without an id it is new. */
+export const targetInputSchema = z.object({ id: idSchema.optional(), ...targetFields }).superRefine(keyPathWhenKeyAuth);
+export type TargetInput = z.input<typeof targetInputSchema>;
+
+export const skippedHostSchema = z.object({ host: z.string(), reason: z.string() });
+export type SkippedHost = z.infer<typeof skippedHostSchema>;
+
+export const targetChannels = {
+  'targets:list': channel(z.object({}), z.object({ targets: z.array(targetSchema), problems: z.array(storeProblemSchema) })),
+  'targets:save': channel(z.object({ target: targetInputSchema }), targetSchema),
+  /** Also forgets the target's stored password and passphrase. */
+  'targets:remove': channel(z.object({ id: idSchema }), z.object({ id: idSchema })),
+  /** Reads ~/.ssh/config; with `preview` nothing is saved. */
+  'targets:import-ssh-config': channel(
+    z.object({ preview: z.boolean().default(false) }),
+    // In a preview the targets have no id yet: nothing was saved.
+    z.object({ source: z.string(), imported: z.array(targetInputSchema), skipped: z.array(skippedHostSchema) }),
+  ),
+};
