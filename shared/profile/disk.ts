@@ -23,6 +23,9 @@ export function checkDisk(p: Profile, report: Report): void {
     report('disk.kernelFlavor', 'A kernel flavor is a short name like lts, virt or rpi.');
   if (hasControlChars(d.kernelOptions) || /["'\\$`]/.test(d.kernelOptions))
     report('disk.kernelOptions', 'Kernel options cannot contain quotes, backslashes, "$" or backticks; write them like "quiet console=ttyS0".');
+  if (d.encrypt)
+    // setup-disk asks for the LUKS passphrase on its terminal; over SSH with stdin closed nobody can type it.
+    report('disk.encrypt', 'Encryption asks for the disk passphrase while setup-disk runs: be at the box\'s console to type it, or the install stops there.', 'warning');
   if (d.bootFs === 'vfat' && d.efi !== 'efi')
     report('disk.bootFs', 'A vfat boot partition is for EFI boot; choose EFI, or ext4 for the boot partition.', 'warning');
 }

@@ -100,6 +100,7 @@ describe('validate', () => {
     for (const f of ['disk.disks.0', 'disk.disks.2', 'disk.swapMb', 'disk.rootMb', 'disk.kernelFlavor']) expect(errorAt(p, f), f).toBeDefined();
     expect(errorAt(withChange((p) => (p.disk.disks = [])), 'disk.disks')).toBeDefined();
     expect(warningAt(withChange((p) => (p.disk.bootFs = 'vfat')), 'disk.bootFs')).toBeDefined();
+    expect(warningAt(withChange((p) => (p.disk.encrypt = true)), 'disk.encrypt')?.message).toMatch(/passphrase/);
   });
 
   it('requires an enabled service to come from an installed or listed package', () => {
