@@ -1,13 +1,20 @@
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, screen, session, shell } from 'electron';
 import { join } from 'node:path';
+import { menuTemplate } from './menu';
 import { setupIpc } from './setup-ipc';
+import { loadWindowState, saveWindowState, type WindowState } from './window-state';
 import { CONTENT_SECURITY_POLICY, windowOptions } from './window-options';
 
 // Single instance: a second launch focuses the first window instead.
 if (!app.requestSingleInstanceLock()) app.quit();
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
+function createWindow(state: WindowState, stateFile: string): BrowserWindow {
+  const { maximized, ...bounds } = state;
+  const win = new BrowserWindow({ ...windowOptions(join(__dirname, 'preload.cjs')), ...bounds });
+  if (maximized) win.maximize();
+  win.on('close', () => {
+    void saveWindowState(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() });
+  });
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
@@ -26,8 +33,11 @@ void app.whenReady().then(async () => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   // Handlers exist before the page can call them; safeStorage needs the app ready.
-  await setupIpc(() => mainWindow);
-  const win = createWindow();
+  const { emit } = await setupIpc(() => mainWindow);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((command) => emit('menu.command', { command }), process.platform)));
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
+  const state = await loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+  const win = createWindow(state, stateFile);
   mainWindow = win;
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

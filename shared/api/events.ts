@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { EventName } from './names';
 import { apiErrorSchema, idSchema } from './result';
 
+export const MENU_COMMANDS = ['profile.new', 'profile.open', 'profile.save', 'answerfile.import', 'answerfile.export'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
 // Placeholders until the runner exists: the shapes the Run screen will consume.
 export const eventSchemas = {
   'run.output': z.object({
@@ -21,6 +24,8 @@ export const eventSchemas = {
     status: z.enum(['succeeded', 'failed', 'cancelled']),
     error: apiErrorSchema.nullable(),
   }),
+  /** A native menu item the window acts on (the menu lives in the main process). */
+  'menu.command': z.object({ command: z.enum(MENU_COMMANDS) }),
 } satisfies { [E in EventName]: z.ZodType };
 
 export type Events = typeof eventSchemas;

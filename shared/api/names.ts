@@ -26,7 +26,7 @@ export const CHANNEL_NAMES = [
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Events streamed from the main process to the window. */
-export const EVENT_NAMES = ['run.output', 'run.step', 'run.done'] as const;
+export const EVENT_NAMES = ['run.output', 'run.step', 'run.done', 'menu.command'] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 
