@@ -26,6 +26,7 @@ function checkWifi(i: NetworkInterface, at: string, report: Report): void {
   else if (hasControlChars(ssid) || /^\s|\s$|["\\]/.test(ssid)) report(`${at}.wifi.ssid`, 'The network name cannot contain quotes, backslashes, control characters, or start or end with a space.');
   if (passphrase !== '' && !/^[\x20-\x7e]{8,63}$/.test(passphrase))
     report(`${at}.wifi.passphrase`, 'A WPA passphrase is 8 to 63 printable characters; leave it empty for an open network.');
+  else if (/^\s|\s$/.test(passphrase)) report(`${at}.wifi.passphrase`, 'The passphrase cannot start or end with a space here.');
   else if (/["\\]/.test(passphrase)) report(`${at}.wifi.passphrase`, 'The passphrase cannot contain quotes or backslashes here.');
 }
 

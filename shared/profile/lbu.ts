@@ -14,6 +14,8 @@ export function checkDiskless(p: Profile, report: Report): void {
   const what = p.disk.mode === 'data' ? 'With a data disk' : 'Running from RAM (diskless)';
   if (lbuMedia === null)
     report('diskless.lbuMedia', `${what}, configuration is kept only by "lbu commit" to a medium: choose one, like usb or LABEL=APKOVL.`);
+  else if (lbuMedia === 'none' || lbuMedia.startsWith('-'))
+    report('diskless.lbuMedia', 'The LBU medium cannot be "none" or start with "-"; name the medium, like usb or LABEL=APKOVL.');
   else if (!MEDIA.test(lbuMedia))
     report('diskless.lbuMedia', 'The LBU medium is a name like usb, a path like /media/usb, or LABEL=… / UUID=…, without spaces.');
   if (apkCacheDir !== null && !/^\/[A-Za-z0-9/_.=-]*$/.test(apkCacheDir))

@@ -2,9 +2,12 @@ import type { Report } from './problems';
 import type { Profile } from './schema';
 import { hasControlChars, isCryptHash, isPosixName, isSshKeyOrUrl } from './values';
 
-const RESERVED = new Set(['root', 'daemon', 'bin', 'sys', 'adm', 'nobody', 'sshd', 'wheel', 'operator', 'halt', 'shutdown']);
+const RESERVED = new Set(['root', 'daemon', 'bin', 'sys', 'adm', 'nobody', 'sshd', 'wheel', 'operator', 'halt', 'shutdown', 'none']);
 
 export function checkSshKeys(keys: readonly string[], at: string, report: Report): void {
+  // setup-user fetches a URL only when the whole key value is that URL.
+  if (keys.length > 1 && keys.some((k) => /^https?:\/\//.test(k.trim())))
+    report(at, 'A URL to keys must be the only entry; paste the keys themselves to combine several.');
   keys.forEach((k, n) => {
     if (!isSshKeyOrUrl(k))
       report(`${at}.${n}`, 'This is not an SSH public key. Paste one line of your ~/.ssh/id_ed25519.pub (it starts with ssh-ed25519), or an https URL to keys.');

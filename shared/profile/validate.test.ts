@@ -84,6 +84,8 @@ describe('validate', () => {
     });
     expect(errorAt(bad, 'diskless.lbuMedia')).toBeDefined();
     expect(errorAt(bad, 'diskless.apkCacheDir')).toBeDefined();
+    for (const media of ['none', '-d'])
+      expect(errorAt(withChange((p) => { p.disk = { ...p.disk, mode: 'none', disks: [] }; p.diskless.lbuMedia = media; }), 'diskless.lbuMedia'), media).toBeDefined();
     const sys = withChange((p) => (p.diskless = { lbuMedia: 'usb', apkCacheDir: null }));
     expect(warningAt(sys, 'diskless')?.message).toMatch(/ignored/);
   });
@@ -127,6 +129,8 @@ describe('validate', () => {
   it('checks users, groups and SSH keys', () => {
     expect(errorAt(withChange((p) => (p.user!.name = 'Jane Doe')), 'user.name')).toBeDefined();
     expect(errorAt(withChange((p) => (p.user!.name = 'root')), 'user.name')?.message).toMatch(/system account/);
+    expect(errorAt(withChange((p) => (p.user!.name = 'none')), 'user.name')).toBeDefined();
+    expect(errorAt(withChange((p) => (p.user!.sshKeys = [KEY, 'https://github.com/jane.keys'])), 'user.sshKeys')?.message).toMatch(/only entry/);
     expect(errorAt(withChange((p) => (p.user!.fullName = 'Jane: Doe')), 'user.fullName')).toBeDefined();
     expect(errorAt(withChange((p) => (p.user!.sshKeys = ['not a key'])), 'user.sshKeys.0')).toBeDefined();
     expect(errorAt(withChange((p) => (p.rootSshKeys = ['ssh-rsa'])), 'rootSshKeys.0')).toBeDefined();
@@ -156,7 +160,9 @@ describe('validate', () => {
     for (const f of ['dns.searchDomain', 'dns.servers.0', 'proxy', 'apkRepos.urls.0', 'interfaces.1.wifi.ssid', 'interfaces.1.wifi.passphrase'])
       expect(errorAt(p, f), f).toBeDefined();
     expect(errorAt(withChange((p) => (p.apkRepos = { mode: 'urls', urls: [], community: true })), 'apkRepos.urls')).toBeDefined();
-    expect(warningAt(withChange((p) => (p.apkRepos.urls = ['https://x.org/a'])), 'apkRepos.urls')).toBeDefined();
+    expect(errorAt(withChange((p) => (p.apkRepos.urls = ['https://x.org/a'])), 'apkRepos.urls')).toBeDefined();
+    const spaced = withChange((p) => p.interfaces.push({ name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Home', passphrase: ' leading space' } }));
+    expect(errorAt(spaced, 'interfaces.1.wifi.passphrase')).toBeDefined();
     const wifi = withChange((p) => p.interfaces.push({ name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'auto' }, wifi: { ssid: 'Home Net', passphrase: 'correct horse' } }));
     expect(errorsOf(validate(wifi))).toEqual([]);
   });

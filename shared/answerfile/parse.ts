@@ -1,0 +1,122 @@
+import { defaultProfile, PROFILE_SCHEMA_VERSION, type Profile } from '../profile';
+import { parseApkRepos } from './apk-repos';
+import { toAssignments, type Assignment } from './assignments';
+import { Diagnostics, type Diagnostic } from './diagnostics';
+import { DISK_ENVIRONMENT, parseDisk, type DiskEnvironmentName } from './disk-parse';
+import { parseInterfaces } from './interfaces-parse';
+import { PROFILE_PREFIX } from './render';
+import {
+  parseDevd, parseDns, parseHostname, parseKeymap, parseNoneable, parseNtp, parsePackages, parseServices, parseSshd, parseSwitch, parseTimezone, sshKeyLines,
+} from './sections-parse';
+import { parseUser } from './user-options';
+
+/** Variables setup-alpine reads, in its order. */
+export const SETUP_ALPINE_VARIABLES = [
+  'KEYMAPOPTS', 'HOSTNAMEOPTS', 'DEVDOPTS', 'INTERFACESOPTS', 'WIFIOPTS', 'DNSOPTS', 'TIMEZONEOPTS', 'PROXYOPTS', 'APKREPOSOPTS',
+  'USEROPTS', 'USERSSHKEY', 'SSHDOPTS', 'ROOTSSHKEY', 'NTPOPTS', 'DISKOPTS', 'LBUOPTS', 'APKCACHEOPTS',
+] as const;
+
+/** Variables setup-alpine ignores and Cairn's plan applies after it. */
+export const CAIRN_VARIABLES = ['CAIRN_USER_FULLNAME', 'CAIRN_PACKAGES', 'CAIRN_SERVICES', 'CAIRN_IP_FORWARDING'] as const;
+
+const BLANK_IS_UNSET = new Set<string>(SETUP_ALPINE_VARIABLES.filter((n) => !['USERSSHKEY', 'ROOTSSHKEY'].includes(n)));
+
+const KNOWN = new Set<string>([...SETUP_ALPINE_VARIABLES, ...CAIRN_VARIABLES, ...DISK_ENVIRONMENT, 'APKREPO_DEFAULT_ANSWER', 'XENDOM0OPTS']);
+
+export interface Parsed {
+  profile: Profile;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads an answer file as people write them into a profile. Nothing in the
+ * text is run or expanded; whatever cannot be represented is reported with
+ * its line. Missing variables take the default profile's values. Password
+ * hashes never travel in answer files, so they are always null here.
+ */
+export function parse(text: string): Parsed {
+  const read = toAssignments(text);
+  const d = new Diagnostics();
+  d.list.push(...read.diagnostics);
+  const vars = read.assignments;
+  // Most helpers get `${XOPTS}` unquoted, so an empty value is the same as none at all.
+  for (const a of vars.values()) if (BLANK_IS_UNSET.has(a.name) && a.value.trim() === '') d.blank.set(a.name, a.line);
+  const get = (name: string): Assignment | undefined => (d.blank.has(name) ? undefined : vars.get(name));
+
+  for (const a of vars.values()) {
+    if (a.name === 'XENDOM0OPTS') {
+      if (a.value !== '' && a.value !== 'none') d.add(a.line, 'warning', 'XENDOM0OPTS (Xen dom0 setup) cannot be kept in a Cairn profile; it was ignored.', a.name);
+    } else if (!KNOWN.has(a.name)) {
+      d.add(a.line, 'warning', `${a.name} is not a variable setup-alpine or Cairn reads; Cairn ignored it.`, a.name);
+    }
+  }
+
+  const base = defaultProfile();
+  const header = read.comments.find((c) => `#${c.text}`.startsWith(PROFILE_PREFIX));
+  const name = header === undefined ? base.name : `#${header.text}`.slice(PROFILE_PREFIX.length);
+
+  const interfacesVar = get('INTERFACESOPTS');
+  let interfaces = base.interfaces;
+  if (interfacesVar === undefined) {
+    d.missing('INTERFACESOPTS', 'warning', (state) => `INTERFACESOPTS is ${state}, so setup-interfaces would ask about every network card. Cairn used DHCP on eth0.`);
+  } else if (interfacesVar.value.trim() === 'none') {
+    d.add(interfacesVar.line, 'warning', "INTERFACESOPTS is none (keep the box's network configuration), which a Cairn profile cannot express: it has no network interface now. Add the box's interfaces in the wizard.", 'INTERFACESOPTS');
+    interfaces = [];
+  } else {
+    interfaces = parseInterfaces(interfacesVar.value, interfacesVar.line, d);
+  }
+
+  const dnsVar = get('DNSOPTS');
+  if (dnsVar === undefined && interfaces.length > 0 && interfaces.every((i) => i.ipv4.mode !== 'dhcp'))
+    d.missing('DNSOPTS', 'info', (state) => `DNSOPTS is ${state} and no interface uses DHCP, so setup-dns would ask for DNS servers (keeping the box's current ones when nobody answers).`);
+
+  const sshd = parseSshd(get('SSHDOPTS'), d);
+  const rootKeysVar = get('ROOTSSHKEY');
+  let rootSshKeys = rootKeysVar === undefined ? [] : sshKeyLines(rootKeysVar.value);
+  if (sshd.key !== null) {
+    const line = get('SSHDOPTS')?.line ?? 0;
+    d.add(line, 'warning', `SSHDOPTS has -k; setup-sshd uses that key for root${rootKeysVar === undefined ? '' : ' instead of ROOTSSHKEY'}. Cairn kept it as the root key.`, 'SSHDOPTS');
+    rootSshKeys = sshd.key === 'none' ? [] : [sshd.key];
+  }
+
+  const diskEnv: Partial<Record<DiskEnvironmentName, Assignment>> = {};
+  for (const n of DISK_ENVIRONMENT) {
+    const a = get(n);
+    if (a !== undefined) diskEnv[n] = a;
+  }
+  const disk = parseDisk(get('DISKOPTS'), diskEnv, d);
+  // setup-alpine skips setup-lbu and setup-apkcache after a sys install.
+  const unsetLbu = disk.mode === 'sys' ? null : (state: string) => `LBUOPTS is ${state}, so setup-lbu would ask where to save the configuration. Choose the LBU medium in the wizard.`;
+  const unsetCache = disk.mode === 'sys' ? null : (state: string) => `APKCACHEOPTS is ${state}, so setup-apkcache would ask for a cache directory. Choose one in the wizard.`;
+
+  const profile: Profile = {
+    schemaVersion: PROFILE_SCHEMA_VERSION,
+    name,
+    keymap: parseKeymap(get('KEYMAPOPTS'), d),
+    hostname: parseHostname(get('HOSTNAMEOPTS'), d),
+    devd: parseDevd(get('DEVDOPTS'), d),
+    interfaces,
+    wifiConfigFile: emptyToNull(get('WIFIOPTS')?.value),
+    dns: parseDns(dnsVar, d),
+    timezone: parseTimezone(get('TIMEZONEOPTS'), d),
+    proxy: parseNoneable('PROXYOPTS', get('PROXYOPTS'), 'setup-proxy', 'hp:q', d, (state) => `PROXYOPTS is ${state}, so setup-proxy would ask for a proxy. Cairn used none.`),
+    ntp: parseNtp(get('NTPOPTS'), d),
+    apkRepos: parseApkRepos(get('APKREPOSOPTS'), get('APKREPO_DEFAULT_ANSWER'), d),
+    user: parseUser({ opts: get('USEROPTS'), keys: get('USERSSHKEY'), fullName: get('CAIRN_USER_FULLNAME') }, d),
+    rootSshKeys,
+    rootPasswordHash: null,
+    sshd: sshd.sshd,
+    disk,
+    diskless: {
+      lbuMedia: parseNoneable('LBUOPTS', get('LBUOPTS'), 'setup-lbu', 'hq', d, unsetLbu),
+      apkCacheDir: parseNoneable('APKCACHEOPTS', get('APKCACHEOPTS'), 'setup-apkcache', 'h', d, unsetCache),
+    },
+    packages: parsePackages(get('CAIRN_PACKAGES')),
+    services: parseServices(get('CAIRN_SERVICES'), d),
+    ipForwarding: parseSwitch(get('CAIRN_IP_FORWARDING'), d),
+  };
+  d.list.sort((a, b) => a.line - b.line);
+  return { profile, diagnostics: d.list };
+}
+
+const emptyToNull = (s: string | undefined): string | null => (s === undefined || s === '' ? null : s);
