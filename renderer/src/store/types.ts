@@ -1,0 +1,9 @@
+import type { StateCreator } from 'zustand';
+import type { NavigationSlice } from './navigation-slice';
+import type { UiSlice } from './ui-slice';
+import type { WizardSlice } from './wizard-slice';
+
+/** The whole store. Later work adds TargetsSlice, RunsSlice and BoxesSlice here. */
+export type AllState = WizardSlice & UiSlice & NavigationSlice;
+
+export type SliceCreator<Slice> = StateCreator<AllState, [], [], Slice>;

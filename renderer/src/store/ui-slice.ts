@@ -1,0 +1,46 @@
+import type { Engine } from '../engine/engine';
+import type { SliceCreator } from './types';
+
+export type Screen = 'wizard' | 'targets' | 'runs' | 'boxes';
+
+export interface UiData {
+  screen: Screen;
+  /** The shared/ engine once its chunk has loaded; derived values wait for it. */
+  engine: Engine | null;
+  /** A field to focus once its step is on screen (set by "go to field"); seq makes repeats distinct. */
+  focusRequest: { path: string; seq: number } | null;
+  /** Counts step changes made by the person, so the new step takes focus (and the first render does not). */
+  stepEntry: number;
+  /** The latest polite status message for screen readers and the status line. */
+  announcement: { text: string; seq: number } | null;
+}
+
+export interface UiSlice {
+  ui: UiData & {
+    setScreen: (screen: Screen) => void;
+    setEngine: (engine: Engine) => void;
+    consumeFocusRequest: () => void;
+    announce: (text: string) => void;
+  };
+}
+
+export const initialUiData = (engine: Engine | null = null): UiData => ({
+  screen: 'wizard',
+  engine,
+  focusRequest: null,
+  stepEntry: 0,
+  announcement: null,
+});
+
+export const createUiSlice: SliceCreator<UiSlice> = (set) => {
+  const patch = (change: (u: UiSlice['ui']) => Partial<UiData>) => set((s) => ({ ui: { ...s.ui, ...change(s.ui) } }));
+  return {
+    ui: {
+      ...initialUiData(),
+      setScreen: (screen) => patch(() => ({ screen })),
+      setEngine: (engine) => patch(() => ({ engine })),
+      consumeFocusRequest: () => patch(() => ({ focusRequest: null })),
+      announce: (text) => patch((u) => ({ announcement: { text, seq: (u.announcement?.seq ?? 0) + 1 } })),
+    },
+  };
+};

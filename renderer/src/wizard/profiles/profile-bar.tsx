@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useProfilesClient } from '../../client/client-context';
+import { TextField } from '../../components/text-field';
+import { selectDirty } from '../../store/derived';
+import { useAppStore, useAppStoreApi } from '../../store/store-context';
+import { ImportDialog } from '../import/import-dialog';
+import { NewProfileDialog } from './new-profile-dialog';
+import { OpenProfileDialog } from './open-profile-dialog';
+
+type Open = 'new' | 'open' | 'import' | null;
+
+/** The profile's name and what can be done with it: new, open, save, import. */
+export function ProfileBar() {
+  const name = useAppStore((s) => s.wizard.profile.name);
+  const dirty = useAppStore(selectDirty);
+  const saved = useAppStore((s) => s.wizard.profileId !== null);
+  const update = useAppStore((s) => s.wizard.update);
+  const markSaved = useAppStore((s) => s.wizard.markSaved);
+  const announce = useAppStore((s) => s.ui.announce);
+  const store = useAppStoreApi();
+  const client = useProfilesClient();
+  const [dialog, setDialog] = useState<Open>(null);
+
+  const save = () => {
+    const { profile, profileId } = store.getState().wizard;
+    client.save(profile, profileId).then(
+      (summary) => {
+        markSaved(summary.id, profile);
+        announce(`Saved “${summary.name}”.`);
+      },
+      (e: unknown) => announce(`“${profile.name}” was not saved: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  };
+
+  return (
+    <div className="profile-bar">
+      <TextField path="name" label="Profile name" value={name} onChange={(v) => update((p) => ({ ...p, name: v }))} />
+      <p className="save-state" aria-live="polite">
+        {dirty ? 'Unsaved changes' : saved ? 'Saved' : 'Not saved yet'}
+      </p>
+      <div className="row">
+        <button type="button" className="button" onClick={() => setDialog('new')}>
+          New…
+        </button>
+        <button type="button" className="button" onClick={() => setDialog('open')}>
+          Open…
+        </button>
+        <button type="button" className="button primary" onClick={save}>
+          Save
+        </button>
+        <button type="button" className="button" onClick={() => setDialog('import')}>
+          Import answer file…
+        </button>
+      </div>
+      {dialog === 'new' && <NewProfileDialog onClose={() => setDialog(null)} />}
+      {dialog === 'open' && <OpenProfileDialog onClose={() => setDialog(null)} />}
+      {dialog === 'import' && <ImportDialog onClose={() => setDialog(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { ProblemList } from '../../components/problem-list';
+import { selectProblems } from '../../store/derived';
+import { useAppStore } from '../../store/store-context';
+import { StepFrame } from '../step-frame';
+
+export function ReviewStep() {
+  const problems = useAppStore(selectProblems);
+  const p = useAppStore((s) => s.wizard.profile);
+  const errors = problems.filter((x) => x.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const diskText = { sys: `installed to ${p.disk.disks.join(', ') || '(no disk)'}`, data: `data disk ${p.disk.disks.join(', ')}`, none: 'runs from RAM' }[p.disk.mode];
+  return (
+    <StepFrame step="review">
+      <p className="review-verdict" role="status">
+        {errors === 0
+          ? `The answer file is ready${warnings > 0 ? `; ${warnings} warning${warnings === 1 ? '' : 's'} to look at` : ''}.`
+          : `${errors} error${errors === 1 ? '' : 's'} must be fixed before this profile can be used.`}
+      </p>
+      {problems.length > 0 && <ProblemList problems={problems} showStep />}
+      <dl className="summary">
+        <dt>Hostname</dt>
+        <dd>{p.hostname}</dd>
+        <dt>Network</dt>
+        <dd>{p.interfaces.map((i) => `${i.name} (${i.ipv4.mode === 'static' ? `${i.ipv4.address}/${i.ipv4.prefix ?? '?'}` : i.ipv4.mode})`).join(', ') || 'none'}</dd>
+        <dt>Time zone</dt>
+        <dd>{p.timezone ?? 'not set'}</dd>
+        <dt>User</dt>
+        <dd>{p.user ? `${p.user.name}${p.user.admin ? ' (administrator)' : ''}, ${p.user.sshKeys.length} SSH key${p.user.sshKeys.length === 1 ? '' : 's'}` : 'none'}</dd>
+        <dt>SSH server</dt>
+        <dd>{p.sshd}</dd>
+        <dt>Disk</dt>
+        <dd>{diskText}</dd>
+        <dt>Packages</dt>
+        <dd>{p.packages.join(', ') || 'none'}</dd>
+      </dl>
+    </StepFrame>
+  );
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { CheckField } from '../../components/check-field';
+import { SearchableList } from '../../components/searchable-list';
+import { useAppStore } from '../../store/store-context';
+import { toggled } from '../stash';
+import { StepFrame } from '../step-frame';
+
+export function TimezoneStep() {
+  const timezone = useAppStore((s) => s.wizard.profile.timezone);
+  const zones = useAppStore((s) => s.ui.engine?.timezones);
+  const edit = useAppStore((s) => s.wizard.edit);
+  const setOn = (on: boolean) =>
+    edit((w) => {
+      const t = toggled(w, 'timezone', w.profile.timezone, on, () => 'UTC', z.string());
+      return { stash: t.stash, profile: { ...w.profile, timezone: t.value } };
+    });
+  return (
+    <StepFrame step="timezone">
+      <CheckField
+        path="timezone#set"
+        label="Set a time zone"
+        checked={timezone !== null}
+        onChange={setOn}
+        hint="Off leaves the box on UTC without zone data (TIMEZONEOPTS=none)."
+      />
+      {timezone !== null && !zones && <p className="loading">Loading the time zones…</p>}
+      {timezone !== null && zones && (
+        <SearchableList
+          path="timezone"
+          label="Time zone"
+          items={zones}
+          value={timezone}
+          onChange={(zone) => edit((w) => ({ profile: { ...w.profile, timezone: zone } }))}
+          hint="Search by city or region, like Berlin or America."
+        />
+      )}
+    </StepFrame>
+  );
+}
