@@ -56,6 +56,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests may wire the real main-process handlers behind the renderer's seams.
+    files: ['renderer/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     files: ['e2e/**/*.ts'],
     rules: {
       'no-restricted-properties': ['error', { property: 'waitForTimeout', message: 'Wait for a condition, never for time.' }],

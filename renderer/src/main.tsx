@@ -1,4 +1,6 @@
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
+import { bridgedClient, ipcProfilesClient } from './client/ipc-profiles-client';
 import { browserProfilesClient } from './client/profiles-client';
 import { loadEngine } from './engine/load-engine';
 import { Root } from './root';
@@ -8,10 +10,17 @@ import './styles/layout.css';
 import './styles/controls.css';
 import './styles/lists.css';
 
+// zod probes `new Function` for speed; the CSP forbids it, so skip the probe.
+z.config({ jitless: true });
+
 const store = createAppStore();
+// Inside Cairn (or a journey bridged to the real handlers) profiles live in the
+// main process; a plain browser tab keeps them in localStorage.
+const ipc = bridgedClient();
+const client = ipc ? ipcProfilesClient(ipc) : browserProfilesClient();
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
-createRoot(container).render(<Root store={store} client={browserProfilesClient()} />);
+createRoot(container).render(<Root store={store} client={client} />);
 
 // The form paints first; problems, preview and catalogues follow with the
 // engine, and App marks the page "loaded" once they are on screen.

@@ -1,0 +1,34 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBridge, createClient } from '../../../shared/api/client';
+import { dispatch } from '../../../electron/ipc';
+import { defaultProfile } from '../../../shared/profile';
+import { harness, type Harness } from '../../../electron/services.test-support';
+import { ipcProfilesClient } from './ipc-profiles-client';
+
+// The real handler table over a temp userData directory, reached through the
+// same bridge the preload builds: the wizard's seam against real storage.
+let h: Harness;
+beforeEach(async () => {
+  h = await harness();
+});
+afterEach(() => h.cleanup());
+
+const client = () =>
+  ipcProfilesClient(createClient(createBridge((channel, payload) => dispatch(h.table, channel, payload, { sender: 'test', log: h.log }), () => () => {})));
+
+describe('profiles over IPC', () => {
+  it('saves, lists, opens and deletes profiles in the main process store', async () => {
+    const c = client();
+    const saved = await c.save({ ...defaultProfile(), name: 'Garage NAS' }, null);
+    expect((await c.list()).map((p) => p.name)).toEqual(['Garage NAS']);
+    expect(await c.get(saved.id)).toMatchObject({ name: 'Garage NAS', hostname: 'alpine' });
+    await c.save({ ...defaultProfile(), name: 'Garage NAS', hostname: 'nas' }, saved.id);
+    expect(await c.get(saved.id)).toMatchObject({ hostname: 'nas' });
+    await c.remove(saved.id);
+    expect(await c.list()).toEqual([]);
+  });
+
+  it('turns a refusal into the sentence the wizard shows', async () => {
+    await expect(client().get('missing-id')).rejects.toThrow(/\w+ .*\./);
+  });
+});
