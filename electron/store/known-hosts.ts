@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { KnownHost } from '../../shared/api/known-hosts';
+import { fingerprintOf as fingerprintOfBlob } from '../ssh/fingerprint';
+import { formatKnownHostLine, parseKnownHosts } from '../ssh/known-hosts-file';
 import { writeFileAtomic } from './atomic-write';
 import { serial } from './serial';
 
@@ -26,10 +27,7 @@ export interface KnownHostsStore {
 }
 
 /** `SHA256:...` as `ssh-keygen -l` prints it. */
-export const fingerprintOf = (keyBase64: string): string =>
-  `SHA256:${createHash('sha256').update(Buffer.from(keyBase64, 'base64')).digest('base64').replace(/=+$/, '')}`;
-
-const hostField = (host: string, port: number) => (port === 22 ? host : `[${host}]:${port}`);
+export const fingerprintOf = (keyBase64: string): string => fingerprintOfBlob(Buffer.from(keyBase64, 'base64'));
 
 function parseHostField(field: string): { host: string; port: number } | null {
   const bracketed = /^\[([^\]]+)\]:(\d+)$/.exec(field);
@@ -39,14 +37,14 @@ function parseHostField(field: string): { host: string; port: number } | null {
 }
 
 function parseLine(line: string): KnownHostEntry[] {
-  const trimmed = line.trim();
-  if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('@')) return [];
-  const [hosts, keyType, key] = trimmed.split(/\s+/);
-  if (hosts === undefined || keyType === undefined || key === undefined) return [];
-  return hosts.split(',').flatMap((field) => {
-    const parsed = parseHostField(field);
-    return parsed === null ? [] : [{ ...parsed, keyType, key, fingerprint: fingerprintOf(key) }];
-  });
+  return parseKnownHosts(line)
+    .filter((e) => e.marker === null)
+    .flatMap(({ hosts, keyType, base64 }) =>
+      hosts.split(',').flatMap((field) => {
+        const parsed = parseHostField(field);
+        return parsed === null ? [] : [{ ...parsed, keyType, key: base64, fingerprint: fingerprintOf(base64) }];
+      }),
+    );
 }
 
 export function createKnownHostsStore(path: string): KnownHostsStore {
@@ -72,7 +70,7 @@ export function createKnownHostsStore(path: string): KnownHostsStore {
     add: (host, port, keyType, keyBase64) =>
       exclusive(async () => {
         const kept = (await lines()).filter((l) => !matches(l, host, port, keyType));
-        await save([...kept, `${hostField(host, port)} ${keyType} ${keyBase64}`]);
+        await save([...kept, formatKnownHostLine(host, port, { type: keyType, base64: keyBase64 })]);
       }),
     remove: (host, port, keyType) =>
       exclusive(async () => {

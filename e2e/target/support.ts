@@ -1,0 +1,45 @@
+import { accessSync, constants } from 'node:fs';
+import { alpineRootfsPath } from './paths';
+
+export interface TargetSupport {
+  ok: boolean;
+  /** Plain sentences, each naming what is missing and how to get it. */
+  problems: string[];
+}
+
+const TOOLS: ReadonlyArray<[string, string]> = [
+  ['/usr/sbin/sshd', 'openssh-server'],
+  ['/usr/bin/ssh-keygen', 'openssh-client'],
+  ['/usr/bin/ssh-agent', 'openssh-client'],
+  ['/usr/bin/ssh-add', 'openssh-client'],
+  ['/usr/sbin/dropbear', 'dropbear-bin'],
+  ['/usr/bin/dropbearkey', 'dropbear-bin'],
+  ['/usr/sbin/useradd', 'passwd'],
+  ['/usr/sbin/userdel', 'passwd'],
+  ['/usr/sbin/chpasswd', 'passwd'],
+  ['/usr/sbin/chroot', 'coreutils'],
+  ['/usr/bin/mknod', 'coreutils'],
+  ['/usr/bin/tar', 'tar'],
+];
+
+/** Whether this machine can run test targets, and if not, why. */
+export function targetSupport(): TargetSupport {
+  const problems: string[] = [];
+  if (process.getuid?.() !== 0) {
+    problems.push('Test targets need root (chroot, host users, mknod): run the integration tests as root.');
+  }
+  for (const [tool, pkg] of TOOLS) {
+    try {
+      accessSync(tool, constants.X_OK);
+    } catch {
+      problems.push(`${tool} is missing: install the Debian package ${pkg} (bash .ci/install-test-hosts.sh).`);
+    }
+  }
+  const rootfs = alpineRootfsPath();
+  try {
+    accessSync(rootfs, constants.R_OK);
+  } catch {
+    problems.push(`The Alpine minirootfs ${rootfs} is missing: put it there or set CAIRN_ALPINE_ROOTFS to its path.`);
+  }
+  return { ok: problems.length === 0, problems };
+}

@@ -1,0 +1,46 @@
+import type { StandIns } from './stand-ins';
+import type { TargetProcess } from './target-processes';
+
+export interface TargetOptions {
+  /** Encrypts the generated login key with this passphrase (default: none). */
+  keyPassphrase?: string;
+  /** The login's password (default: random). */
+  password?: string;
+  /** Extra sshd_config lines, before the Match block (OpenSSH only). */
+  sshdConfig?: readonly string[];
+}
+
+/** A running SSH server on 127.0.0.1 for tests; stop() removes every trace of it. */
+export interface TestTarget {
+  readonly kind: 'openssh' | 'dropbear';
+  readonly host: '127.0.0.1';
+  readonly port: number;
+  /** The login: a host account of this target only (uid 0, i.e. root inside the chroot, for OpenSSH). */
+  readonly user: string;
+  readonly password: string;
+  /** The login's private key (OpenSSH format, ed25519). */
+  readonly privateKeyPath: string;
+  readonly keyPassphrase: string | null;
+  /** The login's public key line, as authorized on the server. */
+  readonly publicKey: string;
+  /** The server's host key fingerprint as OpenSSH prints it: "SHA256:…". Changes with replaceHostKey(). */
+  readonly hostKeyFingerprint: string;
+  /** The server's public host key line: "ssh-ed25519 AAAA…". */
+  readonly hostPublicKey: string;
+  /** The chroot (the box's "/") for OpenSSH; null for Dropbear (host userland). */
+  readonly root: string | null;
+  /** The Alpine tool stand-ins in the chroot; null for Dropbear. */
+  readonly standIns: StandIns | null;
+  /** A known_hosts line for this server: "[127.0.0.1]:PORT ssh-ed25519 AAAA…". */
+  knownHostsLine(): string;
+  /** Authorizes one more public key for the login. */
+  authorizeKey(publicKeyLine: string): Promise<void>;
+  /** A new host key; the server restarts on the same port (existing sessions end). */
+  replaceHostKey(): Promise<void>;
+  /** What the server has logged so far. */
+  serverLog(): string;
+  /** Processes of sessions on this target (and the server's own). */
+  processes(): TargetProcess[];
+  /** Stops the server, kills its sessions, deletes the login and the directory. Safe to call twice. */
+  stop(): Promise<void>;
+}

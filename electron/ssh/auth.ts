@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import { utils, type AnyAuthMethod, type ParsedKey, type Prompt } from 'ssh2';
+import { failure, success, type SshResult } from './errors';
+
+export interface KeyboardPrompt {
+  prompt: string;
+  /** Whether the answer may be shown while typed (false for passwords). */
+  echo: boolean;
+}
+
+/** One way to log in; connect() tries them in the order given. */
+export type SshAuth =
+  /** The running ssh-agent: socket defaults to $SSH_AUTH_SOCK. */
+  | { kind: 'agent'; socket?: string }
+  /** A private key file (OpenSSH, PEM or PuTTY format), with its passphrase if it has one. */
+  | { kind: 'key'; privateKeyPath: string; passphrase?: string }
+  | { kind: 'password'; password: string }
+  /** Server-driven prompts: answered by respond(), else every hidden prompt gets password. */
+  | {
+      kind: 'keyboard-interactive';
+      password?: string;
+      respond?: (prompts: KeyboardPrompt[], instructions: string) => string[] | Promise<string[]>;
+    };
+
+export const authName = (auth: SshAuth): string =>
+  auth.kind === 'key' ? `the key ${auth.privateKeyPath}` : auth.kind === 'agent' ? 'the SSH agent' : auth.kind;
+
+async function loadKey(path: string, passphrase: string | undefined): Promise<SshResult<ParsedKey>> {
+  let data: Buffer;
+  try {
+    data = await readFile(path);
+  } catch {
+    return failure({ code: 'key-unreadable', message: `The private key file ${path} cannot be read: check the path and its permissions.` });
+  }
+  const parsed = utils.parseKey(data, passphrase);
+  const key = Array.isArray(parsed) ? parsed[0] : parsed;
+  if (key instanceof Error || key === undefined) {
+    const why = key instanceof Error ? key.message : '';
+    const message = /no passphrase/i.test(why)
+      ? `The private key ${path} is protected by a passphrase: enter the passphrase to use it.`
+      : /passphrase|decrypt/i.test(why)
+        ? `The passphrase for the private key ${path} is wrong: enter it again.`
+        : `The file ${path} is not a private key Cairn can read (${why || 'unknown format'}): choose an OpenSSH private key.`;
+    return failure({ code: 'key-unreadable', message });
+  }
+  return success(key);
+}
+
+function keyboard(auth: Extract<SshAuth, { kind: 'keyboard-interactive' }>, username: string): AnyAuthMethod {
+  return {
+    type: 'keyboard-interactive',
+    username,
+    prompt(_name: string, instructions: string, _lang: string, prompts: Prompt[], finish: (answers: string[]) => void) {
+      if (prompts.length === 0) {
+        finish([]);
+        return;
+      }
+      const asked = prompts.map((p) => ({ prompt: p.prompt, echo: p.echo ?? false }));
+      if (!auth.respond) {
+        finish(asked.map((p) => (p.echo ? '' : (auth.password ?? ''))));
+        return;
+      }
+      Promise.resolve(auth.respond(asked, instructions)).then(finish, () => finish([]));
+    },
+  };
+}
+
+/** Turns Cairn's login choices into ssh2's, loading key files first so a bad key is reported as such. */
+export async function authMethods(username: string, auths: readonly SshAuth[]): Promise<SshResult<AnyAuthMethod[]>> {
+  const methods: AnyAuthMethod[] = [];
+  for (const auth of auths) {
+    switch (auth.kind) {
+      case 'agent': {
+        const socket = auth.socket ?? process.env.SSH_AUTH_SOCK;
+        if (!socket) {
+          return failure({ code: 'auth-failed', methods: ['agent'], message: 'No SSH agent is running (SSH_AUTH_SOCK is not set): start ssh-agent and add your key, or choose a key file.' });
+        }
+        methods.push({ type: 'agent', username, agent: socket });
+        break;
+      }
+      case 'key': {
+        const key = await loadKey(auth.privateKeyPath, auth.passphrase);
+        if (!key.ok) return key;
+        methods.push({ type: 'publickey', username, key: key.value });
+        break;
+      }
+      case 'password':
+        methods.push({ type: 'password', username, password: auth.password });
+        break;
+      case 'keyboard-interactive':
+        methods.push(keyboard(auth, username));
+        break;
+    }
+  }
+  return success(methods);
+}

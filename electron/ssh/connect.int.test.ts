@@ -1,0 +1,163 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDropbearTarget, startOpenSshTarget, type TestTarget } from '../../e2e/target';
+import { freshTrust, trusting } from '../../e2e/target/ssh-trust.test-support';
+import type { SshAuth } from './auth';
+import { connect, type SshConnection } from './connect';
+import type { SshResult } from './errors';
+import { exec } from './exec';
+import { acceptHostKey, type HostTrust } from './known-hosts';
+
+async function whoami(result: SshResult<SshConnection>): Promise<string> {
+  if (!result.ok) throw new Error(result.error.message);
+  try {
+    const run = await exec(result.value, 'id -un');
+    if (!run.ok) throw new Error(run.error.message);
+    return run.value.stdout.trim();
+  } finally {
+    await result.value.close();
+  }
+}
+
+const attempts = (target: TestTarget) => target.serverLog().split('\n').filter((l) => /Accepted|Failed|Postponed|auth succeeded|Bad password/.test(l)).length;
+
+describe('connecting to the OpenSSH target', () => {
+  let target: TestTarget;
+  const open = (trust: HostTrust, auth: SshAuth | SshAuth[]) => connect({ host: target.host, port: target.port, username: target.user, trust, auth });
+  const key: SshAuth = { kind: 'key', privateKeyPath: '' };
+
+  beforeAll(async () => {
+    target = await startOpenSshTarget({ keyPassphrase: 'correct horse' });
+    Object.assign(key, { privateKeyPath: target.privateKeyPath, passphrase: 'correct horse' });
+  });
+  afterAll(() => target?.stop());
+
+  it('stops at first contact with the fingerprint to check, and logs in after the key is accepted', async () => {
+    const trust = freshTrust();
+    const before = attempts(target);
+    const first = await open(trust, key);
+    expect(first.ok).toBe(false);
+    if (first.ok || first.error.code !== 'host-key-unknown') throw new Error('expected an unknown host key');
+    expect(first.error.fingerprint).toBe(target.hostKeyFingerprint);
+    expect(first.error.keyType).toBe('ssh-ed25519');
+    expect(first.error.message).toContain(target.hostKeyFingerprint);
+    expect(attempts(target)).toBe(before);
+
+    await acceptHostKey(trust, target.host, target.port, first.error.key);
+    expect(readFileSync(trust.storePath, 'utf8')).toBe(`${target.knownHostsLine()}\n`);
+    expect(await whoami(await open(trust, key))).toBe('root');
+    trust.cleanup();
+  });
+
+  it('logs in with a password', async () => {
+    const trust = trusting(target);
+    expect(await whoami(await open(trust, { kind: 'password', password: target.password }))).toBe('root');
+    trust.cleanup();
+  });
+
+  it('says the login was refused for a wrong password', async () => {
+    const trust = trusting(target);
+    const result = await open(trust, { kind: 'password', password: 'wrong' });
+    expect(result.ok ? null : result.error.code).toBe('auth-failed');
+    expect(result.ok ? '' : result.error.message).toBe(`127.0.0.1:${target.port} did not let ${target.user} log in with password: check the user name and the password.`);
+    trust.cleanup();
+  });
+
+  it('answers keyboard-interactive prompts with the password or a callback', async () => {
+    const trust = trusting(target);
+    expect(await whoami(await open(trust, { kind: 'keyboard-interactive', password: target.password }))).toBe('root');
+    const asked: string[] = [];
+    const respond = (prompts: { prompt: string }[]) => {
+      asked.push(...prompts.map((p) => p.prompt));
+      return prompts.map(() => target.password);
+    };
+    expect(await whoami(await open(trust, { kind: 'keyboard-interactive', respond }))).toBe('root');
+    expect(asked).toEqual(['Password: ']);
+    trust.cleanup();
+  });
+
+  it('opens a passphrase-protected key, and says so when the passphrase is missing or wrong', async () => {
+    const trust = trusting(target);
+    expect(await whoami(await open(trust, key))).toBe('root');
+    const missing = await open(trust, { kind: 'key', privateKeyPath: target.privateKeyPath });
+    expect(missing.ok ? '' : missing.error.message).toBe(`The private key ${target.privateKeyPath} is protected by a passphrase: enter the passphrase to use it.`);
+    const wrong = await open(trust, { kind: 'key', privateKeyPath: target.privateKeyPath, passphrase: 'nope' });
+    expect(wrong.ok ? '' : wrong.error).toMatchObject({ code: 'key-unreadable', message: expect.stringContaining('is wrong') });
+    trust.cleanup();
+  });
+
+  it('logs in through a running ssh-agent', async () => {
+    const trust = trusting(target);
+    const socket = `${trust.dir}/agent.sock`;
+    const agent = execFileSync('/usr/bin/ssh-agent', ['-a', socket], { encoding: 'utf8' });
+    const pid = Number(/SSH_AGENT_PID=(\d+)/.exec(agent)?.[1]);
+    // ssh-add would ask for the passphrase on a terminal: the agent gets an unprotected copy.
+    const plain = `${trust.dir}/plain`;
+    writeFileSync(plain, readFileSync(target.privateKeyPath), { mode: 0o600 });
+    execFileSync('/usr/bin/ssh-keygen', ['-p', '-P', 'correct horse', '-N', '', '-f', plain], { stdio: 'ignore' });
+    execFileSync('/usr/bin/ssh-add', [plain], { env: { SSH_AUTH_SOCK: socket }, stdio: 'ignore' });
+    try {
+      expect(await whoami(await open(trust, { kind: 'agent', socket }))).toBe('root');
+    } finally {
+      process.kill(pid);
+      trust.cleanup();
+    }
+  });
+
+  it('trusts keys from the user known_hosts, hashed ones too', async () => {
+    const trust = trusting(target);
+    expect(await whoami(await open(trust, key))).toBe('root');
+    execFileSync('/usr/bin/ssh-keygen', ['-H', '-f', trust.userKnownHostsPath ?? ''], { stdio: 'ignore' });
+    expect(readFileSync(trust.userKnownHostsPath ?? '', 'utf8')).toMatch(/^\|1\|/);
+    expect(await whoami(await open(trust, key))).toBe('root');
+    trust.cleanup();
+  });
+
+  it('refuses a changed host key, names both fingerprints, and runs nothing', async () => {
+    const trust = trusting(target);
+    const old = target.hostKeyFingerprint;
+    await target.replaceHostKey();
+    await target.standIns?.clearRecords();
+    const before = attempts(target);
+    const result = await open(trust, [key, { kind: 'password', password: target.password }]);
+    if (result.ok || result.error.code !== 'host-key-changed') throw new Error('expected a changed host key');
+    expect(result.error.expected).toBe(old);
+    expect(result.error.actual).toBe(target.hostKeyFingerprint);
+    expect(result.error.message).toContain(`Cairn knows ${old} but the server now shows ${target.hostKeyFingerprint}`);
+    expect(attempts(target)).toBe(before);
+    expect(await target.standIns?.records()).toEqual([]);
+
+    await acceptHostKey(trust, target.host, target.port, result.error.key);
+    expect(await whoami(await open(trust, key))).toBe('root');
+    trust.cleanup();
+  });
+
+  it('says when nothing listens on the port', async () => {
+    const trust = freshTrust();
+    const result = await connect({ host: '127.0.0.1', port: 1, username: 'x', trust, auth: { kind: 'password', password: 'x' } });
+    expect(result.ok ? null : result.error).toEqual({ code: 'unreachable', message: '127.0.0.1:1 refused the connection: check that an SSH server runs there and the port is right.' });
+    trust.cleanup();
+  });
+});
+
+describe('connecting to the Dropbear target', () => {
+  let target: TestTarget;
+  beforeAll(async () => {
+    target = await startDropbearTarget();
+  });
+  afterAll(() => target?.stop());
+
+  it('accepts the host key at first contact and logs in with a key or a password', async () => {
+    const trust = freshTrust();
+    const auth: SshAuth = { kind: 'key', privateKeyPath: target.privateKeyPath };
+    const first = await connect({ host: target.host, port: target.port, username: target.user, trust, auth });
+    if (first.ok || first.error.code !== 'host-key-unknown') throw new Error('expected an unknown host key');
+    expect(first.error.fingerprint).toBe(target.hostKeyFingerprint);
+    await acceptHostKey(trust, target.host, target.port, first.error.key);
+    expect(await whoami(await connect({ host: target.host, port: target.port, username: target.user, trust, auth }))).toBe(target.user);
+    const password: SshAuth = { kind: 'password', password: target.password };
+    expect(await whoami(await connect({ host: target.host, port: target.port, username: target.user, trust, auth: password }))).toBe(target.user);
+    trust.cleanup();
+  });
+});

@@ -1,0 +1,202 @@
+import { Client, type ServerHostKeyAlgorithm } from 'ssh2';
+import { authMethods, authName, type SshAuth } from './auth';
+import { failure, hostLabel, seconds, success, type SshError, type SshResult } from './errors';
+import { hostKeyFromBlob, type HostKey } from './fingerprint';
+import { loadKnownKeys, verdictFor, type HostKeyVerdict, type HostTrust } from './known-hosts';
+
+export interface ConnectOptions {
+  host: string;
+  port?: number;
+  username: string;
+  /** Tried in order until the server accepts one. */
+  auth: SshAuth | readonly SshAuth[];
+  trust: HostTrust;
+  /** Time allowed to reach the server and finish the handshake and login (default 20 s). */
+  readyTimeoutMs?: number;
+  /** SSH keepalive interval (default 15 s): a silent dead link is noticed. */
+  keepaliveIntervalMs?: number;
+  signal?: AbortSignal;
+}
+
+/** An open, authenticated SSH connection whose host key was trusted. */
+export interface SshConnection {
+  readonly host: string;
+  readonly port: number;
+  readonly username: string;
+  readonly hostKey: HostKey;
+  /** The ssh2 client, for exec() and upload() in this folder. */
+  readonly client: Client;
+  readonly closed: boolean;
+  /** Called once when the connection ends; with an error unless close() ended it. */
+  onClose(listener: (error: SshError | null) => void): () => void;
+  close(): Promise<void>;
+}
+
+const HOST_KEY_ALGORITHMS: ServerHostKeyAlgorithm[] = [
+  'ssh-ed25519',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'rsa-sha2-512',
+  'rsa-sha2-256',
+  'ssh-rsa',
+];
+
+/** Asks first for a key type already trusted for this host, as OpenSSH does, so a server with several keys is not mistaken for a changed one. */
+function preferKnown(types: string[]): ServerHostKeyAlgorithm[] {
+  const wanted = (alg: ServerHostKeyAlgorithm) => types.includes(alg) || (alg.startsWith('rsa-sha2-') && types.includes('ssh-rsa'));
+  return [...HOST_KEY_ALGORITHMS.filter(wanted), ...HOST_KEY_ALGORITHMS.filter((a) => !wanted(a))];
+}
+
+function hostKeyError(host: string, port: number, key: HostKey, verdict: HostKeyVerdict): SshError | null {
+  const where = hostLabel(host, port);
+  if (verdict.status === 'unknown') {
+    return {
+      code: 'host-key-unknown',
+      host,
+      port,
+      key,
+      fingerprint: key.fingerprint,
+      keyType: key.type,
+      message: `${where} is not known yet: its ${key.type} host key has the fingerprint ${key.fingerprint}. Compare it with the one the box shows, then trust it to connect.`,
+    };
+  }
+  if (verdict.status === 'changed') {
+    return {
+      code: 'host-key-changed',
+      host,
+      port,
+      key,
+      expected: verdict.expected.fingerprint,
+      actual: key.fingerprint,
+      message: `The host key of ${where} has changed: Cairn knows ${verdict.expected.fingerprint} but the server now shows ${key.fingerprint}. Nothing was sent. If the box was reinstalled, check the new fingerprint on it and trust it again; otherwise someone may be intercepting the connection.`,
+    };
+  }
+  return null;
+}
+
+function networkError(error: Error & { code?: string; level?: string }, where: string, options: ConnectOptions): SshError {
+  const timeout = options.readyTimeoutMs ?? 20_000;
+  switch (error.code) {
+    case 'ECONNREFUSED':
+      return { code: 'unreachable', message: `${where} refused the connection: check that an SSH server runs there and the port is right.` };
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return { code: 'unreachable', message: `The address ${options.host} could not be found: check the host name.` };
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'ETIMEDOUT':
+      return { code: 'unreachable', message: `${where} cannot be reached from this computer: check the address and the network.` };
+  }
+  if (error.level === 'client-timeout') {
+    return { code: 'unreachable', message: `${where} did not complete the SSH handshake within ${seconds(timeout)}: check that it is an SSH server and is not overloaded.` };
+  }
+  return { code: 'unreachable', message: `The connection to ${where} failed (${error.message}): check the address and try again.` };
+}
+
+/**
+ * Opens a connection, trusting the host key only if Cairn's store or the
+ * user's known_hosts lists it; an unknown or changed key ends the attempt
+ * before any login is tried.
+ */
+export async function connect(options: ConnectOptions): Promise<SshResult<SshConnection>> {
+  const port = options.port ?? 22;
+  const where = hostLabel(options.host, port);
+  const auths = Array.isArray(options.auth) ? (options.auth as readonly SshAuth[]) : [options.auth as SshAuth];
+  const methods = await authMethods(options.username, auths);
+  if (!methods.ok) return methods;
+  const known = await loadKnownKeys(options.trust, options.host, port);
+  if (options.signal?.aborted) return failure({ code: 'cancelled', message: `Connecting to ${where} was cancelled.` });
+
+  const client = new Client();
+  let presented: HostKey | null = null;
+  let refusal: SshError | null = null;
+
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (result: SshResult<SshConnection>) => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      if (!result.ok) client.end();
+      resolve(result);
+    };
+    const onAbort = () => settle(failure({ code: 'cancelled', message: `Connecting to ${where} was cancelled.` }));
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+
+    client.on('ready', () => settle(success(openConnection(client, options, port, presented as HostKey))));
+    client.on('error', (error: Error & { code?: string; level?: string }) => {
+      if (refusal) return settle(failure(refusal));
+      if (error.level === 'client-authentication') {
+        const tried = auths.map(authName);
+        return settle(
+          failure({
+            code: 'auth-failed',
+            methods: auths.map((a) => a.kind),
+            message: `${where} did not let ${options.username} log in with ${tried.join(', ')}: check the user name and the ${tried.length > 1 ? 'credentials' : auths[0]?.kind === 'password' ? 'password' : 'key or password'}.`,
+          }),
+        );
+      }
+      settle(failure(networkError(error, where, options)));
+    });
+    client.on('close', () => settle(failure(refusal ?? { code: 'unreachable', message: `${where} closed the connection before login: check that it is an SSH server that accepts connections from this computer.` })));
+
+    client.connect({
+      host: options.host,
+      port,
+      username: options.username,
+      authHandler: methods.value,
+      readyTimeout: options.readyTimeoutMs ?? 20_000,
+      keepaliveInterval: options.keepaliveIntervalMs ?? 15_000,
+      keepaliveCountMax: 4,
+      algorithms: { serverHostKey: preferKnown([...known.cairn, ...known.user].map((e) => e.keyType)) },
+      hostVerifier: (blob: Buffer) => {
+        try {
+          presented = hostKeyFromBlob(blob);
+        } catch (error) {
+          refusal = { code: 'unreachable', message: `${where} sent a host key Cairn cannot read (${(error as Error).message}).` };
+          return false;
+        }
+        refusal = hostKeyError(options.host, port, presented, verdictFor(known, presented));
+        return refusal === null;
+      },
+    });
+  });
+}
+
+function openConnection(client: Client, options: ConnectOptions, port: number, hostKey: HostKey): SshConnection {
+  const listeners = new Set<(error: SshError | null) => void>();
+  let closed = false;
+  let closing = false;
+  const where = hostLabel(options.host, port);
+  client.on('close', () => {
+    closed = true;
+    const error: SshError | null = closing ? null : { code: 'connection-lost', message: `The connection to ${where} was lost: check the network and that the box is still running, then reconnect.` };
+    for (const listener of listeners) listener(error);
+    listeners.clear();
+  });
+  // After 'ready', errors arrive just before 'close', which reports them.
+  client.on('error', () => undefined);
+  return {
+    host: options.host,
+    port,
+    username: options.username,
+    hostKey,
+    client,
+    get closed() {
+      return closed;
+    },
+    onClose(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      if (closed) return Promise.resolve();
+      closing = true;
+      return new Promise<void>((resolve) => {
+        client.once('close', () => resolve());
+        client.end();
+      });
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import type { ClientChannel } from 'ssh2';
+import { op, sh } from '../../shared/shell';
+import type { SshConnection } from './connect';
+import { failure, hostLabel, seconds, success, type SshError, type SshResult } from './errors';
+import { PidMarker } from './pid-marker';
+
+export interface ExecOptions {
+  /** Sent on stdin, then stdin is closed. Without it stdin is closed at once, so a prompt reads end-of-file instead of waiting. */
+  stdin?: string | Buffer;
+  onStdout?: (chunk: Buffer) => void;
+  onStderr?: (chunk: Buffer) => void;
+  /** Stops the command when it runs longer than this. */
+  timeoutMs?: number;
+  /** Stops the command when it prints nothing for this long (a hidden prompt, a hang). */
+  idleTimeoutMs?: number;
+  signal?: AbortSignal;
+  /** How much of stdout and stderr the result keeps (default 1 MiB each); the callbacks see everything. */
+  keepBytes?: number;
+}
+
+export interface ExecOutcome {
+  /** null when the command was killed by a signal. */
+  exitCode: number | null;
+  /** The signal's name without "SIG" ("TERM", "KILL"), or null. */
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  /** True when stdout or stderr was longer than keepBytes. */
+  truncated: boolean;
+  durationMs: number;
+}
+
+/** How long a stopped command gets to exit after TERM before it gets KILL. */
+const GRACE_MS = 2000;
+
+/**
+ * The command runs under a small sh wrapper that first reports its pid on
+ * stderr (filtered out again here) and makes sure it leads its own process
+ * group: sshd gives a session one, Dropbear does not, so there the wrapper
+ * calls setsid (kill -0 -PID tells whether a group of that id exists). sshd
+ * does not deliver SSH signal requests to root sessions and closing a channel
+ * does not end the command, so stopping it means killing that group over a
+ * second channel.
+ */
+const WRAPPER = [
+  `printf '\\036cairn-pid %s\\n' "$$" >&2`,
+  'if ! kill -0 -$$ 2>/dev/null && command -v setsid >/dev/null 2>&1; then exec setsid /bin/sh -c "$1"; fi',
+  'exec /bin/sh -c "$1"',
+].join('\n');
+
+function keep(chunks: Buffer[], size: { bytes: number }, chunk: Buffer, limit: number): boolean {
+  if (size.bytes >= limit) return true;
+  const room = limit - size.bytes;
+  chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+  size.bytes += Math.min(room, chunk.length);
+  return chunk.length > room;
+}
+
+/** Runs one command (built with sh()) and reports how it ended; a non-zero exit is a normal outcome, not an error. */
+export function exec(conn: SshConnection, command: string, options: ExecOptions = {}): Promise<SshResult<ExecOutcome>> {
+  const where = hostLabel(conn.host, conn.port);
+  const started = Date.now();
+  const limit = options.keepBytes ?? 1024 * 1024;
+  if (options.signal?.aborted) return Promise.resolve(failure({ code: 'cancelled', message: `The command on ${where} was cancelled before it started.` }));
+  if (conn.closed) return Promise.resolve(failure({ code: 'connection-lost', message: `The connection to ${where} is closed: reconnect and try again.` }));
+
+  return new Promise((resolve) => {
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    const outSize = { bytes: 0 };
+    const errSize = { bytes: 0 };
+    let truncated = false;
+    let exit: { code: number | null; signal: string | null } | null = null;
+    let stopReason: SshError | null = null;
+    let channel: ClientChannel | null = null;
+    let channelClosed = false;
+    const marker = new PidMarker();
+    const timers: NodeJS.Timeout[] = [];
+    let idle: NodeJS.Timeout | undefined;
+    let done = false;
+
+    const finish = (result: SshResult<ExecOutcome>) => {
+      if (done) return;
+      done = true;
+      timers.forEach(clearTimeout);
+      clearTimeout(idle);
+      options.signal?.removeEventListener('abort', onAbort);
+      unwatch();
+      resolve(result);
+    };
+
+    const stop = (reason: SshError) => {
+      if (stopReason || done) return;
+      stopReason = reason;
+      void stopRemote(conn, () => marker.pid, () => channel === null || channelClosed).then(() => {
+        channel?.close();
+        finish(failure(reason));
+      });
+    };
+
+    const onAbort = () => stop({ code: 'cancelled', message: `The command on ${where} was cancelled and has been stopped.` });
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const unwatch = conn.onClose((error) => {
+      if (!stopReason) finish(failure(error ?? { code: 'connection-lost', message: `The connection to ${where} was closed while a command was running.` }));
+      else finish(failure(stopReason));
+    });
+
+    const armIdle = () => {
+      if (!options.idleTimeoutMs) return;
+      clearTimeout(idle);
+      const ms = options.idleTimeoutMs;
+      idle = setTimeout(() => stop({ code: 'idle-timeout', message: `The command on ${where} printed nothing for ${seconds(ms)}, so it was stopped: it may be waiting for an answer that will never come.` }), ms);
+    };
+    if (options.timeoutMs) {
+      const ms = options.timeoutMs;
+      timers.push(setTimeout(() => stop({ code: 'timeout', message: `The command on ${where} was still running after ${seconds(ms)}, so it was stopped.` }), ms));
+    }
+    armIdle();
+
+    conn.client.exec(sh('exec', '/bin/sh', '-c', WRAPPER, 'cairn', command), (error, ch) => {
+      if (error) {
+        finish(failure({ code: 'connection-lost', message: `${where} refused to run a command (${error.message}): reconnect and try again.` }));
+        return;
+      }
+      channel = ch;
+      if (done) {
+        ch.close();
+        return;
+      }
+      ch.on('data', (chunk: Buffer) => {
+        armIdle();
+        truncated = keep(out, outSize, chunk, limit) || truncated;
+        options.onStdout?.(chunk);
+      });
+      ch.stderr.on('data', (raw: Buffer) => {
+        armIdle();
+        const chunk = marker.take(raw);
+        if (chunk.length === 0) return;
+        truncated = keep(err, errSize, chunk, limit) || truncated;
+        options.onStderr?.(chunk);
+      });
+      ch.on('exit', (code: number | null, signal?: string) => {
+        exit = { code: code ?? null, signal: signal ? signal.replace(/^SIG/, '') : null };
+      });
+      ch.on('close', () => {
+        channelClosed = true;
+        if (stopReason) return;
+        const rest = marker.flush();
+        if (rest.length > 0) {
+          truncated = keep(err, errSize, rest, limit) || truncated;
+          options.onStderr?.(rest);
+        }
+        if (!exit) {
+          finish(failure({ code: 'connection-lost', message: `The command on ${where} ended without an exit status: the connection may have dropped.` }));
+          return;
+        }
+        finish(
+          success({
+            exitCode: exit.code,
+            signal: exit.signal,
+            stdout: Buffer.concat(out).toString('utf8'),
+            stderr: Buffer.concat(err).toString('utf8'),
+            truncated,
+            durationMs: Date.now() - started,
+          }),
+        );
+      });
+      ch.end(options.stdin ?? undefined);
+    });
+  });
+}
+
+/** Runs a short helper command on its own channel and waits for it to end. */
+function runQuietly(conn: SshConnection, command: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (conn.closed) return resolve();
+    conn.client.exec(command, (error, ch) => {
+      if (error) return resolve();
+      ch.on('close', () => resolve());
+      ch.resume();
+      ch.stderr.resume();
+      ch.end();
+    });
+  });
+}
+
+const waitUntil = async (ended: () => boolean, ms: number) => {
+  for (const deadline = Date.now() + ms; !ended() && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+};
+
+/** TERM to the command's process group (or the process, where it leads none), then KILL after a grace period. */
+async function stopRemote(conn: SshConnection, pidOf: () => number | null, ended: () => boolean): Promise<void> {
+  // stdout and stderr travel separately: the pid line may still be on its way.
+  await waitUntil(() => ended() || pidOf() !== null, 2000);
+  const pid = pidOf();
+  if (pid === null) return;
+  for (const signal of ['-TERM', '-KILL']) {
+    if (ended()) return;
+    await runQuietly(conn, sh('kill', signal, `-${pid}`, op('2>'), '/dev/null', op('||'), 'kill', signal, String(pid), op('2>'), '/dev/null'));
+    await waitUntil(ended, signal === '-TERM' ? GRACE_MS : 1000);
+  }
+}

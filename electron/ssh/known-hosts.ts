@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import type { HostKey } from './fingerprint';
+import { hostKeyFromBase64 } from './fingerprint';
+import { createKnownHostsStore } from '../store/known-hosts';
+import { entryMatches, parseKnownHosts, type KnownHostEntry } from './known-hosts-file';
+
+/** Where host keys are trusted from. */
+export interface HostTrust {
+  /** Cairn's own known_hosts file (OpenSSH format); acceptHostKey writes here. */
+  storePath: string;
+  /** The user's OpenSSH known_hosts, read only. Default ~/.ssh/known_hosts; null to ignore it. */
+  userKnownHostsPath?: string | null;
+}
+
+export type HostKeyVerdict =
+  | { status: 'trusted'; source: 'cairn' | 'user' }
+  | { status: 'unknown' }
+  /** Keys are known for this host and the presented one is none of them. */
+  | { status: 'changed'; expected: HostKey };
+
+async function readEntries(file: string | null): Promise<KnownHostEntry[]> {
+  if (!file) return [];
+  try {
+    return parseKnownHosts(await readFile(file, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+const userFile = (trust: HostTrust): string | null =>
+  trust.userKnownHostsPath === undefined ? path.join(homedir(), '.ssh', 'known_hosts') : trust.userKnownHostsPath;
+
+/** The plain key lines (no @revoked, no @cert-authority) for one host, read before connecting. */
+export interface KnownKeys {
+  cairn: KnownHostEntry[];
+  user: KnownHostEntry[];
+}
+
+export async function loadKnownKeys(trust: HostTrust, host: string, port: number): Promise<KnownKeys> {
+  const pick = (entries: KnownHostEntry[]) => entries.filter((e) => e.marker === null && entryMatches(e, host, port));
+  return {
+    cairn: pick(await readEntries(trust.storePath)),
+    user: pick(await readEntries(userFile(trust))),
+  };
+}
+
+const family = (type: string) => (type.startsWith('rsa-sha2-') ? 'ssh-rsa' : type);
+
+/** OpenSSH's rule: a listed key is trusted; another key for a listed host has changed; else it is new. */
+export function verdictFor(known: KnownKeys, key: HostKey): HostKeyVerdict {
+  const same = (e: KnownHostEntry) => e.base64 === key.base64;
+  if (known.cairn.some(same)) return { status: 'trusted', source: 'cairn' };
+  if (known.user.some(same)) return { status: 'trusted', source: 'user' };
+  const all = [...known.cairn, ...known.user];
+  const expected = all.find((e) => family(e.keyType) === family(key.type)) ?? all[0];
+  if (!expected) return { status: 'unknown' };
+  return { status: 'changed', expected: hostKeyFromBase64(expected.base64) };
+}
+
+export async function checkHostKey(trust: HostTrust, host: string, port: number, key: HostKey): Promise<HostKeyVerdict> {
+  return verdictFor(await loadKnownKeys(trust, host, port), key);
+}
+
+/**
+ * Trusts this key for host:port from now on, in Cairn's own store (atomic,
+ * readable by the user only; replaces an older key of the same type).
+ */
+export function acceptHostKey(trust: HostTrust, host: string, port: number, key: Pick<HostKey, 'type' | 'base64'>): Promise<void> {
+  return createKnownHostsStore(trust.storePath).add(host, port, key.type, key.base64);
+}
