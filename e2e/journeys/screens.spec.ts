@@ -1,0 +1,73 @@
+import type { Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { describeViolations, seriousViolations } from '../pages/accessibility';
+import { AppPage, SCREEN_NAMES } from '../pages/app-page';
+import { ImportDialog } from '../pages/import-dialog';
+import { ProfileBar } from '../pages/profile-bar';
+import { STEP_TITLES, WizardPage } from '../pages/wizard-page';
+import { HAND_WRITTEN, ZONE_LINE } from './answer-files';
+import { expect, test } from './fixtures';
+
+// Artifacts of the run, kept beside Playwright's own output (which it empties on each run).
+const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+
+const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`in the ${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    /** Checks what is on screen with axe, and keeps a screenshot of it. */
+    async function check(page: Page, name: string): Promise<void> {
+      const violations = await seriousViolations(page);
+      expect(violations, `${name} (${scheme}):\n${describeViolations(violations)}`).toEqual([]);
+      await page.screenshot({ path: `${SCREENSHOTS}${scheme}/${name}.png` });
+    }
+
+    test('every wizard step has no serious accessibility problem', async ({ page, backend }) => {
+      const app = new AppPage(page);
+      const wizard = new WizardPage(page);
+      await app.open(backend.url);
+      await expect.poll(() => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+      // The router template fills the network step with two cards, as a real profile would.
+      await new ProfileBar(page).newFromTemplate('Router');
+      for (const [n, title] of STEP_TITLES.entries()) {
+        await wizard.goToStep(title);
+        await check(page, `step-${String(n + 1).padStart(2, '0')}-${slug(title)}`);
+      }
+    });
+
+    test('every screen and dialog has no serious accessibility problem', async ({ page, backend }) => {
+      const app = new AppPage(page);
+      const bar = new ProfileBar(page);
+      const importer = new ImportDialog(page);
+      await app.open(backend.url);
+
+      for (const screen of SCREEN_NAMES) {
+        await app.goToScreen(screen);
+        await check(page, `screen-${slug(screen)}`);
+      }
+      await app.goToScreen('Wizard');
+
+      await bar.button('New…').click();
+      await expect(page.getByRole('dialog', { name: 'New profile' })).toBeVisible();
+      await check(page, 'dialog-new-profile');
+      await page.keyboard.press('Escape');
+
+      await bar.newFromTemplate('Old PC');
+      await bar.save();
+      const open = await bar.openDialog();
+      await expect(open.getByRole('button', { name: 'Open Old PC' })).toBeVisible();
+      await check(page, 'dialog-open-profile');
+      await page.keyboard.press('Escape');
+
+      await importer.open();
+      await importer.paste(HAND_WRITTEN);
+      await check(page, 'dialog-import');
+      await importer.importIt();
+      await importer.line(ZONE_LINE).getByRole('button', { name: /^Go to Time zone/ }).click();
+      await expect(page.getByRole('combobox', { name: 'Time zone' })).toBeFocused();
+      await check(page, 'wizard-after-import');
+    });
+  });
+}
