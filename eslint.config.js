@@ -57,7 +57,7 @@ export default tseslint.config(
   },
   {
     // Tests may wire the real main-process handlers behind the renderer's seams.
-    files: ['renderer/**/*.test.{ts,tsx}'],
+    files: ['renderer/**/*.test.{ts,tsx}', 'renderer/**/*.test-support.{ts,tsx}'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { AppInfo } from '../../shared/api/app';
 import { fail, ok } from '../../shared/api/result';
 import type { Log } from '../log';
@@ -7,6 +8,8 @@ import type { KnownHostsStore } from '../store/known-hosts';
 import type { ProfileStore } from '../store/profiles';
 import { readSshConfig, type SshConfigSource } from '../store/ssh-config-import';
 import type { TargetStore } from '../store/targets';
+import { createConnectionTester, type ConnectionTester } from '../targets/connection-test';
+import { connectionHandlers } from './connection-handlers';
 import { fileHandlers, type DialogService } from './file-handlers';
 import type { DomainHandlers, HandlerTable } from './types';
 
@@ -20,6 +23,12 @@ export interface Services {
   sshConfig: SshConfigSource;
   appInfo: () => AppInfo;
   log: Log;
+  /**
+   * Reaches boxes over SSH for "Test connection". Left out, it is built from
+   * the stores above, trusting Cairn's known_hosts and the one in
+   * `sshConfig.homeDir` (so tests with a temp home never read the tester's).
+   */
+  connections?: ConnectionTester;
 }
 
 const profileHandlers = ({ profiles }: Services): DomainHandlers<'profiles'> => ({
@@ -30,7 +39,7 @@ const profileHandlers = ({ profiles }: Services): DomainHandlers<'profiles'> => 
   'profiles:duplicate': ({ id, name }) => profiles.duplicate(id, name),
 });
 
-const targetHandlers = ({ targets, secrets, sshConfig }: Services): DomainHandlers<'targets'> => ({
+const targetHandlers = ({ targets, secrets, sshConfig }: Services): Omit<DomainHandlers<'targets'>, 'targets:test-connection'> => ({
   'targets:list': async () => ok(await targets.list()),
   'targets:save': ({ target }) => targets.save(target),
   'targets:remove': async ({ id }) => {
@@ -51,7 +60,7 @@ const targetHandlers = ({ targets, secrets, sshConfig }: Services): DomainHandle
   },
 });
 
-const knownHostHandlers = ({ knownHosts }: Services): DomainHandlers<'knownHosts'> => ({
+const knownHostHandlers = ({ knownHosts }: Services): Omit<DomainHandlers<'knownHosts'>, 'knownHosts:accept'> => ({
   'knownHosts:list': async () => ok({ hosts: (await knownHosts.list()).map(({ key: _key, ...shown }) => shown), problems: [] }),
   'knownHosts:remove': async ({ host, port, keyType }) => {
     const removed = await knownHosts.remove(host, port, keyType);
@@ -77,12 +86,23 @@ const appHandlers = ({ appInfo }: Services): DomainHandlers<'app'> => ({
   'app:info': async () => ok(appInfo()),
 });
 
+const defaultConnections = ({ targets, secrets, knownHosts, sshConfig, log }: Services): ConnectionTester =>
+  createConnectionTester({
+    targets,
+    secrets,
+    knownHosts,
+    userKnownHostsPath: join(sshConfig.homeDir, '.ssh', 'known_hosts'),
+    homeDir: sshConfig.homeDir,
+    log,
+  });
+
 /** The one handler table: every channel of shared/api, each calling a service. */
 export function createHandlers(services: Services): HandlerTable {
   return {
     ...profileHandlers(services),
     ...targetHandlers(services),
     ...knownHostHandlers(services),
+    ...connectionHandlers(services.connections ?? defaultConnections(services)),
     ...secretHandlers(services),
     ...fileHandlers(services.dialogs),
     ...appHandlers(services),

@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
+import { useCairnClient } from './client/cairn-client-context';
 import { StatusAnnouncer } from './components/status-announcer';
 import type { Screen } from './store/ui-slice';
 import { useAppStore } from './store/store-context';
+import { TargetsScreen } from './targets/targets-screen';
+import { MenuCommandProvider } from './wizard/menu-commands';
 import { Wizard } from './wizard/wizard';
 
 const SCREENS: ReadonlyArray<{ id: Screen; title: string; later?: string }> = [
   { id: 'wizard', title: 'Wizard' },
-  { id: 'targets', title: 'Targets', later: 'Choosing the machines to install arrives with the targets work.' },
+  { id: 'targets', title: 'Targets' },
   { id: 'runs', title: 'Runs', later: 'Watching installs run arrives with the runs work.' },
   { id: 'boxes', title: 'Boxes', later: 'Managing installed boxes arrives with the boxes work.' },
 ];
@@ -16,37 +19,42 @@ export function App() {
   const setScreen = useAppStore((s) => s.ui.setScreen);
   const current = SCREENS.find((s) => s.id === screen) ?? SCREENS[0];
   const ready = useAppStore((s) => s.ui.engine !== null);
+  const client = useCairnClient();
   useEffect(() => {
     // Journeys wait for this: the app is mounted and its checks and preview are showing.
     if (ready) document.body.dataset.appState = 'loaded';
   }, [ready]);
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1 className="app-title">Cairn</h1>
-        <nav aria-label="Screens">
-          <ul className="screen-nav">
-            {SCREENS.map((s) => (
-              <li key={s.id}>
-                <button type="button" className="screen-tab" aria-current={s.id === screen ? 'page' : undefined} onClick={() => setScreen(s.id)}>
-                  {s.title}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <StatusAnnouncer />
-      </header>
-      <main className="app-main">
-        {screen === 'wizard' ? (
-          <Wizard />
-        ) : (
-          <section className="placeholder" aria-labelledby="placeholder-title">
-            <h2 id="placeholder-title">{current?.title}</h2>
-            <p>{current?.later}</p>
-          </section>
-        )}
-      </main>
-    </div>
+    <MenuCommandProvider client={client}>
+      <div className="app">
+        <header className="app-header">
+          <h1 className="app-title">Cairn</h1>
+          <nav aria-label="Screens">
+            <ul className="screen-nav">
+              {SCREENS.map((s) => (
+                <li key={s.id}>
+                  <button type="button" className="screen-tab" aria-current={s.id === screen ? 'page' : undefined} onClick={() => setScreen(s.id)}>
+                    {s.title}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <StatusAnnouncer />
+        </header>
+        <main className="app-main">
+          {screen === 'wizard' ? (
+            <Wizard />
+          ) : screen === 'targets' ? (
+            <TargetsScreen />
+          ) : (
+            <section className="placeholder" aria-labelledby="placeholder-title">
+              <h2 id="placeholder-title">{current?.title}</h2>
+              <p>{current?.later}</p>
+            </section>
+          )}
+        </main>
+      </div>
+    </MenuCommandProvider>
   );
 }

@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
+import { CairnClientProvider } from './client/cairn-client-context';
 import { bridgedClient, ipcProfilesClient } from './client/ipc-profiles-client';
 import { browserProfilesClient } from './client/profiles-client';
 import { loadEngine } from './engine/load-engine';
@@ -9,6 +10,7 @@ import './styles/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
 import './styles/lists.css';
+import './targets/targets.css';
 
 // zod probes `new Function` for speed; the CSP forbids it, so skip the probe.
 z.config({ jitless: true });
@@ -20,7 +22,11 @@ const ipc = bridgedClient();
 const client = ipc ? ipcProfilesClient(ipc) : browserProfilesClient();
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
-createRoot(container).render(<Root store={store} client={client} />);
+createRoot(container).render(
+  <CairnClientProvider client={ipc}>
+    <Root store={store} client={client} />
+  </CairnClientProvider>,
+);
 
 // The form paints first; problems, preview and catalogues follow with the
 // engine, and App marks the page "loaded" once they are on screen.

@@ -53,8 +53,8 @@ describe('the bridge', () => {
     const shape = Object.fromEntries(Object.entries(bridge).map(([k, v]) => [k, typeof v === 'function' ? 'fn' : Object.keys(v).sort()]));
     expect(shape).toEqual({
       profiles: ['duplicate', 'get', 'list', 'remove', 'save'],
-      targets: ['importSshConfig', 'list', 'remove', 'save'],
-      knownHosts: ['list', 'remove'],
+      targets: ['importSshConfig', 'list', 'remove', 'save', 'testConnection'],
+      knownHosts: ['accept', 'list', 'remove'],
       secrets: ['clear', 'hashPassword', 'set', 'status'],
       files: ['openText', 'saveText'],
       app: ['info'],

@@ -23,4 +23,14 @@ export const knownHostChannels = {
     }),
     z.object({ removed: z.number().int() }),
   ),
+  /** Trusts a host key the person compared (from a host-key-unknown error's details); replaces an older key of that type. */
+  'knownHosts:accept': channel(
+    z.object({
+      host: z.string().trim().min(1, { error: 'Name the host whose key to trust.' }),
+      port: z.number().int().min(1).max(65535).default(22),
+      keyType: z.string().regex(/^[a-z0-9@.-]{3,64}$/, { error: 'The key type is not one SSH uses.' }),
+      key: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: 'The key must be the base64 key blob from the connection attempt.' }),
+    }),
+    knownHostSchema,
+  ),
 };

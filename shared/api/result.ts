@@ -23,12 +23,35 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * What the window needs to act on a host-key refusal: the presented key (so
+ * it can be compared and, for a first contact, trusted) and, for a changed
+ * key, the fingerprint Cairn expected and which file holds it.
+ */
+export const hostKeyDetailsSchema = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  keyType: z.string(),
+  /** `SHA256:...` of the key the server presented. */
+  fingerprint: z.string(),
+  /** The presented key blob in base64, as knownHosts:accept takes it. */
+  key: z.string(),
+  /** host-key-changed only: the fingerprint on file. */
+  expected: z.string().optional(),
+  /** host-key-changed only: `cairn` (Cairn's own file, removable from the window) or `user` (~/.ssh/known_hosts). */
+  knownIn: z.enum(['cairn', 'user']).optional(),
+});
+
+export type HostKeyDetails = z.infer<typeof hostKeyDetailsSchema>;
+
 export const apiErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   /** A plain sentence for a person: what went wrong and what to do. */
   message: z.string(),
   /** The dotted path of the request field at fault, when one is. */
   field: z.string().optional(),
+  /** Data the window acts on; only host-key errors carry it so far. */
+  details: hostKeyDetailsSchema.optional(),
 });
 
 export type ApiError = z.infer<typeof apiErrorSchema>;
@@ -42,6 +65,12 @@ export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
 export const fail = (code: ErrorCode, message: string, field?: string): Failed => ({
   ok: false,
   error: field === undefined ? { code, message } : { code, message, field },
+});
+
+/** A failure that carries data for the window, e.g. the fingerprint of an unknown host key. */
+export const failWithDetails = (code: ErrorCode, message: string, details: HostKeyDetails): Failed => ({
+  ok: false,
+  error: { code, message, details },
 });
 
 export function resultSchema<T extends z.ZodType>(value: T) {

@@ -52,6 +52,19 @@ export type TargetInput = z.input<typeof targetInputSchema>;
 export const skippedHostSchema = z.object({ host: z.string(), reason: z.string() });
 export type SkippedHost = z.infer<typeof skippedHostSchema>;
 
+/** What "Test connection" learnt about the box, once logged in. */
+export const connectionReportSchema = z.object({
+  /** /etc/alpine-release; null when the machine is not Alpine Linux. */
+  alpineVersion: z.string().nullable(),
+  /** `uname -m`, e.g. x86_64 or aarch64. */
+  arch: z.string(),
+  /** Whether the login is root (uid 0): installing needs it. */
+  isRoot: z.boolean(),
+  /** The host key the connection trusted. */
+  hostKey: z.object({ keyType: z.string(), fingerprint: z.string() }),
+});
+export type ConnectionReport = z.infer<typeof connectionReportSchema>;
+
 export const targetChannels = {
   'targets:list': channel(z.object({}), z.object({ targets: z.array(targetSchema), problems: z.array(storeProblemSchema) })),
   'targets:save': channel(z.object({ target: targetInputSchema }), targetSchema),
@@ -63,4 +76,11 @@ export const targetChannels = {
     // In a preview the targets have no id yet: nothing was saved.
     z.object({ source: z.string(), imported: z.array(targetInputSchema), skipped: z.array(skippedHostSchema) }),
   ),
+  /**
+   * Logs in with the target's login method and stored secrets and reads the
+   * Alpine version, architecture and uid. A first contact fails with
+   * `host-key-unknown` and a changed key with `host-key-changed`, both with
+   * `details` (fingerprints and the key) and before any password is sent.
+   */
+  'targets:test-connection': channel(z.object({ targetId: idSchema }), connectionReportSchema),
 };

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { describedBy, fieldId, FieldMessage, useFieldProblem } from './field';
 import { isCryptHash } from '../../../shared/profile/values';
+import { useCairnClient } from '../client/cairn-client-context';
+import { SetPasswordDialog } from './set-password-dialog';
 
 interface PasswordHashFieldProps {
   path: string;
@@ -10,13 +12,16 @@ interface PasswordHashFieldProps {
 }
 
 /**
- * Passwords never reach the renderer's state in clear text: typing one is for
- * the desktop shell, which hashes it in the main process. Until then a crypt
- * hash can be pasted; anything that is not one stays in this box only (never
- * in the store) and is gone when the step closes.
+ * Passwords never reach the renderer's state in clear text: in the desktop
+ * app "Set password…" sends the typed password to the main process, which
+ * hashes it; without the app (a browser tab) the button stays off. A crypt
+ * hash can always be pasted; anything that is not one stays in this box only
+ * (never in the store) and is gone when the step closes.
  */
 export function PasswordHashField({ path, who, hash, onChange }: PasswordHashFieldProps) {
   const [text, setText] = useState('');
+  const [asking, setAsking] = useState(false);
+  const client = useCairnClient();
   const problem = useFieldProblem(path);
   const id = fieldId(path);
   const localMessage =
@@ -31,7 +36,7 @@ export function PasswordHashField({ path, who, hash, onChange }: PasswordHashFie
         {hash === null ? 'No password: log in with an SSH key.' : `A password hash is set (${hash.slice(0, 6)}…).`}
       </p>
       <div className="row">
-        <button type="button" className="button" disabled aria-describedby={`${id}-later`}>
+        <button type="button" className="button" disabled={client === null} aria-describedby={`${id}-later`} onClick={() => setAsking(true)}>
           Set password…
         </button>
         {hash !== null && (
@@ -41,7 +46,9 @@ export function PasswordHashField({ path, who, hash, onChange }: PasswordHashFie
         )}
       </div>
       <p className="field-hint" id={`${id}-later`}>
-        Typing a password arrives with the desktop app, which turns it into a hash so the clear text is never stored.
+        {client === null
+          ? 'Typing a password needs the Cairn desktop app, which turns it into a hash so the clear text is never stored.'
+          : 'Cairn turns the password into a hash; the clear text is never stored.'}
       </p>
       <label htmlFor={id} className="field-label">
         Or paste a password hash
@@ -66,6 +73,7 @@ export function PasswordHashField({ path, who, hash, onChange }: PasswordHashFie
         }}
       />
       {shown && <FieldMessage id={`${id}-message`} problem={shown} />}
+      {asking && client !== null && <SetPasswordDialog who={who} client={client} onHashed={onChange} onClose={() => setAsking(false)} />}
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Profile } from '../../../shared/profile/schema';
 import type { Engine } from '../engine/engine';
 import { createNavigationSlice } from './navigation-slice';
+import { createTargetsSlice } from './targets-slice';
 import type { AllState } from './types';
 import { createUiSlice } from './ui-slice';
 import { createWizardSlice, initialWizardData } from './wizard-slice';
@@ -20,6 +21,7 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
     ...createWizardSlice(...a),
     ...createUiSlice(...a),
     ...createNavigationSlice(...a),
+    ...createTargetsSlice(...a),
   }));
   const s = store.getState();
   store.setState({

@@ -1,9 +1,10 @@
 import type { StateCreator } from 'zustand';
 import type { NavigationSlice } from './navigation-slice';
+import type { TargetsSlice } from './targets-slice';
 import type { UiSlice } from './ui-slice';
 import type { WizardSlice } from './wizard-slice';
 
-/** The whole store. Later work adds TargetsSlice, RunsSlice and BoxesSlice here. */
-export type AllState = WizardSlice & UiSlice & NavigationSlice;
+/** The whole store. Later work adds RunsSlice and BoxesSlice here. */
+export type AllState = WizardSlice & UiSlice & NavigationSlice & TargetsSlice;
 
 export type SliceCreator<Slice> = StateCreator<AllState, [], [], Slice>;

@@ -1,6 +1,7 @@
 import { useProfilesClient } from '../../client/client-context';
 import { selectPreview, selectProblems } from '../../store/derived';
 import { useAppStore } from '../../store/store-context';
+import { useMenuCommand } from '../menu-commands';
 
 /** The answer file as it will be written, updated on every change, with copy and save. */
 export function PreviewPane() {
@@ -23,6 +24,11 @@ export function PreviewPane() {
       (e: unknown) => announce(`The answer file was not saved: ${e instanceof Error ? e.message : String(e)}`),
     );
   };
+
+  useMenuCommand(['answerfile.export'], () => {
+    if (preview?.ok) save();
+    else announce(`The answer file cannot be saved yet: ${preview === null ? 'the preview is still being prepared.' : preview.message}`);
+  });
 
   return (
     <aside className="preview" aria-labelledby="preview-title">

@@ -4,6 +4,7 @@ import { TextField } from '../../components/text-field';
 import { selectDirty } from '../../store/derived';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { ImportDialog } from '../import/import-dialog';
+import { useMenuCommand } from '../menu-commands';
 import { NewProfileDialog } from './new-profile-dialog';
 import { OpenProfileDialog } from './open-profile-dialog';
 
@@ -31,6 +32,11 @@ export function ProfileBar() {
       (e: unknown) => announce(`“${profile.name}” was not saved: ${e instanceof Error ? e.message : String(e)}`),
     );
   };
+
+  useMenuCommand(['profile.new', 'profile.open', 'profile.save', 'answerfile.import'], (command) => {
+    if (command === 'profile.save') save();
+    else setDialog(command === 'profile.new' ? 'new' : command === 'profile.open' ? 'open' : 'import');
+  });
 
   return (
     <div className="profile-bar">

@@ -1,0 +1,167 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startDropbearTarget, startOpenSshTarget, type TestTarget } from '../../e2e/target';
+import type { ChannelName } from '../../shared/api/names';
+import type { ApiError, Result } from '../../shared/api/result';
+import { dispatch } from '../ipc';
+import { harness, type Harness } from '../services.test-support';
+
+// "Test connection" through the real handler table (temp userData, real
+// stores and secrets) against real SSH servers on 127.0.0.1.
+
+let h: Harness;
+beforeEach(async () => {
+  h = await harness();
+});
+afterEach(() => h.cleanup());
+
+const call = (channel: ChannelName, payload: unknown) => dispatch(h.table, channel, payload, { sender: 'test', log: h.log });
+
+async function value<T>(pending: Promise<Result<unknown>>): Promise<T> {
+  const result = await pending;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+async function refusal(pending: Promise<Result<unknown>>): Promise<ApiError> {
+  const result = await pending;
+  if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+async function addTarget(target: TestTarget, auth: 'password' | 'key' | 'keyboard-interactive', secret?: { kind: 'password' | 'passphrase'; value: string }) {
+  const saved = await value<{ id: string }>(
+    call('targets:save', {
+      target: { name: `${target.kind}-${auth}`, host: target.host, port: target.port, user: target.user, auth, ...(auth === 'key' ? { keyPath: target.privateKeyPath } : {}) },
+    }),
+  );
+  if (secret) await value(call('secrets:set', { targetId: saved.id, ...secret }));
+  return saved.id;
+}
+
+const loginAttempts = (target: TestTarget) => target.serverLog().split('\n').filter((l) => /Accepted|Failed|Postponed|auth succeeded|Bad password/.test(l)).length;
+
+async function trustFirstContact(targetId: string, target: TestTarget) {
+  const first = await refusal(call('targets:test-connection', { targetId }));
+  const details = first.details;
+  if (details === undefined) throw new Error('no key details');
+  return value(call('knownHosts:accept', { host: details.host, port: details.port, keyType: details.keyType, key: details.key })).then(() => target);
+}
+
+describe('testing a connection to the OpenSSH target (Alpine userland)', () => {
+  let target: TestTarget;
+  beforeAll(async () => {
+    target = await startOpenSshTarget({ keyPassphrase: 'correct horse' });
+  });
+  afterAll(() => target?.stop());
+
+  it('stops at first contact with the fingerprint to compare, and logs in once it is trusted', async () => {
+    const id = await addTarget(target, 'password', { kind: 'password', value: target.password });
+    const before = loginAttempts(target);
+    const first = await refusal(call('targets:test-connection', { targetId: id }));
+    expect(first).toMatchObject({
+      code: 'host-key-unknown',
+      message: expect.stringContaining(target.hostKeyFingerprint),
+      details: { host: '127.0.0.1', port: target.port, keyType: 'ssh-ed25519', fingerprint: target.hostKeyFingerprint },
+    });
+    expect(loginAttempts(target)).toBe(before);
+
+    const accepted = await value(call('knownHosts:accept', { host: first.details?.host, port: first.details?.port, keyType: first.details?.keyType, key: first.details?.key }));
+    expect(accepted).toEqual({ host: '127.0.0.1', port: target.port, keyType: 'ssh-ed25519', fingerprint: target.hostKeyFingerprint });
+    expect(await value(call('knownHosts:list', {}))).toMatchObject({ hosts: [{ host: '127.0.0.1', port: target.port, fingerprint: target.hostKeyFingerprint }] });
+
+    expect(await value(call('targets:test-connection', { targetId: id }))).toEqual({
+      alpineVersion: '3.20.3',
+      arch: 'x86_64',
+      isRoot: true,
+      hostKey: { keyType: 'ssh-ed25519', fingerprint: target.hostKeyFingerprint },
+    });
+  });
+
+  it('logs in with the password, the keyboard-interactive answer and the key passphrase kept by the secret store', async () => {
+    const password = await addTarget(target, 'password', { kind: 'password', value: target.password });
+    await trustFirstContact(password, target);
+    expect(await value(call('targets:test-connection', { targetId: password }))).toMatchObject({ isRoot: true });
+    const interactive = await addTarget(target, 'keyboard-interactive', { kind: 'password', value: target.password });
+    expect(await value(call('targets:test-connection', { targetId: interactive }))).toMatchObject({ isRoot: true });
+    const key = await addTarget(target, 'key', { kind: 'passphrase', value: 'correct horse' });
+    expect(await value(call('targets:test-connection', { targetId: key }))).toMatchObject({ alpineVersion: '3.20.3' });
+  });
+
+  it('says plainly when the password is wrong or none is stored', async () => {
+    const wrong = await addTarget(target, 'password', { kind: 'password', value: 'not-the-password' });
+    await trustFirstContact(wrong, target);
+    expect(await refusal(call('targets:test-connection', { targetId: wrong }))).toMatchObject({
+      code: 'auth-failed',
+      message: `127.0.0.1:${target.port} did not let ${target.user} log in with password: check the user name and the password.`,
+    });
+    await value(call('secrets:clear', { targetId: wrong }));
+    expect(await refusal(call('targets:test-connection', { targetId: wrong }))).toMatchObject({
+      code: 'auth-failed',
+      message: expect.stringMatching(/^No password is stored for “openssh-password”.*enter its password\.$/),
+    });
+    const key = await addTarget(target, 'key');
+    expect(await refusal(call('targets:test-connection', { targetId: key }))).toMatchObject({ code: 'auth-failed', message: expect.stringMatching(/protected by a passphrase/) });
+  });
+
+  it('trusts a key already in the person’s own known_hosts without asking', async () => {
+    mkdirSync(join(h.dir, '.ssh'));
+    writeFileSync(join(h.dir, '.ssh', 'known_hosts'), `${target.knownHostsLine()}\n`);
+    const id = await addTarget(target, 'password', { kind: 'password', value: target.password });
+    expect(await value(call('targets:test-connection', { targetId: id }))).toMatchObject({ isRoot: true });
+  });
+
+  it('says when nothing listens on the port', async () => {
+    const saved = await value<{ id: string }>(call('targets:save', { target: { name: 'nothing', host: '127.0.0.1', port: 1, user: 'root', auth: 'password' } }));
+    await value(call('secrets:set', { targetId: saved.id, kind: 'password', value: 'x' }));
+    expect(await refusal(call('targets:test-connection', { targetId: saved.id }))).toMatchObject({ code: 'unreachable', message: expect.stringMatching(/refused the connection/) });
+  });
+
+  // Last: it gives the server a new host key.
+  it('refuses a changed host key naming both fingerprints, and asks again once the old key is removed', async () => {
+    const id = await addTarget(target, 'password', { kind: 'password', value: target.password });
+    await trustFirstContact(id, target);
+    const old = target.hostKeyFingerprint;
+    await target.replaceHostKey();
+    const before = loginAttempts(target);
+    const changed = await refusal(call('targets:test-connection', { targetId: id }));
+    expect(changed.code).toBe('host-key-changed');
+    expect(changed.message).toContain(old);
+    expect(changed.message).toContain(target.hostKeyFingerprint);
+    expect(changed.details).toMatchObject({ expected: old, fingerprint: target.hostKeyFingerprint, knownIn: 'cairn' });
+    expect(loginAttempts(target)).toBe(before);
+
+    expect(await value(call('knownHosts:remove', { host: '127.0.0.1', port: target.port }))).toEqual({ removed: 1 });
+    expect(await refusal(call('targets:test-connection', { targetId: id }))).toMatchObject({ code: 'host-key-unknown', details: { fingerprint: target.hostKeyFingerprint } });
+  });
+
+  it('points at ~/.ssh/known_hosts when the old key is there, not in Cairn’s file', async () => {
+    mkdirSync(join(h.dir, '.ssh'));
+    const stale = 'AAAAC3NzaC1lZDI1NTE5AAAAIGb0xM1zYvXq2d7Lw5k3n8b2G9ZcQm0rT4sJ1hUe7pVx';
+    writeFileSync(join(h.dir, '.ssh', 'known_hosts'), `[127.0.0.1]:${target.port} ssh-ed25519 ${stale}\n`);
+    const id = await addTarget(target, 'password', { kind: 'password', value: target.password });
+    const changed = await refusal(call('targets:test-connection', { targetId: id }));
+    expect(changed).toMatchObject({ code: 'host-key-changed', details: { knownIn: 'user' } });
+    expect(changed.message).toContain(`ssh-keygen -R "[127.0.0.1]:${target.port}"`);
+  });
+});
+
+describe('testing a connection to the Dropbear target (not Alpine, not root)', () => {
+  let target: TestTarget;
+  beforeAll(async () => {
+    target = await startDropbearTarget();
+  });
+  afterAll(() => target?.stop());
+
+  it('logs in with a key file and reports a box that is not Alpine and a login that is not root', async () => {
+    const id = await addTarget(target, 'key');
+    await trustFirstContact(id, target);
+    expect(await value(call('targets:test-connection', { targetId: id }))).toEqual({
+      alpineVersion: null,
+      arch: 'x86_64',
+      isRoot: false,
+      hostKey: { keyType: 'ssh-ed25519', fingerprint: target.hostKeyFingerprint },
+    });
+  });
+});

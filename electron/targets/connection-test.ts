@@ -1,0 +1,142 @@
+import type { KnownHost } from '../../shared/api/known-hosts';
+import { fail, failWithDetails, ok, type Failed, type Result } from '../../shared/api/result';
+import type { ConnectionReport } from '../../shared/api/targets';
+import { op, sh } from '../../shared/shell/quote';
+import type { Log } from '../log';
+import type { SecretStore } from '../secrets/secrets';
+import { connect } from '../ssh/connect';
+import { hostLabel, type SshError } from '../ssh/errors';
+import { exec } from '../ssh/exec';
+import { hostKeyFromBase64 } from '../ssh/fingerprint';
+import type { HostTrust } from '../ssh/known-hosts';
+import type { KnownHostsStore } from '../store/known-hosts';
+import type { TargetStore } from '../store/targets';
+import { loginFor } from './login-methods';
+
+export interface ConnectionTestDeps {
+  targets: TargetStore;
+  secrets: SecretStore;
+  /** Cairn's own known_hosts: what "trust" writes and "remove the old key" edits. */
+  knownHosts: KnownHostsStore;
+  /** The person's OpenSSH known_hosts, read only (keys trusted there are trusted here); null to ignore it. */
+  userKnownHostsPath: string | null;
+  homeDir: string;
+  agentSocket?: string | undefined;
+  /** Time to reach the box and log in (default 20 s). */
+  readyTimeoutMs?: number;
+  log: Log;
+}
+
+export interface ConnectionTester {
+  /** Logs in as the target says and asks the box what it is. */
+  test(targetId: string): Promise<Result<ConnectionReport>>;
+  /** Trusts a key the person compared; `key` is the base64 blob from a host-key-unknown error. */
+  accept(host: string, port: number, keyType: string, key: string): Promise<Result<KnownHost>>;
+}
+
+// One exec, three answers; stderr of a missing alpine-release is dropped so
+// a box that is not Alpine still answers the other two.
+const PROBE = sh('cat', '/etc/alpine-release', op('2>'), '/dev/null', op(';'), 'uname', '-m', op(';'), 'id', '-u');
+
+const SSH_TO_API = {
+  'auth-failed': 'auth-failed',
+  'key-unreadable': 'auth-failed',
+  unreachable: 'unreachable',
+  'connection-lost': 'unreachable',
+  timeout: 'timeout',
+  'idle-timeout': 'timeout',
+  cancelled: 'cancelled',
+  'upload-mismatch': 'internal',
+  'remote-failed': 'internal',
+} as const;
+
+/** Parses the probe's output; null when it is not three answers in the expected shape. */
+export function parseProbe(stdout: string): Omit<ConnectionReport, 'hostKey'> | null {
+  const lines = stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const uid = lines.at(-1);
+  const arch = lines.at(-2);
+  if (uid === undefined || arch === undefined || !/^\d+$/.test(uid) || !/^[A-Za-z0-9_.-]{1,32}$/.test(arch) || lines.length > 3) return null;
+  const release = lines.length === 3 ? (lines[0] ?? '') : '';
+  return { alpineVersion: /^[0-9][0-9A-Za-z._-]{0,31}$/.test(release) ? release : null, arch, isRoot: uid === '0' };
+}
+
+export function createConnectionTester(deps: ConnectionTestDeps): ConnectionTester {
+  const { targets, knownHosts, log } = deps;
+  const trust: HostTrust = { storePath: knownHosts.path, userKnownHostsPath: deps.userKnownHostsPath };
+
+  const refusal = async (error: SshError): Promise<Failed> => {
+    if (error.code === 'host-key-unknown') {
+      const { host, port, key } = error;
+      return failWithDetails('host-key-unknown', error.message, { host, port, keyType: key.type, fingerprint: key.fingerprint, key: key.base64 });
+    }
+    if (error.code === 'host-key-changed') {
+      const { host, port, key, expected } = error;
+      const inCairn = (await knownHosts.lookup(host, port)).some((e) => e.fingerprint === expected);
+      const where = hostLabel(host, port);
+      const message = inCairn
+        ? error.message
+        : `${error.message} The old key is in your own ~/.ssh/known_hosts, not Cairn's: after checking the box, remove it there with ssh-keygen -R "${port === 22 ? host : `[${host}]:${port}`}".`;
+      log.warn(`The host key of ${where} changed from ${expected} to ${key.fingerprint}; nothing was sent.`);
+      return failWithDetails('host-key-changed', message, {
+        host,
+        port,
+        keyType: key.type,
+        fingerprint: key.fingerprint,
+        key: key.base64,
+        expected,
+        knownIn: inCairn ? 'cairn' : 'user',
+      });
+    }
+    return fail(SSH_TO_API[error.code], error.message);
+  };
+
+  const test = async (targetId: string): Promise<Result<ConnectionReport>> => {
+    const found = await targets.get(targetId);
+    if (!found.ok) return found;
+    const target = found.value;
+    const auth = await loginFor(target, { secrets: deps.secrets, homeDir: deps.homeDir, agentSocket: deps.agentSocket });
+    if (!auth.ok) return auth;
+    const connected = await connect({
+      host: target.host,
+      port: target.port,
+      username: target.user,
+      auth: auth.value,
+      trust,
+      ...(deps.readyTimeoutMs === undefined ? {} : { readyTimeoutMs: deps.readyTimeoutMs }),
+    });
+    if (!connected.ok) return refusal(connected.error);
+    const conn = connected.value;
+    try {
+      const ran = await exec(conn, PROBE, { timeoutMs: 15_000 });
+      if (!ran.ok) return refusal(ran.error);
+      const report = parseProbe(ran.value.stdout);
+      if (report === null) {
+        const seen = JSON.stringify(ran.value.stdout.slice(0, 200));
+        log.warn(`Testing ${target.name}: the probe answered ${seen} (exit ${ran.value.exitCode}).`);
+        return fail('internal', `${hostLabel(target.host, target.port)} let Cairn log in but did not answer uname -m and id -u as a Linux box does; check that it is the Alpine box you meant.`);
+      }
+      log.info(`Tested ${target.name}: ${report.alpineVersion === null ? 'not Alpine' : `Alpine ${report.alpineVersion}`}, ${report.arch}, ${report.isRoot ? 'root' : 'not root'}.`);
+      return ok({ ...report, hostKey: { keyType: conn.hostKey.type, fingerprint: conn.hostKey.fingerprint } });
+    } finally {
+      await conn.close();
+    }
+  };
+
+  const accept = async (host: string, port: number, keyType: string, key: string): Promise<Result<KnownHost>> => {
+    let parsed;
+    try {
+      parsed = hostKeyFromBase64(key);
+    } catch {
+      return fail('invalid-input', 'The key is not an SSH host key; test the connection again to get it from the box.', 'key');
+    }
+    if (parsed.type !== keyType) {
+      return fail('invalid-input', `The key is an ${parsed.type} key, not ${keyType}; test the connection again to get it from the box.`, 'keyType');
+    }
+    // The same store instance as knownHosts:list/remove, so writes to the file stay in one queue.
+    await knownHosts.add(host, port, parsed.type, parsed.base64);
+    log.info(`Trusted the ${parsed.type} host key ${parsed.fingerprint} of ${hostLabel(host, port)}.`);
+    return ok({ host, port, keyType: parsed.type, fingerprint: parsed.fingerprint });
+  };
+
+  return { test, accept };
+}
