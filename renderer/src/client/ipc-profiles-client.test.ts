@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBridge, createClient } from '../../../shared/api/client';
 import { dispatch } from '../../../electron/ipc';
 import { defaultProfile } from '../../../shared/profile';
-import { harness, type Harness } from '../../../electron/services.test-support';
+import { readFile } from 'node:fs/promises';
+import { harness, scriptedDialogs, type Harness } from '../../../electron/services.test-support';
 import { ipcProfilesClient } from './ipc-profiles-client';
 
 // The real handler table over a temp userData directory, reached through the
@@ -30,5 +31,23 @@ describe('profiles over IPC', () => {
 
   it('turns a refusal into the sentence the wizard shows', async () => {
     await expect(client().get('missing-id')).rejects.toThrow(/\w+ .*\./);
+  });
+});
+
+describe('answer files over IPC', () => {
+  it('says where the file was saved, and nothing when the save dialog was cancelled', async () => {
+    const saveTo = `${h.dir}/box.answers`;
+    const chosen = await harness({ dialogs: scriptedDialogs({ save: saveTo }).dialogs });
+    const cancelled = await harness({ dialogs: scriptedDialogs({ save: null }).dialogs });
+    try {
+      const via = (x: Harness) =>
+        ipcProfilesClient(createClient(createBridge((channel, payload) => dispatch(x.table, channel, payload, { sender: 'test', log: x.log }), () => () => {})));
+      expect(await via(chosen).saveFile('box.answers', 'HOSTNAMEOPTS=box\n')).toBe(saveTo);
+      expect(await readFile(saveTo, 'utf8')).toBe('HOSTNAMEOPTS=box\n');
+      expect(await via(cancelled).saveFile('box.answers', 'x')).toBeNull();
+    } finally {
+      await chosen.cleanup();
+      await cancelled.cleanup();
+    }
   });
 });

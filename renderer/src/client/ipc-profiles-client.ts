@@ -25,7 +25,8 @@ export function ipcProfilesClient(client: CairnClient): ProfilesClient {
       value(await client.invoke('profiles:remove', { id }));
     },
     saveFile: async (name, text) => {
-      value(await client.invoke('files:save-text', { suggestedName: name, text, filters: ANSWER_FILES }));
+      const saved = value(await client.invoke('files:save-text', { suggestedName: name, text, filters: ANSWER_FILES }));
+      return saved.saved ? saved.path : null;
     },
     openFile: async () => {
       const opened = value(await client.invoke('files:open-text', { filters: ANSWER_FILES }));

@@ -25,7 +25,8 @@ export interface ProfilesClient {
   /** Saves under `id`, or as a new profile when id is null; returns what was stored. */
   save(profile: Profile, id: string | null): Promise<ProfileSummary>;
   remove(id: string): Promise<void>;
-  saveFile(name: string, text: string): Promise<void>;
+  /** Where the file went (a path or the download's name), or null when the person cancelled. */
+  saveFile(name: string, text: string): Promise<string | null>;
   /** Lets the person pick a file; null when they cancel. */
   openFile(): Promise<OpenedFile | null>;
 }
@@ -81,6 +82,7 @@ export function browserProfilesClient(storage: Storage = window.localStorage, do
       a.download = name;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 0);
+      return name;
     },
     openFile: () =>
       new Promise((resolve) => {

@@ -25,7 +25,7 @@ export function ImportReport() {
             const field = fieldOfVariable(d.variable);
             return (
               <li key={n} className={`problem ${d.severity}`}>
-                <span className="problem-line">Line {d.line}</span>
+                <span className="problem-line">{d.line > 0 ? `Line ${d.line}` : 'Not in the file'}</span>
                 <span className="problem-severity">{SEVERITY[d.severity]}</span>
                 <span className="problem-message">{d.message}</span>
                 {field && (

@@ -10,7 +10,7 @@ const preview = () => (screen.getByLabelText('Answer file text') as HTMLTextArea
 
 function recordingClient() {
   const saved: Array<{ name: string; text: string }> = [];
-  const client = { ...browserProfilesClient(localStorage, document), saveFile: async (name: string, text: string) => void saved.push({ name, text }) };
+  const client = { ...browserProfilesClient(localStorage, document), saveFile: async (name: string, text: string) => (saved.push({ name, text }), name) };
   return { client, saved };
 }
 

@@ -20,7 +20,7 @@ export function PreviewPane() {
   const save = () => {
     const name = `${/^[A-Za-z0-9.-]+$/.test(hostname) ? hostname : 'alpine'}.answers`;
     client.saveFile(name, text).then(
-      () => announce(`Answer file saved as ${name}.`),
+      (where) => announce(where === null ? 'The answer file was not saved.' : `Answer file saved as ${where}.`),
       (e: unknown) => announce(`The answer file was not saved: ${e instanceof Error ? e.message : String(e)}`),
     );
   };
