@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOpenSshTarget, type TestTarget } from '../../e2e/target';
+import { defaultProfile, type Profile } from '../../shared/profile';
+import type { SshConnection } from '../ssh/connect';
+import { boxConnector, boxFile } from './box-target.test-support';
+import { applyDrift, checkDrift } from './drift';
+
+const V321 = 'https://dl-cdn.alpinelinux.org/alpine/v3.21';
+
+const profile = (): Profile => ({
+  ...defaultProfile(),
+  hostname: 'cairn-box',
+  timezone: 'UTC',
+  apkRepos: { mode: 'urls', urls: [`${V321}/main`], community: true },
+  packages: ['htop', 'nginx'],
+  services: [
+    { name: 'nginx', runlevel: 'default' },
+    { name: 'crond', runlevel: 'boot' },
+  ],
+});
+
+/** The stand-in calls that change the box (facts read through apk version and lbu status too). */
+const changes = async (target: TestTarget) =>
+  ((await target.standIns?.records()) ?? [])
+    .filter((r) => (r.tool === 'apk' && ['add', 'del'].includes(r.argv[0] ?? '')) || r.tool === 'rc-update' || r.tool === 'rc-service')
+    .map((r) => `${r.tool} ${r.argv.join(' ')}`);
+
+describe('drift between a box and its profile', () => {
+  let target: TestTarget;
+  let box: ReturnType<typeof boxConnector>;
+  let conn: SshConnection;
+  beforeAll(async () => {
+    target = await startOpenSshTarget();
+    box = boxConnector(target);
+    conn = await box.conn();
+  });
+  afterAll(async () => {
+    await box?.cleanup();
+    await target?.stop();
+  });
+
+  it('finds what the fresh box lacks', async () => {
+    const found = await checkDrift(conn, profile());
+    if (!found.ok) throw new Error(found.error.message);
+    expect(found.value.drift.map((d) => [d.field, d.item ?? d.expected])).toEqual([
+      ['hostname', 'cairn-box'],
+      ['apkRepos', `${V321}/main`],
+      ['apkRepos', `${V321}/community`],
+      ['packages', 'htop'],
+      ['packages', 'nginx'],
+      ['services', 'nginx@default'],
+      ['services', 'crond@boot'],
+    ]);
+  });
+
+  it('applies only the missing steps, after which the box matches; a second apply runs nothing', async () => {
+    const log: string[] = [];
+    const first = await applyDrift(conn, profile(), { onOutput: (text, stream) => stream === 'cairn' && log.push(text) });
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.value.ran.map((s) => s.id)).toEqual(['hostname', 'repositories', 'packages', 'services']);
+    expect(first.value.remaining).toEqual([]);
+    expect(log).toEqual(['Set the hostname to cairn-box\n', 'Add 2 repositories\n', 'Install htop, nginx\n', 'Enable nginx (default), crond (boot)\n']);
+    expect(await changes(target)).toEqual(['apk add --no-progress htop nginx', 'rc-update add nginx default', 'rc-update add crond boot']);
+    expect(await boxFile(target, 'etc/hostname')).toBe('cairn-box\n');
+    const repositories = await boxFile(target, 'etc/apk/repositories');
+    expect(repositories.endsWith(`/v3.20/community\n${V321}/main\n${V321}/community\n`)).toBe(true);
+
+    const again = await applyDrift(conn, profile());
+    expect(again).toEqual({ ok: true, value: { ran: [], remaining: [] } });
+    expect(await changes(target)).toHaveLength(3);
+    expect(await boxFile(target, 'etc/apk/repositories')).toBe(repositories);
+    expect(await checkDrift(conn, profile())).toMatchObject({ ok: true, value: { drift: [] } });
+  });
+
+  it('stops at the first step the box refuses, naming the box and its error', async () => {
+    // The test target has no setup-timezone (alpine-conf is not in the minirootfs).
+    const result = await applyDrift(conn, { ...profile(), hostname: 'renamed', timezone: 'Europe/Berlin' }, { label: 'cairn-box' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'remote-failed', exitCode: 127, message: expect.stringMatching(/^cairn-box refused "Set the time zone to Europe\/Berlin": .*setup-timezone: not found$/) },
+    });
+    expect(await boxFile(target, 'etc/hostname')).toBe('renamed\n');
+  });
+});

@@ -1,0 +1,61 @@
+import { sh } from '../../shared/shell';
+import type { Parts } from '../../shared/boxes';
+import type { SshConnection } from '../ssh/connect';
+import { exec, type ExecOutcome } from '../ssh/exec';
+import { done, refused, type BoxResult } from './errors';
+import { labelOf, type BoxCallOptions } from './options';
+
+export interface RunOptions extends BoxCallOptions {
+  timeoutMs?: number;
+  /** Stops a command that prints nothing for this long (default 2 minutes). */
+  idleTimeoutMs?: number;
+  /** Exit codes that are answers, not refusals (`diff` exits 1 when files differ). */
+  okExitCodes?: readonly number[];
+}
+
+/** The first line worth showing: OpenRC's " * " and apk's "ERROR: " prefixes add nothing for a person. */
+export function firstLine(text: string): string | null {
+  const line = text.split('\n').map((l) => l.trim()).find((l) => l !== '');
+  return line === undefined ? null : line.replace(/^\* /, '');
+}
+
+/** A command line (built with sh()) as the login can run it: through `doas sh -c` when the login is not root. */
+export const asLogin = (line: string, privilege: BoxCallOptions['privilege']): string => (privilege === 'doas' ? sh('doas', 'sh', '-c', line) : line);
+
+/**
+ * Runs one command on the box, streaming its output as text, and turns a
+ * non-zero exit into a `remote-failed` error that names the box, what was
+ * asked (`what`, e.g. "rc-service nginx start") and the first line of stderr.
+ */
+export function runOnBox(conn: SshConnection, parts: Parts, what: string, options: RunOptions = {}): Promise<BoxResult<ExecOutcome>> {
+  return runLineOnBox(conn, sh(...parts), what, options);
+}
+
+/** runOnBox for a command line already built with sh() (a drift fix step). */
+export async function runLineOnBox(conn: SshConnection, line: string, what: string, options: RunOptions = {}): Promise<BoxResult<ExecOutcome>> {
+  const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
+  const emit = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+    const text = decoders[stream].decode(chunk, { stream: true });
+    if (text !== '') options.onOutput?.(text, stream);
+  };
+  const result = await exec(conn, asLogin(line, options.privilege), {
+    onStdout: emit('stdout'),
+    onStderr: emit('stderr'),
+    timeoutMs: options.timeoutMs,
+    idleTimeoutMs: options.idleTimeoutMs ?? 120_000,
+    signal: options.signal,
+  });
+  if (!result.ok) return result;
+  const outcome = result.value;
+  if (outcome.exitCode === 0 || (outcome.exitCode !== null && (options.okExitCodes ?? []).includes(outcome.exitCode))) return done(outcome);
+  const reason = firstLine(outcome.stderr) ?? firstLine(outcome.stdout) ?? (outcome.signal ? `it was killed by ${outcome.signal}` : `it exited with ${outcome.exitCode}`);
+  return refused({
+    code: 'remote-failed',
+    exitCode: outcome.exitCode,
+    stderr: outcome.stderr,
+    message: `${labelOf(conn, options)} refused "${what}": ${reason}`,
+  });
+}
+
+/** An InputProblem as the error a box action returns, before anything ran. */
+export const invalid = (problem: { field: string; message: string }) => refused({ code: 'invalid-input', ...problem });
