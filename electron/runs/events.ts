@@ -1,0 +1,86 @@
+import type { Finding, PreflightFacts, PreflightProblem, Progress } from '../../shared/runs';
+
+/** How a run on one target stands or ended. `warned`: it finished, but the output showed something the profile did not ask for. */
+export type RunStatus = 'running' | 'succeeded' | 'warned' | 'failed' | 'refused' | 'cancelled' | 'interrupted';
+
+export type StepStatus = 'pending' | 'running' | 'succeeded' | 'warned' | 'failed' | 'skipped' | 'cancelled' | 'interrupted';
+
+/** Every way a run can end badly; the SSH codes keep their meaning from electron/ssh. */
+export type RunErrorCode =
+  | 'invalid-profile'
+  | 'confirmation-mismatch'
+  | 'preflight-refused'
+  | 'host-key-unknown'
+  | 'host-key-changed'
+  | 'auth-failed'
+  | 'key-unreadable'
+  | 'unreachable'
+  | 'connection-lost'
+  | 'timeout'
+  | 'idle-timeout'
+  | 'cancelled'
+  | 'upload-mismatch'
+  | 'remote-failed'
+  | 'step-failed'
+  | 'output-error'
+  | 'prompt-loop'
+  | 'interrupted'
+  | 'internal';
+
+export interface RunError {
+  code: RunErrorCode;
+  /** A plain sentence: what happened and what to do. */
+  message: string;
+  /** The step it happened in; null before the plan started. */
+  stepId: string | null;
+}
+
+/** Which run an event belongs to. One run is one target; a fleet groups runs started together. */
+export interface RunRef {
+  runId: string;
+  fleetId: string | null;
+  targetId: string;
+}
+
+/** New output of the run (stdout and stderr as they came), at most 30 events a second per run. */
+export interface RunOutputEvent extends RunRef {
+  type: 'run.output';
+  text: string;
+}
+
+/** A step changed status; `preflight` is the first step of every run. */
+export interface RunStepEvent extends RunRef {
+  type: 'run.step';
+  stepId: string;
+  title: string;
+  status: StepStatus;
+  exitCode: number | null;
+  findings: Finding[];
+  error: RunError | null;
+}
+
+/** setup-alpine entered a new section. */
+export interface RunProgressEvent extends RunRef {
+  type: 'run.progress';
+  stepId: string;
+  progress: Progress;
+}
+
+/** What preflight read on the box and what it found. */
+export interface RunPreflightEvent extends RunRef {
+  type: 'run.preflight';
+  facts: PreflightFacts | null;
+  problems: PreflightProblem[];
+}
+
+/** The run ended; nothing more comes for this runId. */
+export interface RunDoneEvent extends RunRef {
+  type: 'run.done';
+  status: Exclude<RunStatus, 'running'>;
+  error: RunError | null;
+  findings: Finding[];
+}
+
+export type RunEvent = RunOutputEvent | RunStepEvent | RunProgressEvent | RunPreflightEvent | RunDoneEvent;
+
+export type RunEventSink = (event: RunEvent) => void;

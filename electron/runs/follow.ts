@@ -1,0 +1,73 @@
+import { exec, type SshError } from '../ssh';
+import { MARK, followCommand, launchCommand, startedBefore, type DetachedFiles } from './detached';
+import type { Session } from './session';
+
+export type FollowOutcome = { exitCode: number } | { missing: true };
+
+export interface FollowOptions {
+  /** The command to start first; without it the step is already running. */
+  launch?: string;
+  /** Bytes of the log already received (where to resume). */
+  offset?: number;
+  onData: (chunk: Buffer) => void;
+  signal?: AbortSignal;
+  /** Called after each reconnect, with the byte it resumes from. */
+  onReconnect?: (offset: number) => void;
+}
+
+export type FollowResult = { ok: true; value: FollowOutcome } | { ok: false; error: SshError; offset: number };
+
+const failed = (stderr: string, exitCode: number | null, what: string, offset: number): FollowResult => {
+  const why = stderr.trim() || `exit code ${exitCode}`;
+  return { ok: false, offset, error: { code: 'remote-failed', exitCode, stderr: why, message: `${what} on the box failed (${why}).` } };
+};
+
+/**
+ * Starts a detached step (with `launch`) and follows its log until it ends.
+ * A dropped connection is not the end: the session reconnects and following
+ * resumes from the last byte received, so the local copy matches the box's
+ * log byte for byte; a launch cut short is never repeated once it happened.
+ */
+export async function follow(session: Session, files: DetachedFiles, options: FollowOptions): Promise<FollowResult> {
+  let offset = options.offset ?? 0;
+  let launch = options.launch ?? null;
+  let attempts = 0;
+  let odd = 0;
+  for (;;) {
+    const live = await session.live(options.signal);
+    if (!live.ok) return { ok: false, error: live.error, offset };
+    if (attempts++ > 0) {
+      options.onReconnect?.(offset);
+      if (launch !== null) {
+        const before = await startedBefore(live.value, files);
+        if (!before.ok && before.error.code === 'connection-lost') continue;
+        if (!before.ok) return { ok: false, error: before.error, offset };
+        if (before.value) launch = null;
+      }
+    }
+    let stderr = '';
+    const result = await exec(live.value, launch === null ? followCommand(files, offset) : launchCommand(launch, files), {
+      signal: options.signal,
+      // The log is handed on as it comes; keeping a copy would only cost memory.
+      keepBytes: 0,
+      onStdout: (chunk) => {
+        offset += chunk.length;
+        options.onData(chunk);
+      },
+      onStderr: (chunk) => {
+        if (stderr.length < 4096) stderr += chunk.toString('latin1');
+      },
+    });
+    if (stderr.includes(MARK.launched)) launch = null;
+    if (!result.ok) {
+      if (result.error.code === 'connection-lost') continue;
+      return { ok: false, error: result.error, offset };
+    }
+    if (launch !== null) return failed(stderr, result.value.exitCode, 'Starting the step', offset);
+    if (stderr.includes(MARK.missing)) return { ok: true, value: { missing: true } };
+    const code = new RegExp(`${MARK.exit}(\\d+)`).exec(stderr)?.[1];
+    if (code !== undefined) return { ok: true, value: { exitCode: Number(code) } };
+    // The follower was killed on the box, or the channel ended oddly: ask again from here, a few times.
+    if (options.signal?.aborted || ++odd >= 3) return failed(stderr, result.value.exitCode, 'Following the output', offset);
+  }
+}

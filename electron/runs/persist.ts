@@ -1,0 +1,132 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Finding, PreflightFacts, PreflightProblem, Progress } from '../../shared/runs';
+import { writeFileAtomic, type RunFiles } from '../store';
+import type { RunError, RunStatus, StepStatus } from './events';
+
+export const SUMMARY_VERSION = 1;
+
+export interface StepRecord {
+  id: string;
+  title: string;
+  destructive: boolean;
+  status: StepStatus;
+  exitCode: number | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  findings: Finding[];
+  error: RunError | null;
+  /** The byte range of output.log this step wrote (end is null while it runs). */
+  log: { start: number; end: number | null };
+}
+
+/** summary.json of one run: replaced whole at every change, so it is always the last complete state. */
+export interface RunSummary {
+  version: typeof SUMMARY_VERSION;
+  runId: string;
+  fleetId: string | null;
+  targetId: string;
+  target: { host: string; port: number; user: string };
+  profileName: string;
+  status: RunStatus;
+  startedAt: string;
+  endedAt: string | null;
+  preflight: { facts: PreflightFacts | null; problems: PreflightProblem[] };
+  /** The private folder on the box that held the answer file and the step logs. */
+  workDir: string | null;
+  progress: Progress | null;
+  steps: StepRecord[];
+  findings: Finding[];
+  error: RunError | null;
+  /** Bytes in output.log when this summary was written. */
+  logBytes: number;
+}
+
+/**
+ * Writes a run as it happens: output is appended to output.log in arrival
+ * order (never rewritten), and the summary is rewritten atomically after each
+ * change. Writes of the summary that pile up are merged into the latest.
+ */
+export class RunRecorder {
+  bytes = 0;
+  private writing: Promise<void> = Promise.resolve();
+  private dirty = false;
+  private failure: Error | null = null;
+
+  constructor(
+    private readonly files: RunFiles,
+    readonly summary: RunSummary,
+  ) {}
+
+  get logPath(): string {
+    return this.files.logPath;
+  }
+
+  append(chunk: Buffer): void {
+    this.bytes += chunk.length;
+    this.files.appendLog(chunk).catch((error: Error) => (this.failure ??= error));
+  }
+
+  /** Saves the summary soon; resolves once a write that includes this change is on disk. */
+  save(): Promise<void> {
+    if (this.dirty) return this.writing;
+    this.dirty = true;
+    this.writing = this.writing.then(async () => {
+      this.dirty = false;
+      this.summary.logBytes = this.bytes;
+      await this.files.writeSummary(this.summary).catch((error: Error) => (this.failure ??= error));
+    });
+    return this.writing;
+  }
+
+  /** Final save and close; reports a disk error met on the way (the run itself is not undone by it). */
+  async close(): Promise<Error | null> {
+    await this.save();
+    await this.files.close().catch((error: Error) => (this.failure ??= error));
+    return this.failure;
+  }
+}
+
+const INTERRUPTED: RunError = {
+  code: 'interrupted',
+  message: 'Cairn stopped while this run was going (it quit or crashed), so its end is unknown: a detached setup step may still be running on the box. Check the box, then run the profile again.',
+  stepId: null,
+};
+
+/**
+ * At start-up: a run still marked running belongs to a Cairn that is gone.
+ * Marks it interrupted (its running step too; steps that never started as
+ * skipped), dated when its summary was last written. Returns the run ids.
+ */
+export async function markInterruptedRuns(runsDir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(runsDir);
+  } catch {
+    return [];
+  }
+  const marked: string[] = [];
+  for (const name of names) {
+    const file = join(runsDir, name, 'summary.json');
+    let summary: RunSummary;
+    let written: Date;
+    try {
+      summary = JSON.parse(await readFile(file, 'utf8')) as RunSummary;
+      written = (await stat(file)).mtime;
+    } catch {
+      continue;
+    }
+    if (summary.status !== 'running') continue;
+    const running = summary.steps.find((s) => s.status === 'running');
+    summary.status = 'interrupted';
+    summary.endedAt = written.toISOString();
+    summary.error = { ...INTERRUPTED, stepId: running?.id ?? null };
+    for (const step of summary.steps) {
+      if (step.status === 'running') Object.assign(step, { status: 'interrupted', endedAt: summary.endedAt });
+      else if (step.status === 'pending') step.status = 'skipped';
+    }
+    await writeFileAtomic(file, `${JSON.stringify(summary, null, 2)}\n`);
+    marked.push(summary.runId);
+  }
+  return marked;
+}

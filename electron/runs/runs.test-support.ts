@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestTarget } from '../../e2e/target';
+import { defaultProfile, type Profile } from '../../shared/profile';
+import type { ConnectOptions } from '../ssh';
+import { openRunFiles } from '../store/runs';
+import type { RunEvent } from './events';
+
+/** Login options for a target, trusting its host key at `port` (the server's, or a relay's in front of it). */
+export function loginTo(target: TestTarget, port = target.port): { connect: ConnectOptions; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cairn-run-trust-'));
+  const userKnownHostsPath = path.join(dir, 'known_hosts');
+  writeFileSync(userKnownHostsPath, `[${target.host}]:${port} ${target.hostPublicKey}\n`);
+  return {
+    connect: {
+      host: target.host,
+      port,
+      username: target.user,
+      auth: { kind: 'key', privateKeyPath: target.privateKeyPath },
+      trust: { storePath: path.join(dir, 'cairn_known_hosts'), userKnownHostsPath },
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A fresh runs folder (like userData/runs), removed by cleanup. */
+export function runsFolder(): { dir: string; openRun: (runId: string) => ReturnType<typeof openRunFiles>; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cairn-runs-'));
+  return { dir, openRun: (runId) => openRunFiles(dir, runId), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Keeps every event a run sends, with the time it arrived. */
+export function eventLog() {
+  const events: Array<RunEvent & { at: number }> = [];
+  return {
+    events,
+    sink: (event: RunEvent) => events.push({ ...event, at: performance.now() }),
+    of: <T extends RunEvent['type']>(type: T) => events.filter((e): e is Extract<RunEvent, { type: T }> & { at: number } => e.type === type),
+  };
+}
+
+/** A box that keeps running from RAM, saved with lbu: nothing erased, so no confirmation is needed. */
+export function disklessProfile(changes: Partial<Profile> = {}): Profile {
+  const p = defaultProfile();
+  return { ...p, name: 'Test box', hostname: 'testbox', disk: { ...p.disk, mode: 'none', disks: [] }, diskless: { lbuMedia: 'usb', apkCacheDir: null }, ...changes };
+}
+
+/** The processes on the target whose command line mentions `text`. */
+export const running = (target: TestTarget, text: string) => target.processes().filter((p) => p.command.includes(text));

@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { defaultProfile, type Profile } from '../profile';
+import { PREFLIGHT_SCRIPT, parsePreflight, type PreflightFacts } from './preflight';
+import { checkPreflight } from './preflight-check';
+
+const ISO_BOX = [
+  'release=3.20.3',
+  'arch=x86_64',
+  'uid=0',
+  'doas=',
+  'setup-alpine=/sbin/setup-alpine',
+  'alpine-conf=alpine-conf-3.18.1-r0',
+  'mem-kb=2030112',
+  'disks=loop0 sda sda1 sr0 vda nvme0n1 nvme0n1p1 mmcblk0 ',
+  'interfaces=eth0 lo wlan0 ',
+  'root-mount=tmpfs tmpfs',
+  'modloop=yes',
+  'boot-media=/media/cdrom/apks',
+].join('\n');
+
+const facts = (changes: Partial<PreflightFacts> = {}): PreflightFacts => ({ ...parsePreflight(ISO_BOX), ...changes });
+const withDisk = (mode: 'sys' | 'data' | 'none', disks: string[]): Profile => {
+  const p = defaultProfile();
+  return { ...p, disk: { ...p.disk, mode, disks } };
+};
+const errors = (f: PreflightFacts, p: Profile) => checkPreflight(f, p).filter((x) => x.severity === 'error').map((x) => x.message);
+const warnings = (f: PreflightFacts, p: Profile) => checkPreflight(f, p).filter((x) => x.severity === 'warning').map((x) => x.message);
+
+describe('reading the preflight answers', () => {
+  it('reads a booted ISO: release, versions, whole disks only, interfaces, RAM boot', () => {
+    expect(parsePreflight(ISO_BOX)).toEqual({
+      alpineRelease: '3.20.3',
+      arch: 'x86_64',
+      uid: 0,
+      doas: false,
+      doasNoPassword: false,
+      setupAlpine: '/sbin/setup-alpine',
+      alpineConf: '3.18.1-r0',
+      memTotalKb: 2030112,
+      disks: ['sda', 'vda', 'nvme0n1', 'mmcblk0'],
+      interfaces: ['eth0', 'lo', 'wlan0'],
+      boot: 'ram',
+      rootMount: 'tmpfs tmpfs',
+    });
+  });
+
+  it('keeps what the box could not say as unknown rather than empty', () => {
+    const f = parsePreflight('release=3.20.3\nuid=0\ninterfaces=\n');
+    expect(f).toMatchObject({ disks: null, interfaces: null, memTotalKb: null, boot: 'unknown', alpineConf: null });
+    expect(parsePreflight('disks=\n').disks).toEqual([]);
+  });
+
+  it('tells an installed system by its root on a disk', () => {
+    expect(parsePreflight('root-mount=/dev/sda3 ext4\n').boot).toBe('disk');
+  });
+
+  it('runs under a real POSIX sh and prints only key=value lines', () => {
+    const out = execFileSync('/bin/sh', ['-c', PREFLIGHT_SCRIPT], { encoding: 'utf8' });
+    expect(out.trim().split('\n').every((l) => /^[a-z-]+=/.test(l))).toBe(true);
+    expect(parsePreflight(out).uid).toBe(process.getuid?.());
+  });
+});
+
+describe('what refuses a run', () => {
+  it('lets a root ISO box with the named disk pass', () => {
+    expect(errors(facts(), withDisk('sys', ['/dev/sda']))).toEqual([]);
+  });
+
+  it('refuses a box that is not Alpine, and says nothing else', () => {
+    expect(checkPreflight(facts({ alpineRelease: null }), defaultProfile())).toEqual([{ severity: 'error', message: expect.stringContaining('does not run Alpine Linux') }]);
+  });
+
+  it('refuses when setup-alpine is missing', () => {
+    expect(errors(facts({ setupAlpine: null }), withDisk('none', []))).toEqual([expect.stringContaining('apk add alpine-conf')]);
+  });
+
+  it('refuses a named disk the box does not have, listing the ones it has', () => {
+    expect(errors(facts(), withDisk('sys', ['/dev/sdb']))).toEqual([
+      'The disk /dev/sdb does not exist on the box (it has /dev/sda, /dev/vda, /dev/nvme0n1, /dev/mmcblk0): choose one of its disks in the Disk step.',
+    ]);
+  });
+
+  it('only warns when the disk list is unknown', () => {
+    const f = facts({ disks: null });
+    expect(errors(f, withDisk('sys', ['/dev/sdb']))).toEqual([]);
+    expect(warnings(f, withDisk('sys', ['/dev/sdb']))).toContainEqual(expect.stringContaining('cannot check that /dev/sdb exists'));
+  });
+
+  it('refuses a sys install on a box that already runs from a disk', () => {
+    expect(errors(facts({ boot: 'disk', rootMount: '/dev/sda3 ext4' }), withDisk('sys', ['/dev/sda']))).toEqual([expect.stringContaining('/ is /dev/sda3 ext4')]);
+    expect(errors(facts({ boot: 'disk' }), withDisk('none', []))).toEqual([]);
+  });
+
+  it('needs root, or doas that does not ask for a password', () => {
+    expect(errors(facts({ uid: 1000, doas: false }), withDisk('none', []))).toEqual([expect.stringContaining('doas is not installed')]);
+    expect(errors(facts({ uid: 1000, doas: true }), withDisk('none', []))).toEqual([expect.stringContaining('permit nopass')]);
+    expect(errors(facts({ uid: 1000, doas: true, doasNoPassword: true }), withDisk('none', []))).toEqual([]);
+  });
+
+  it('warns about an interface the box does not have', () => {
+    const p = { ...withDisk('none', []), interfaces: [{ ...defaultProfile().interfaces[0]!, name: 'eth1' }] };
+    expect(warnings(facts(), p)).toEqual([expect.stringContaining('no interface eth1')]);
+  });
+});
