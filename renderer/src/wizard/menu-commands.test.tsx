@@ -48,7 +48,7 @@ describe('menu commands', () => {
     const path = join(dir.dir, 'box.answers');
     const { events } = await renderShell({ dialogs: scriptedDialogs({ save: path }).dialogs });
     act(() => events.emit('menu.command', { command: 'answerfile.export' }));
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Answer file saved as alpine.answers.'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`Answer file saved as ${path}.`));
     expect(await readFile(path, 'utf8')).toContain('HOSTNAMEOPTS=alpine');
   });
 
