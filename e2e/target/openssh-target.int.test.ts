@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenSshTarget } from './openssh-target';
-import { sshRun } from './target-exec.test-support';
+import { sshRun, trustOnly } from './target-exec.test-support';
 import type { TestTarget } from './target-types';
 
 describe('OpenSSH test target', () => {
@@ -55,7 +55,7 @@ describe('OpenSSH test target', () => {
 
   it('offers SFTP (internal-sftp) inside the chroot', async () => {
     const batch = 'put /etc/hostname /tmp/from-sftp\nls /tmp\n';
-    const sftp = spawnSync('/usr/bin/sftp', ['-b', '-', '-F', '/dev/null', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-i', target.privateKeyPath, '-P', String(target.port), `${target.user}@127.0.0.1`], { input: batch, encoding: 'utf8' });
+    const sftp = spawnSync('/usr/bin/sftp', ['-b', '-', '-F', '/dev/null', ...trustOnly(target), '-i', target.privateKeyPath, '-P', String(target.port), `${target.user}@127.0.0.1`], { input: batch, encoding: 'utf8' });
     expect(sftp.status).toBe(0);
     expect(readFileSync(path.join(target.root ?? '', 'tmp/from-sftp'), 'utf8')).toBe(readFileSync('/etc/hostname', 'utf8'));
   });

@@ -1,5 +1,15 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestTarget } from './target-types';
+
+/** OpenSSH client options that trust exactly this target's host key, nothing else. */
+export function trustOnly(target: TestTarget): string[] {
+  const file = join(mkdtempSync(join(tmpdir(), 'cairn-kh-')), 'known_hosts');
+  writeFileSync(file, `${target.knownHostsLine()}\n`, { mode: 0o600 });
+  return ['-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${file}`];
+}
 
 export interface SshRun {
   code: number | null;
@@ -16,8 +26,7 @@ export function sshRun(target: TestTarget, command: string, input = ''): Promise
   const args = [
     '-F', '/dev/null',
     '-o', 'BatchMode=yes',
-    '-o', 'StrictHostKeyChecking=no',
-    '-o', 'UserKnownHostsFile=/dev/null',
+    ...trustOnly(target),
     '-o', 'LogLevel=ERROR',
     '-i', target.privateKeyPath,
     '-p', String(target.port),
