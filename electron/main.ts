@@ -1,5 +1,6 @@
-import { app, BrowserWindow, Menu, screen, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, Notification, screen, session, shell } from 'electron';
 import { join } from 'node:path';
+import { setupDesktop } from './desktop/setup-desktop';
 import { menuTemplate } from './menu';
 import { setupIpc } from './setup-ipc';
 import { loadWindowState, saveWindowState, type WindowState } from './window-state';
@@ -33,7 +34,8 @@ void app.whenReady().then(async () => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   // Handlers exist before the page can call them; safeStorage needs the app ready.
-  const { emit } = await setupIpc(() => mainWindow);
+  const { emit, onRunActivity } = await setupIpc(() => mainWindow);
+  setupDesktop({ onRunActivity, Notification, getWindow: () => mainWindow });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((command) => emit('menu.command', { command }), process.platform)));
   const stateFile = join(app.getPath('userData'), 'window-state.json');
   const state = await loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));

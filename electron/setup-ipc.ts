@@ -2,6 +2,7 @@ import { app, dialog, ipcMain, safeStorage, type BrowserWindow } from 'electron'
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { createEventSender, createHandlers, registerIpc, trustedSenders } from './ipc';
+import { createRunServices } from './ipc/run-services';
 import { createLog } from './log';
 import { createSecretStore } from './secrets';
 import { createStore } from './store';
@@ -12,6 +13,9 @@ export async function setupIpc(getWindow: () => BrowserWindow | null) {
   const store = await createStore(userData);
   const log = createLog({ file: store.paths.log, ...(app.isPackaged ? {} : { echo: (l: string) => console.error(l) }) });
   const withWindow = <T>(fn: (w?: BrowserWindow) => T) => fn(getWindow() ?? undefined);
+  const emit = createEventSender((event, payload) => getWindow()?.webContents.send(event, payload), log);
+  // Also marks the runs a previous Cairn left running as interrupted.
+  const runs = await createRunServices({ userData, emit, log });
   const table = createHandlers({
     profiles: store.profiles,
     targets: store.targets,
@@ -32,6 +36,8 @@ export async function setupIpc(getWindow: () => BrowserWindow | null) {
       logFile: log.file,
     }),
     log,
+    runs: runs.services,
+    emit,
   });
   registerIpc(
     ipcMain,
@@ -39,6 +45,5 @@ export async function setupIpc(getWindow: () => BrowserWindow | null) {
     trustedSenders({ rendererIndex: join(__dirname, '../renderer/index.html'), devServerUrl: null }),
     log,
   );
-  const emit = createEventSender((event, payload) => getWindow()?.webContents.send(event, payload), log);
-  return { store, log, table, emit };
+  return { store, log, table, emit, onRunActivity: runs.onActivity };
 }

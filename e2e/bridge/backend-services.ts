@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { createHandlers, type HandlerTable, type Services } from '../../electron/ipc';
+import { createHandlers, type EmitEvent, type HandlerTable, type Services } from '../../electron/ipc';
 import type { DialogService } from '../../electron/ipc/file-handlers';
+import { createRunServices } from '../../electron/ipc/run-services';
 import { createLog, type Log } from '../../electron/log';
 import { createSecretStore } from '../../electron/secrets/secrets';
 import { fakeSafeStorage } from '../../electron/services.test-support';
@@ -19,9 +20,11 @@ export interface BackendServices {
  * handler table. Only safeStorage (Electron's keychain access) and the
  * native dialogs are stand-ins, because neither exists outside Electron.
  */
-export async function createBackendServices(userData: string, dialogs: DialogService): Promise<BackendServices> {
+export async function createBackendServices(userData: string, dialogs: DialogService, emit: EmitEvent = () => undefined): Promise<BackendServices> {
   const store = await createStore(userData);
   const log = createLog({ file: store.paths.log, level: 'debug' });
+  // The real runner, its files in this userData directory, its events to the page.
+  const runs = await createRunServices({ userData, emit, log });
   const services: Services = {
     profiles: store.profiles,
     targets: store.targets,
@@ -40,6 +43,8 @@ export async function createBackendServices(userData: string, dialogs: DialogSer
       logFile: log.file,
     }),
     log,
+    runs: runs.services,
+    emit,
   };
   return { store, log, services, table: createHandlers(services) };
 }

@@ -43,8 +43,10 @@ export async function startBackend(options: { userData: string; rendererDir: str
   const recorded: RecordedRequest[] = [];
 
   const boot = async (port: number): Promise<Running> => {
-    const { store, log, table } = await createBackendServices(userData, dialogs.service);
-    const events = createEventStream(log);
+    // Events from the services go to the page's stream, which needs the log the services make first.
+    const to: { stream?: EventStream } = {};
+    const { store, log, table } = await createBackendServices(userData, dialogs.service, (event, payload) => to.stream?.emit(event, payload));
+    const events = (to.stream = createEventStream(log));
     const server = await startBridgeServer({ port, rendererDir, table, log, events, record: (r) => recorded.push(r) });
     return { server, events, paths: store.paths };
   };

@@ -26,10 +26,10 @@ test('events the main process sends reach the window, only when they keep the co
   });
   await waitForListener('run.output');
 
-  const line = (text: string) => ({ runId: 'run-1', targetId: 'box-1', stream: 'stdout' as const, text });
+  const line = (text: string) => ({ runId: 'run-1', fleetId: 'fleet-1', targetId: 'box-1', text });
   backend.emit('run.output', line(' Hostname\n'));
   // A payload outside the contract is a bug in main: logged there, never sent.
-  backend.emit('run.output', { ...line('typed by hand'), stream: 'stdin' as 'stdout' });
+  backend.emit('run.output', { ...line('typed by hand'), runId: 'Not An Id' });
   backend.emit('run.output', line(' Timezone\n'));
   await expect.poll(() => page.evaluate(() => window.__received)).toEqual([line(' Hostname\n'), line(' Timezone\n')]);
 

@@ -2,11 +2,14 @@ import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { describeViolations, seriousViolations } from '../pages/accessibility';
 import { AppPage, SCREEN_NAMES } from '../pages/app-page';
+import { BoxesPage } from '../pages/boxes-page';
 import { ImportDialog } from '../pages/import-dialog';
 import { ProfileBar } from '../pages/profile-bar';
 import { STEP_TITLES, WizardPage } from '../pages/wizard-page';
 import { HAND_WRITTEN, ZONE_LINE } from './answer-files';
+import { startOpenSshTarget } from '../target';
 import { expect, test } from './fixtures';
+import { seedTarget } from './run-fixtures';
 
 // Artifacts of the run, kept beside Playwright's own output (which it empties on each run).
 const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
@@ -68,6 +71,32 @@ for (const scheme of ['light', 'dark'] as const) {
       await importer.line(ZONE_LINE).getByRole('button', { name: /^Go to Time zone/ }).click();
       await expect(page.getByRole('combobox', { name: 'Time zone' })).toBeFocused();
       await check(page, 'wizard-after-import');
+    });
+
+    test('the Boxes screen with a box that answers has no serious accessibility problem', async ({ page, backend }) => {
+      const box = await startOpenSshTarget();
+      try {
+        const app = new AppPage(page);
+        const boxes = new BoxesPage(page);
+        await app.open(backend.url);
+        await seedTarget(page, box, 'garage-pi');
+        await app.goToScreen('Boxes');
+        await boxes.waitUntilRead('garage-pi');
+        await check(page, 'boxes-grid');
+
+        await boxes.manage('garage-pi');
+        await expect(boxes.panel('Services').getByRole('rowheader', { name: 'crond' })).toBeVisible({ timeout: 30_000 });
+        await expect(boxes.panel('Packages').getByRole('combobox', { name: 'Install a package' })).toBeVisible({ timeout: 30_000 });
+        await expect(boxes.panel('Local backup (lbu)').getByRole('button', { name: 'Commit with lbu' })).toBeVisible({ timeout: 30_000 });
+        await check(page, 'boxes-detail');
+
+        await boxes.panel('Power').getByRole('button', { name: 'Reboot…' }).click();
+        await expect(page.getByRole('alertdialog', { name: 'Reboot garage-pi?' })).toBeVisible();
+        await check(page, 'dialog-reboot');
+        await page.keyboard.press('Escape');
+      } finally {
+        await box.stop();
+      }
     });
   });
 }

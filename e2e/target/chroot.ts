@@ -1,4 +1,4 @@
-import { appendFile, chmod, copyFile, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { KEYMAPS, TIMEZONES, knownServices, packageCatalogue, serviceOrigins } from '../../shared/reference';
 import { hostCommand } from './host-command';
@@ -65,6 +65,8 @@ export async function installStandIns(root: string): Promise<void> {
       continue;
     }
     const target = path.join(root, 'sbin', name);
+    // The rootfs's /sbin/reboot is a link to /bin/busybox: copying onto it would write through the link, outside the chroot.
+    await rm(target, { force: true });
     await copyFile(path.join(STAND_INS_DIR, name), target);
     await chmod(target, 0o755);
   }

@@ -9,6 +9,11 @@ export const STAND_IN_TOOLS = [
   'rc-status',
   'lbu',
   'apk',
+  'reboot',
+  'poweroff',
+  'halt',
+  'setup-timezone',
+  'setup-hostname',
 ] as const;
 
 export type StandInTool = (typeof STAND_IN_TOOLS)[number];

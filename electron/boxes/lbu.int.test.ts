@@ -21,7 +21,7 @@ describe('lbu over SSH', () => {
 
   it('refuses to commit when no media is set, naming lbu\'s reason', async () => {
     const result = await lbuCommit(conn, 'first try');
-    expect(result).toMatchObject({ ok: false, error: { code: 'remote-failed', message: expect.stringMatching(/refused "lbu commit": lbu: no media to commit to/) } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'lbu-not-configured', message: expect.stringMatching(/^lbu on 127\.0\.0\.1:\d+ has no media to save to: run setup-lbu there/) } });
   });
 
   it('lists changes since the last commit, shows them as a diff, and commits them with a message kept out of the command', async () => {

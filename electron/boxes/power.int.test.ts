@@ -3,19 +3,22 @@ import { startOpenSshTarget, type TestTarget } from '../../e2e/target';
 import { freePort } from '../../e2e/target/net';
 import { freshTrust } from '../../e2e/target/ssh-trust.test-support';
 import { connect, type SshConnection } from '../ssh/connect';
-import { boxConnector, defuseShutdown, writeBoxFile } from './box-target.test-support';
+import { boxConnector, writeBoxFile } from './box-target.test-support';
 import { lbuCommit } from './lbu';
 import { poweroff, reboot, waitUntilBack } from './power';
 import { runOnBox } from './run-on-box';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('reboot and power-off over SSH', () => {
   let target: TestTarget;
   let box: ReturnType<typeof boxConnector>;
   let conn: SshConnection;
-  let shutdowns: () => Promise<string[]>;
+  // The chroot's reboot, poweroff and halt are stand-ins that record the call (the real ones would signal the host's init).
+  const shutdowns = async () =>
+    ((await target.standIns?.records()) ?? []).filter((r) => ['reboot', 'poweroff', 'halt'].includes(r.tool)).map((r) => [r.tool, ...r.argv].join(' '));
   beforeAll(async () => {
     target = await startOpenSshTarget();
-    shutdowns = await defuseShutdown(target);
     box = boxConnector(target);
     conn = await box.conn();
     const lbu = await runOnBox(conn, ['setup-lbu', 'usb'], 'setup-lbu usb');
@@ -64,8 +67,22 @@ describe('reboot and power-off over SSH', () => {
     const ports = [closed, closed, target.port];
     let calls = 0;
     const back = await waitUntilBack(() => box.open(ports[Math.min(calls++, ports.length - 1)]), { timeoutMs: 30_000, intervalMs: 50 });
-    expect(back).toMatchObject({ ok: true, value: { attempts: 3, bootId: null } });
+    // The reboot stand-in started a "new boot", so the box has a boot id now.
+    expect(back).toMatchObject({ ok: true, value: { attempts: 3, bootId: expect.stringMatching(UUID) } });
     if (back.ok) await back.value.conn.close();
+  });
+
+  it('tells the new boot from the old one by its boot id', async () => {
+    const down = await reboot(conn, { force: true });
+    if (!down.ok) throw new Error(down.error.message);
+    const before = down.value.previousBootId;
+    expect(before).toMatch(UUID);
+    const back = await waitUntilBack(() => box.open(), { timeoutMs: 30_000, intervalMs: 50, previousBootId: before });
+    expect(back).toMatchObject({ ok: true, value: { attempts: 1, bootId: expect.stringMatching(UUID) } });
+    if (back.ok) {
+      expect(back.value.bootId).not.toBe(before);
+      await back.value.conn.close();
+    }
   });
 
   it('gives up after its time limit, saying why the last attempt failed', async () => {

@@ -9,8 +9,12 @@ import type { ProfileStore } from '../store/profiles';
 import { readSshConfig, type SshConfigSource } from '../store/ssh-config-import';
 import type { TargetStore } from '../store/targets';
 import { createConnectionTester, type ConnectionTester } from '../targets/connection-test';
+import { boxHandlers, type BoxOptions } from './box-handlers';
 import { connectionHandlers } from './connection-handlers';
+import type { EmitEvent } from './events';
 import { fileHandlers, type DialogService } from './file-handlers';
+import { runHandlers } from './run-handlers';
+import type { RunServices } from './run-services';
 import type { DomainHandlers, HandlerTable } from './types';
 
 /** What the handlers call. main.ts builds it from Electron; tests build it from temp dirs and stand-ins. */
@@ -29,6 +33,12 @@ export interface Services {
    * `sshConfig.homeDir` (so tests with a temp home never read the tester's).
    */
   connections?: ConnectionTester;
+  /** Where runs are kept and where their events go; left out, runs live under appInfo().userDataDir and send no events. */
+  runs?: RunServices;
+  /** Sends events to the window (the boxes' facts, output and returns from reboot); left out, they go nowhere. */
+  emit?: EmitEvent;
+  /** Concurrency and waits of the boxes service; its defaults when left out. */
+  boxes?: BoxOptions;
 }
 
 const profileHandlers = ({ profiles }: Services): DomainHandlers<'profiles'> => ({
@@ -105,6 +115,8 @@ export function createHandlers(services: Services): HandlerTable {
     ...connectionHandlers(services.connections ?? defaultConnections(services)),
     ...secretHandlers(services),
     ...fileHandlers(services.dialogs),
+    ...runHandlers(services),
+    ...boxHandlers(services),
     ...appHandlers(services),
   };
 }

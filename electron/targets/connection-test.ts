@@ -1,5 +1,5 @@
 import type { KnownHost } from '../../shared/api/known-hosts';
-import { fail, failWithDetails, ok, type Failed, type Result } from '../../shared/api/result';
+import { fail, failWithDetails, ok, type ApiError, type Failed, type Result } from '../../shared/api/result';
 import type { ConnectionReport } from '../../shared/api/targets';
 import { op, sh } from '../../shared/shell/quote';
 import type { Log } from '../log';
@@ -60,32 +60,37 @@ export function parseProbe(stdout: string): Omit<ConnectionReport, 'hostKey'> | 
   return { alpineVersion: /^[0-9][0-9A-Za-z._-]{0,31}$/.test(release) ? release : null, arch, isRoot: uid === '0' };
 }
 
+/**
+ * The typed error for a host-key refusal, carrying the fingerprints the UI
+ * shows (and where the old key lives); null for any other error.
+ */
+export async function hostKeyRefusal(error: SshError, knownHosts: Pick<KnownHostsStore, 'lookup'>, log: Log): Promise<ApiError | null> {
+  if (error.code === 'host-key-unknown') {
+    const { host, port, key } = error;
+    return { code: 'host-key-unknown', message: error.message, details: { host, port, keyType: key.type, fingerprint: key.fingerprint, key: key.base64 } };
+  }
+  if (error.code !== 'host-key-changed') return null;
+  const { host, port, key, expected } = error;
+  const inCairn = (await knownHosts.lookup(host, port)).some((e) => e.fingerprint === expected);
+  const message = inCairn
+    ? error.message
+    : `${error.message} The old key is in your own ~/.ssh/known_hosts, not Cairn's: after checking the box, remove it there with ssh-keygen -R "${port === 22 ? host : `[${host}]:${port}`}".`;
+  log.warn(`The host key of ${hostLabel(host, port)} changed from ${expected} to ${key.fingerprint}; nothing was sent.`);
+  return {
+    code: 'host-key-changed',
+    message,
+    details: { host, port, keyType: key.type, fingerprint: key.fingerprint, key: key.base64, expected, knownIn: inCairn ? 'cairn' : 'user' },
+  };
+}
+
 export function createConnectionTester(deps: ConnectionTestDeps): ConnectionTester {
   const { targets, knownHosts, log } = deps;
   const trust: HostTrust = { storePath: knownHosts.path, userKnownHostsPath: deps.userKnownHostsPath };
 
   const refusal = async (error: SshError): Promise<Failed> => {
-    if (error.code === 'host-key-unknown') {
-      const { host, port, key } = error;
-      return failWithDetails('host-key-unknown', error.message, { host, port, keyType: key.type, fingerprint: key.fingerprint, key: key.base64 });
-    }
-    if (error.code === 'host-key-changed') {
-      const { host, port, key, expected } = error;
-      const inCairn = (await knownHosts.lookup(host, port)).some((e) => e.fingerprint === expected);
-      const where = hostLabel(host, port);
-      const message = inCairn
-        ? error.message
-        : `${error.message} The old key is in your own ~/.ssh/known_hosts, not Cairn's: after checking the box, remove it there with ssh-keygen -R "${port === 22 ? host : `[${host}]:${port}`}".`;
-      log.warn(`The host key of ${where} changed from ${expected} to ${key.fingerprint}; nothing was sent.`);
-      return failWithDetails('host-key-changed', message, {
-        host,
-        port,
-        keyType: key.type,
-        fingerprint: key.fingerprint,
-        key: key.base64,
-        expected,
-        knownIn: inCairn ? 'cairn' : 'user',
-      });
+    if (error.code === 'host-key-unknown' || error.code === 'host-key-changed') {
+      const refused = await hostKeyRefusal(error, knownHosts, log);
+      return refused?.details ? failWithDetails(refused.code, refused.message, refused.details) : fail('internal', error.message);
     }
     return fail(SSH_TO_API[error.code], error.message);
   };

@@ -1,17 +1,22 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useCairnClient } from './client/cairn-client-context';
 import { StatusAnnouncer } from './components/status-announcer';
+import { RunEventFeed } from './runs/run-event-feed';
+import { RunsScreen } from './runs/runs-screen';
 import type { Screen } from './store/ui-slice';
 import { useAppStore } from './store/store-context';
 import { TargetsScreen } from './targets/targets-screen';
 import { MenuCommandProvider } from './wizard/menu-commands';
 import { Wizard } from './wizard/wizard';
 
+// The Boxes screen comes in its own chunk, fetched when it is first opened.
+const BoxesScreen = lazy(() => import('./boxes/boxes-screen').then((m) => ({ default: m.BoxesScreen })));
+
 const SCREENS: ReadonlyArray<{ id: Screen; title: string; later?: string }> = [
   { id: 'wizard', title: 'Wizard' },
   { id: 'targets', title: 'Targets' },
-  { id: 'runs', title: 'Runs', later: 'Watching installs run arrives with the runs work.' },
-  { id: 'boxes', title: 'Boxes', later: 'Managing installed boxes arrives with the boxes work.' },
+  { id: 'runs', title: 'Runs' },
+  { id: 'boxes', title: 'Boxes' },
 ];
 
 export function App() {
@@ -26,6 +31,7 @@ export function App() {
   }, [ready]);
   return (
     <MenuCommandProvider client={client}>
+      <RunEventFeed />
       <div className="app">
         <header className="app-header">
           <h1 className="app-title">Cairn</h1>
@@ -47,6 +53,12 @@ export function App() {
             <Wizard />
           ) : screen === 'targets' ? (
             <TargetsScreen />
+          ) : screen === 'runs' ? (
+            <RunsScreen />
+          ) : screen === 'boxes' ? (
+            <Suspense fallback={<p className="loading">Loading the Boxes screen…</p>}>
+              <BoxesScreen />
+            </Suspense>
           ) : (
             <section className="placeholder" aria-labelledby="placeholder-title">
               <h2 id="placeholder-title">{current?.title}</h2>

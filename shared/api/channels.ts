@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { boxChannels } from './boxes';
 import type { ChannelDef } from './channel';
 import { fileChannels } from './files';
 import { knownHostChannels } from './known-hosts';
 import type { ChannelName } from './names';
 import { profileChannels } from './profiles';
 import { resultSchema, type Result } from './result';
+import { runChannels } from './runs';
 import { secretChannels } from './secrets';
 import { targetChannels } from './targets';
 
@@ -15,6 +17,8 @@ const joined = {
   ...knownHostChannels,
   ...secretChannels,
   ...fileChannels,
+  ...runChannels,
+  ...boxChannels,
   ...appChannels,
 };
 

@@ -57,6 +57,8 @@ describe('the bridge', () => {
       knownHosts: ['accept', 'list', 'remove'],
       secrets: ['clear', 'hashPassword', 'set', 'status'],
       files: ['openText', 'saveText'],
+      runs: ['cancel', 'get', 'list', 'plan', 'retryFailed', 'start'],
+      boxes: ['addPackages', 'applyDrift', 'drift', 'facts', 'lbuBackups', 'lbuCommit', 'lbuDiff', 'lbuStatus', 'packages', 'power', 'refresh', 'removePackages', 'runlevelAction', 'serviceAction', 'services', 'upgradable', 'upgrade'],
       app: ['info'],
       on: 'fn',
     });
@@ -120,10 +122,10 @@ describe('the client', () => {
     const got: string[] = [];
     const dropped: string[] = [];
     const off = createClient(bridge, { onInvalid: (what) => dropped.push(what) }).on('run.output', (p) => got.push(p.text));
-    emit('run.output', { runId: 'r1', targetId: 't1', stream: 'stdout', text: 'Keymap' });
+    emit('run.output', { runId: 'r1', fleetId: null, targetId: 't1', text: 'Keymap' });
     emit('run.output', { runId: 'r1', text: 42 });
     off();
-    emit('run.output', { runId: 'r1', targetId: 't1', stream: 'stdout', text: 'after unsubscribe' });
+    emit('run.output', { runId: 'r1', fleetId: null, targetId: 't1', text: 'after unsubscribe' });
     expect(got).toEqual(['Keymap']);
     expect(dropped).toEqual(['run.output']);
     expect(EVENT_NAMES).toContain('run.done');

@@ -9,6 +9,8 @@ export * from './targets';
 export * from './known-hosts';
 export * from './secrets';
 export * from './files';
+export * from './runs';
+export * from './boxes';
 export * from './app';
 export { createBridge, bridgePathOf, bridgeMethod, type CairnBridge, type BridgeMethod, type ArgsOf, type Transport, type Subscribe, type Unsubscribe } from './bridge';
 export { createClient, type CairnClient, type ClientOptions } from './client';

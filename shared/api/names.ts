@@ -22,13 +22,36 @@ export const CHANNEL_NAMES = [
   'secrets:hash-password',
   'files:save-text',
   'files:open-text',
+  'runs:plan',
+  'runs:start',
+  'runs:cancel',
+  'runs:list',
+  'runs:get',
+  'runs:retry-failed',
+  'boxes:facts',
+  'boxes:refresh',
+  'boxes:services',
+  'boxes:service-action',
+  'boxes:runlevel-action',
+  'boxes:packages',
+  'boxes:upgradable',
+  'boxes:add-packages',
+  'boxes:remove-packages',
+  'boxes:upgrade',
+  'boxes:lbu-status',
+  'boxes:lbu-diff',
+  'boxes:lbu-commit',
+  'boxes:lbu-backups',
+  'boxes:power',
+  'boxes:drift',
+  'boxes:apply-drift',
   'app:info',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Events streamed from the main process to the window. */
-export const EVENT_NAMES = ['run.output', 'run.step', 'run.done', 'menu.command'] as const;
+export const EVENT_NAMES = ['run.output', 'run.step', 'run.progress', 'run.preflight', 'run.done', 'boxes.facts', 'boxes.back', 'boxes.output', 'menu.command'] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -18,6 +18,22 @@ export const ERROR_CODES = [
   'cancelled',
   'invalid-profile',
   'secrets-unavailable',
+  // What a run on a box can end with (electron/runs), besides the SSH codes above.
+  'confirmation-mismatch',
+  'preflight-refused',
+  'key-unreadable',
+  'connection-lost',
+  'idle-timeout',
+  'upload-mismatch',
+  'remote-failed',
+  'step-failed',
+  'output-error',
+  'prompt-loop',
+  'interrupted',
+  // What a box action can be refused with (electron/boxes).
+  'unsaved-changes',
+  'lbu-not-configured',
+  'unexpected-output',
   'internal',
 ] as const;
 

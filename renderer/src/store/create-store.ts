@@ -1,7 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Profile } from '../../../shared/profile/schema';
 import type { Engine } from '../engine/engine';
+import { createBoxesSlice } from './boxes-slice';
 import { createNavigationSlice } from './navigation-slice';
+import { createRunsSlice } from './runs-slice';
 import { createTargetsSlice } from './targets-slice';
 import type { AllState } from './types';
 import { createUiSlice } from './ui-slice';
@@ -22,6 +24,8 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
     ...createUiSlice(...a),
     ...createNavigationSlice(...a),
     ...createTargetsSlice(...a),
+    ...createRunsSlice(...a),
+    ...createBoxesSlice(...a),
   }));
   const s = store.getState();
   store.setState({

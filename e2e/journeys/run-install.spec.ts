@@ -1,0 +1,64 @@
+import type { CairnBridge } from '../../shared/api/bridge';
+import { render } from '../../shared/answerfile';
+import type { Profile } from '../../shared/profile';
+import { describeViolations, seriousViolations } from '../pages/accessibility';
+import { AppPage } from '../pages/app-page';
+import { ProfileBar } from '../pages/profile-bar';
+import { RunPage, TargetSteps } from '../pages/run-page';
+import { expect, test } from './run-fixtures';
+
+test('a new target is added by host, port and key, its first-contact key trusted, and an Old PC install runs on it to success', async ({ page, backend, boxes }) => {
+  const [box] = await boxes(1);
+  if (!box) throw new Error('No test target started.');
+  // Slow enough that the log and the sections can be seen moving.
+  await box.standIns?.control({ 'setup-alpine': { lineDelayMs: 30 } });
+  const app = new AppPage(page);
+  const targets = new TargetSteps(page);
+  const runs = new RunPage(page);
+  await app.open(backend.url);
+
+  // The target, and the first contact: the fingerprint shown is the server's.
+  await app.goToScreen('Targets');
+  await targets.addWithKey('garage', box);
+  const ask = await targets.testFirstContact('garage');
+  await expect(ask.getByRole('definition')).toHaveText(['ssh-ed25519', box.hostKeyFingerprint]);
+  await ask.getByRole('button', { name: 'Trust and test again' }).click();
+  await expect(targets.row('garage')).toContainText('Alpine 3.20.3, x86_64, root');
+
+  // The profile, saved from the wizard.
+  await app.goToScreen('Wizard');
+  const bar = new ProfileBar(page);
+  await bar.newFromTemplate('Old PC');
+  await bar.save();
+
+  // The run: the plan erases /dev/sda, so the disk's name is typed before Start.
+  await app.goToScreen('Runs');
+  await expect(page.getByRole('combobox', { name: 'Profile' })).toHaveValue(/.+/);
+  const plan = await runs.start(['garage'], { typeDisks: ['/dev/sda'] });
+  expect(plan.at(-1)).toBe('Install Alpine to /dev/sda Erases /dev/sda');
+
+  // Live: the sections and the log move while setup-alpine runs.
+  await expect(runs.sectionProgress).toHaveText(/^Section [1-3] of 9: /);
+  await expect(runs.log('garage')).toContainText('ALPINE LINUX INSTALL');
+  await expect(runs.sectionProgress).toHaveText(/^Section [6-9] of 9: /);
+  await expect(runs.log('garage')).toContainText(' APK Mirror');
+  await expect(runs.summary).toHaveText('“Old PC” was installed on garage: every step succeeded.', { timeout: 30_000 });
+  await expect(runs.fleetRow('garage')).toContainText('Succeeded');
+  await expect(runs.steps.getByRole('listitem')).toHaveText([/^Done/, /^Done/, /^Done/, /^Done/, /^Done/, /^Done/]);
+  const violations = await seriousViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+
+  // What the box was asked: the saved profile's answer file with the disk held back, then setup-disk with ERASE_DISKS.
+  const saved = await page.evaluate(async () => {
+    const cairn = (window as unknown as { cairn: CairnBridge }).cairn;
+    const list = (await cairn.profiles.list()) as { value: { profiles: Array<{ id: string }> } };
+    const got = (await cairn.profiles.get({ id: list.value.profiles[0]?.id ?? '' })) as { value: { profile: unknown } };
+    return got.value.profile;
+  });
+  const records = (await box.standIns?.records()) ?? [];
+  const alpine = records.filter((r) => r.tool === 'setup-alpine');
+  expect(alpine).toHaveLength(1);
+  expect(alpine[0]?.argv).toEqual(['-e', '-f', expect.stringMatching(/^\/tmp\/cairn\.\w+\/answers$/)]);
+  expect(alpine[0]?.answerFile).toBe(render(saved as Profile, { holdBackDisk: true }));
+  expect(records.filter((r) => r.tool === 'setup-disk').at(-1)).toMatchObject({ argv: ['-m', 'sys', '-L', '-s', '2048', '/dev/sda'], env: { ERASE_DISKS: '/dev/sda' }, exitCode: 0 });
+});

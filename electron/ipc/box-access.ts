@@ -1,0 +1,107 @@
+import { fail, failWithDetails, type ApiError, type Failed, type Result } from '../../shared/api/result';
+import type { Target } from '../../shared/api/targets';
+import { sh } from '../../shared/shell/quote';
+import type { BoxError, BoxResult } from '../boxes';
+import type { Log } from '../log';
+import type { SecretStore } from '../secrets/secrets';
+import { connect, type SshConnection } from '../ssh/connect';
+import type { SshResult } from '../ssh/errors';
+import { exec } from '../ssh/exec';
+import type { HostTrust } from '../ssh/known-hosts';
+import type { KnownHostsStore } from '../store/known-hosts';
+import type { TargetStore } from '../store/targets';
+import { hostKeyRefusal } from '../targets/connection-test';
+import { loginFor } from '../targets/login-methods';
+
+export interface BoxAccessDeps {
+  targets: TargetStore;
+  secrets: SecretStore;
+  /** Cairn's own known_hosts: the same trust as "Test connection" (a key trusted there is trusted here). */
+  knownHosts: KnownHostsStore;
+  /** The person's OpenSSH known_hosts, read only; null to ignore it. */
+  userKnownHostsPath: string | null;
+  homeDir: string;
+  readyTimeoutMs?: number;
+  log: Log;
+}
+
+/** What every box call takes besides the connection: how messages name the box and whether commands go through doas. */
+export interface BoxCallContext {
+  label: string;
+  privilege: 'root' | 'doas';
+}
+
+export interface BoxLink {
+  conn: SshConnection;
+  context: BoxCallContext;
+}
+
+export interface BoxAccess {
+  target(targetId: string): Promise<Result<Target>>;
+  /** A trusted, logged-in connection to the target, the way "Test connection" opens one. */
+  connect(target: Target, signal?: AbortSignal): Promise<BoxResult<BoxLink>>;
+  /** The connection alone, for refreshMany and waitUntilBack (which ask for the privilege separately). */
+  connectFn(target: Target): (signal?: AbortSignal) => Promise<SshResult<SshConnection>>;
+  /** The privilege last seen for the target's login (root until one was seen). */
+  privilegeOf(target: Target): 'root' | 'doas';
+  /** A box error as the contract's error, with the fingerprints a host-key refusal needs. */
+  apiError(error: BoxError): Promise<ApiError>;
+  refusal(error: BoxError): Promise<Failed>;
+}
+
+
+const UID = sh('id', '-u');
+
+export function createBoxAccess(deps: BoxAccessDeps): BoxAccess {
+  const trust: HostTrust = { storePath: deps.knownHosts.path, userKnownHostsPath: deps.userKnownHostsPath };
+  // A login that is not uid 0 runs box commands through doas; asked once per target and user.
+  const privileges = new Map<string, 'root' | 'doas'>();
+  const key = (t: Target) => `${t.id}\n${t.user}`;
+
+  const connectFn = (target: Target) => async (signal?: AbortSignal): Promise<SshResult<SshConnection>> => {
+    const auth = await loginFor(target, { secrets: deps.secrets, homeDir: deps.homeDir });
+    if (!auth.ok) return { ok: false, error: { code: 'auth-failed', message: auth.error.message, methods: [] } };
+    const opened = await connect({
+      host: target.host,
+      port: target.port,
+      username: target.user,
+      auth: auth.value,
+      trust,
+      signal,
+      ...(deps.readyTimeoutMs === undefined ? {} : { readyTimeoutMs: deps.readyTimeoutMs }),
+    });
+    if (opened.ok && !privileges.has(key(target))) {
+      const uid = await exec(opened.value, UID, { timeoutMs: 15_000 });
+      if (uid.ok && /^\d+$/.test(uid.value.stdout.trim())) privileges.set(key(target), uid.value.stdout.trim() === '0' ? 'root' : 'doas');
+    }
+    return opened;
+  };
+
+  const privilegeOf = (target: Target) => privileges.get(key(target)) ?? 'root';
+
+  const apiError = async (error: BoxError): Promise<ApiError> => {
+    if (error.code === 'host-key-unknown' || error.code === 'host-key-changed') {
+      const refused = await hostKeyRefusal(error, deps.knownHosts, deps.log);
+      if (refused !== null) return refused;
+    }
+    if (error.code === 'invalid-input') return { code: 'invalid-input', message: error.message, field: error.field };
+    return { code: error.code, message: error.message };
+  };
+
+  return {
+    target: (targetId) => deps.targets.get(targetId),
+    async connect(target, signal) {
+      const opened = await connectFn(target)(signal);
+      if (!opened.ok) return opened;
+      return { ok: true, value: { conn: opened.value, context: { label: target.name, privilege: privilegeOf(target) } } };
+    },
+    connectFn,
+    privilegeOf,
+    apiError,
+    async refusal(error) {
+      const api = await apiError(error);
+      if (api.details !== undefined) return failWithDetails(api.code, api.message, api.details);
+      return fail(api.code, api.message, api.field);
+    },
+  };
+}

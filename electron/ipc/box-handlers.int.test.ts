@@ -1,0 +1,176 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startOpenSshTarget, type TestTarget } from '../../e2e/target';
+import { freePort } from '../../e2e/target/net';
+import { sshRun } from '../../e2e/target/target-exec.test-support';
+import { defaultProfile } from '../../shared/profile';
+import { boxHarness, valueOf, type BoxHarness } from './box-harness.test-support';
+
+// The boxes channels through the real handler table (temp userData, real
+// stores, secrets and known_hosts) against the Alpine chroot over OpenSSH.
+
+let h: BoxHarness;
+beforeEach(async () => {
+  h = await boxHarness();
+});
+afterEach(() => h.cleanup());
+
+const records = async (target: TestTarget) => ((await target.standIns?.records()) ?? []).map((r) => `${r.tool} ${r.argv.join(' ')}`);
+
+describe('reading boxes', () => {
+  let target: TestTarget;
+  beforeAll(async () => {
+    target = await startOpenSshTarget();
+  });
+  afterAll(() => target?.stop());
+
+  it('stops at first contact with the fingerprint to compare, and reads the facts once the key is trusted', async () => {
+    const id = await h.addTarget(target, 'garage-pi', false);
+    const first = await h.call('boxes:facts', { targetId: id });
+    expect(first).toMatchObject({
+      ok: false,
+      error: { code: 'host-key-unknown', details: { host: '127.0.0.1', port: target.port, keyType: 'ssh-ed25519', fingerprint: target.hostKeyFingerprint } },
+    });
+    const details = first.ok ? null : first.error.details;
+    await valueOf(h.call('knownHosts:accept', { host: details?.host ?? '', port: details?.port ?? 22, keyType: details?.keyType ?? '', key: details?.key ?? '' }));
+    const read = await valueOf(h.call('boxes:facts', { targetId: id }));
+    expect(read).toMatchObject({ targetId: id, facts: { alpineVersion: '3.20.3', arch: 'x86_64', hostname: 'localhost', storage: 'unknown' } });
+  });
+
+  it('refreshes many boxes, each outcome sent as it is known; a stopped one says why and an unknown id is not found', async () => {
+    const up = await h.addTarget(target, 'attic');
+    const closed = await freePort();
+    const saved = await h.services.targets.save({ name: 'cellar', host: target.host, port: closed, user: target.user, auth: 'key', keyPath: target.privateKeyPath, tags: [] });
+    const down = saved.ok ? saved.value.id : '';
+    const { boxes } = await valueOf(h.call('boxes:refresh', { targetIds: [down, up, 'gone-1'] }));
+    expect(boxes.map((b) => [b.targetId, b.outcome.ok])).toEqual([
+      [down, false],
+      [up, true],
+      ['gone-1', false],
+    ]);
+    expect(boxes[0]?.outcome).toMatchObject({ ok: false, error: { code: 'unreachable', message: expect.stringMatching(/refused the connection/) } });
+    expect(boxes[1]?.outcome).toMatchObject({ ok: true, facts: { alpineVersion: '3.20.3' } });
+    expect(boxes[2]?.outcome).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const sent = h.events.filter((e) => e.event === 'boxes.facts').map((e) => (e.payload as { targetId: string }).targetId);
+    expect(sent.sort()).toEqual([down, up].sort());
+  });
+
+  it('lists services, packages, upgrades, lbu changes and backups', async () => {
+    const id = await h.addTarget(target);
+    const services = await valueOf(h.call('boxes:services', { targetId: id }));
+    expect(services.services.find((s) => s.name === 'crond')).toEqual({ name: 'crond', state: 'stopped', upSeconds: null, runlevels: [] });
+    const { packages } = await valueOf(h.call('boxes:packages', { targetId: id }));
+    expect(packages.find((p) => p.name === 'busybox')).toMatchObject({ inWorld: true });
+    expect(await valueOf(h.call('boxes:upgradable', { targetId: id }))).toEqual({ packages: [], indexesMissing: true });
+    await sshRun(target, 'echo changed > /etc/motd-cairn');
+    expect(await valueOf(h.call('boxes:lbu-status', { targetId: id }))).toEqual({ changes: [{ kind: 'added', path: 'etc/motd-cairn' }] });
+    expect((await valueOf(h.call('boxes:lbu-diff', { targetId: id }))).text).toContain('etc/motd-cairn');
+    expect(await valueOf(h.call('boxes:lbu-backups', { targetId: id }))).toEqual({ backups: [] });
+  });
+});
+
+describe('changing boxes: every action is a run on disk', () => {
+  let target: TestTarget;
+  beforeAll(async () => {
+    target = await startOpenSshTarget();
+  });
+  afterAll(() => target?.stop());
+
+  it('restarts a service, streaming its output, and keeps the run with its title, status and log', async () => {
+    const id = await h.addTarget(target);
+    await target.standIns?.clearRecords();
+    const { runId } = await valueOf(h.call('boxes:service-action', { targetId: id, name: 'crond', action: 'restart' }));
+    expect(await records(target)).toEqual(['rc-service crond restart']);
+    expect(await h.summaryOf(runId)).toMatchObject({
+      kind: 'box-action',
+      action: { kind: 'service-action', title: 'Restart crond' },
+      targetId: id,
+      status: 'succeeded',
+      steps: [{ id: 'service-action', status: 'succeeded', exitCode: 0 }],
+    });
+    expect(await h.logOf(runId)).toBe(' * Starting crond ... [ ok ]\n');
+    const output = h.events.filter((e) => e.event === 'boxes.output').map((e) => e.payload);
+    expect(output).toEqual([{ runId, targetId: id, action: 'service-action', text: ' * Starting crond ... [ ok ]\n' }]);
+  });
+
+  it('adds a service to a runlevel and removes it again', async () => {
+    const id = await h.addTarget(target);
+    await valueOf(h.call('boxes:runlevel-action', { targetId: id, name: 'crond', runlevel: 'default', action: 'add' }));
+    expect((await valueOf(h.call('boxes:services', { targetId: id }))).services.find((s) => s.name === 'crond')?.runlevels).toEqual(['default']);
+    await valueOf(h.call('boxes:runlevel-action', { targetId: id, name: 'crond', runlevel: 'default', action: 'del' }));
+    expect((await valueOf(h.call('boxes:services', { targetId: id }))).services.find((s) => s.name === 'crond')?.runlevels).toEqual([]);
+  });
+
+  it('installs and removes packages; a name that is not one is refused before anything connects', async () => {
+    const id = await h.addTarget(target);
+    await target.standIns?.clearRecords();
+    const added = await valueOf(h.call('boxes:add-packages', { targetId: id, names: ['htop'] }));
+    expect(added).toMatchObject({ names: ['htop'], summary: expect.stringMatching(/^OK: /) });
+    expect((await valueOf(h.call('boxes:packages', { targetId: id }))).packages.find((p) => p.name === 'htop')).toMatchObject({ inWorld: true });
+    await valueOf(h.call('boxes:remove-packages', { targetId: id, names: ['htop'] }));
+    expect((await records(target)).filter((r) => /^apk (add|del)/.test(r))).toEqual(['apk add --no-progress htop', 'apk del --no-progress htop']);
+
+    const logins = target.serverLog().split('\n').filter((l) => l.includes('Accepted')).length;
+    expect(await h.call('boxes:add-packages', { targetId: id, names: ['htop', 'rm -rf'] })).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', field: 'names.1', message: expect.stringContaining('"rm -rf" is not a package name') },
+    });
+    expect(target.serverLog().split('\n').filter((l) => l.includes('Accepted')).length).toBe(logins);
+  });
+
+  it('fails an apk error with the box’s own sentence, and the run says so', async () => {
+    const id = await h.addTarget(target);
+    const refused = await h.call('boxes:add-packages', { targetId: id, names: ['htopp'] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'remote-failed', message: 'garage-pi refused "apk add htopp": ERROR: unable to select packages:' } });
+    const run = (await valueOf(h.call('runs:list', {}))).runs.find((r) => r.profileName === 'Install htopp');
+    expect(run).toMatchObject({ status: 'failed', error: { code: 'remote-failed' } });
+  });
+
+  it('commits with lbu: the message is in the run log, and a box without media says to run setup-lbu', async () => {
+    const id = await h.addTarget(target);
+    expect(await h.call('boxes:lbu-commit', { targetId: id, message: 'before setup-lbu' })).toMatchObject({
+      ok: false,
+      error: { code: 'lbu-not-configured', message: expect.stringContaining('run setup-lbu there') },
+    });
+    await sshRun(target, 'setup-lbu usb');
+    const { runId, message } = await valueOf(h.call('boxes:lbu-commit', { targetId: id, message: 'Opened port 8080 for the dashboard' }));
+    expect(message).toBe('Opened port 8080 for the dashboard');
+    expect(await h.logOf(runId)).toContain('lbu commit: Opened port 8080 for the dashboard\n');
+    expect(await h.summaryOf(runId)).toMatchObject({ status: 'succeeded', action: { title: 'Save the configuration (lbu commit): Opened port 8080 for the dashboard' } });
+    expect((await records(target)).filter((r) => r.startsWith('lbu commit'))).toEqual(['lbu commit', 'lbu commit']);
+    expect(await valueOf(h.call('boxes:lbu-status', { targetId: id }))).toEqual({ changes: [] });
+  });
+
+  it('refuses to reboot a box with unsaved changes, reboots when forced and says when it is back', async () => {
+    const id = await h.addTarget(target);
+    await sshRun(target, 'mkdir -p /proc/sys/kernel/random && echo 11111111-2222-3333-4444-555555555555 > /proc/sys/kernel/random/boot_id; echo edited > /etc/motd');
+    const refused = await h.call('boxes:power', { targetId: id, action: 'reboot' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unsaved-changes', message: expect.stringContaining('not saved with lbu commit') } });
+    expect((await records(target)).filter((r) => r.startsWith('reboot'))).toEqual([]);
+
+    const started = await valueOf(h.call('boxes:power', { targetId: id, action: 'reboot', force: true }));
+    expect(started).toMatchObject({ action: 'reboot', waiting: true });
+    const back = await h.nextEvent('boxes.back', (e) => e.runId === started.runId);
+    expect(back).toMatchObject({ targetId: id, ok: true, bootId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(back.bootId).not.toBe('11111111-2222-3333-4444-555555555555');
+    expect((await records(target)).filter((r) => r.startsWith('reboot'))).toEqual(['reboot ']);
+    expect(await h.summaryOf(started.runId)).toMatchObject({ status: 'succeeded', steps: [{ id: 'power', status: 'succeeded' }, { id: 'wait', status: 'succeeded' }] });
+    expect(await h.logOf(started.runId)).toMatch(/Rebooting garage-pi\nWaiting for garage-pi to come back…\ngarage-pi is back \(after \d+ s\)\.\n$/);
+  });
+
+  it('finds the drift from a saved profile and applies only the missing steps', async () => {
+    const id = await h.addTarget(target);
+    const profile = { ...defaultProfile(), name: 'Shed', hostname: 'shed', timezone: 'Europe/Paris', packages: ['htop'] };
+    const { id: profileId } = await valueOf(h.call('profiles:save', { profile }));
+    const found = await valueOf(h.call('boxes:drift', { targetId: id, profileId }));
+    expect(found.profileName).toBe('Shed');
+    expect(found.drift.map((d) => [d.field, d.item ?? d.expected])).toEqual(expect.arrayContaining([['hostname', 'shed'], ['timezone', 'Europe/Paris'], ['packages', 'htop']]));
+    expect(found.steps.map((s) => s.id)).toEqual(['hostname', 'timezone', 'packages']);
+
+    const applied = await valueOf(h.call('boxes:apply-drift', { targetId: id, profileId }));
+    expect(applied.ran.map((s) => s.id)).toEqual(['hostname', 'timezone', 'packages']);
+    expect(applied.remaining).toEqual([]);
+    expect((await records(target)).filter((r) => r.startsWith('setup-timezone'))).toEqual(['setup-timezone Europe/Paris']);
+    expect(await h.summaryOf(applied.runId)).toMatchObject({ profileName: 'Shed', status: 'succeeded', action: { kind: 'apply-drift' } });
+    expect((await valueOf(h.call('boxes:apply-drift', { targetId: id, profileId }))).ran).toEqual([]);
+  });
+});

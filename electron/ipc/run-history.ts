@@ -1,0 +1,116 @@
+import { open, readdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { fail, idSchema, ok, type Result, type StoreProblem } from '../../shared/api/result';
+import { RUN_LOG_TAIL_BYTES, runSummarySchema, type RunSummaryInfo } from '../../shared/api/runs';
+import { writeFileAtomic } from '../store/atomic-write';
+
+// Runs as the runner left them on disk (runs/<runId>/summary.json and
+// output.log), and the request that started each fleet (fleets/<fleetId>.json)
+// so "Retry failed" works after Cairn restarts.
+
+const MAX_LISTED = 1000;
+
+async function readSummary(runsDir: string, name: string): Promise<{ summary: RunSummaryInfo } | { problem: StoreProblem } | null> {
+  const file = join(runsDir, name, 'summary.json');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    // A folder without a summary is a run that never got going: nothing to show.
+    return null;
+  }
+  try {
+    const parsed = runSummarySchema.safeParse(JSON.parse(text));
+    if (parsed.success) return { summary: parsed.data };
+    return { problem: { file, message: `The summary of run ${name} is not in the shape Cairn writes, so it is not listed (${parsed.error.issues[0]?.message ?? 'unknown problem'}).` } };
+  } catch {
+    return { problem: { file, message: `The summary of run ${name} is damaged (not JSON), so it is not listed; its log is still in ${join(runsDir, name, 'output.log')}.` } };
+  }
+}
+
+/** Every run on disk, newest first (at most 1000), and the summaries that could not be read. */
+export async function listRuns(runsDir: string): Promise<{ runs: RunSummaryInfo[]; problems: StoreProblem[] }> {
+  let names: string[];
+  try {
+    names = (await readdir(runsDir)).filter((n) => idSchema.safeParse(n).success);
+  } catch {
+    return { runs: [], problems: [] };
+  }
+  const runs: RunSummaryInfo[] = [];
+  const problems: StoreProblem[] = [];
+  for (const read of await Promise.all(names.map((n) => readSummary(runsDir, n)))) {
+    if (read === null) continue;
+    if ('summary' in read) runs.push(read.summary);
+    else problems.push(read.problem);
+  }
+  runs.sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.runId.localeCompare(a.runId));
+  return { runs: runs.slice(0, MAX_LISTED), problems };
+}
+
+/** The end of a log: the last `max` bytes, starting at a whole UTF-8 character. */
+async function logTail(path: string, max: number): Promise<{ text: string; start: number }> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return { text: '', start: 0 };
+  }
+  try {
+    const size = (await handle.stat()).size;
+    let start = Math.max(0, size - max);
+    const buffer = Buffer.alloc(size - start);
+    await handle.read(buffer, 0, buffer.length, start);
+    let skip = 0;
+    while (skip < buffer.length && skip < 4 && start + skip > 0 && ((buffer[skip] ?? 0) & 0xc0) === 0x80) skip++;
+    start += skip;
+    return { text: buffer.subarray(skip).toString('utf8'), start };
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function readRun(runsDir: string, runId: string): Promise<Result<{ summary: RunSummaryInfo; log: string; logStart: number; logPath: string }>> {
+  const read = await readSummary(runsDir, runId);
+  if (read === null) return fail('not-found', 'This run is not on disk any more; it may have been removed. Refresh the list of runs.');
+  if ('problem' in read) return fail('corrupt-store', read.problem.message);
+  const logPath = join(runsDir, runId, 'output.log');
+  const tail = await logTail(logPath, RUN_LOG_TAIL_BYTES);
+  return ok({ summary: read.summary, log: tail.text, logStart: tail.start, logPath });
+}
+
+/** The newest run of each target in a fleet, from disk. */
+export async function latestRunsOf(runsDir: string, fleetId: string): Promise<Map<string, RunSummaryInfo>> {
+  const { runs } = await listRuns(runsDir);
+  const latest = new Map<string, RunSummaryInfo>();
+  for (const run of runs) if (run.fleetId === fleetId && !latest.has(run.targetId)) latest.set(run.targetId, run);
+  return latest;
+}
+
+const fleetRecordSchema = z.object({
+  version: z.literal(1),
+  fleetId: idSchema,
+  profileId: idSchema,
+  targetIds: z.array(idSchema),
+  confirmErase: z.array(z.string()),
+  reboot: z.boolean(),
+  concurrency: z.number().int(),
+  startedAt: z.string(),
+});
+export type FleetRecord = z.infer<typeof fleetRecordSchema>;
+
+/** Fleets are kept beside the runs folder (userData/fleets), so the runs folder holds only runs. */
+const fleetFile = (runsDir: string, fleetId: string) => join(dirname(runsDir), 'fleets', `${fleetId}.json`);
+
+export async function saveFleet(runsDir: string, record: FleetRecord): Promise<void> {
+  await writeFileAtomic(fleetFile(runsDir, record.fleetId), `${JSON.stringify(record, null, 2)}\n`);
+}
+
+export async function readFleet(runsDir: string, fleetId: string): Promise<FleetRecord | null> {
+  try {
+    const parsed = fleetRecordSchema.safeParse(JSON.parse(await readFile(fleetFile(runsDir, fleetId), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,173 @@
+import { useMemo } from 'react';
+import type { PowerAction } from '../../../shared/api/boxes';
+import type { ResponseOf } from '../../../shared/api/channels';
+import type { CairnClient, Unsubscribe } from '../../../shared/api/client';
+import { describeError } from '../../../shared/api/error-sentences';
+import type { Result } from '../../../shared/api/result';
+import type { BoxDetailValues, DetailKind } from '../store/boxes-slice';
+import type { AppStore } from '../store/create-store';
+import { useAppStoreApi } from '../store/store-context';
+
+/**
+ * What the Boxes screen asks the main process, each answer written into the
+ * boxes slice; actions answer with their result so the card that asked can
+ * say what happened beside the button.
+ */
+export interface BoxActions {
+  /** Listens to the main process's box events; returns the function that stops listening. */
+  listen(): Unsubscribe;
+  loadTargets(): Promise<void>;
+  refreshAll(): Promise<void>;
+  refreshOne(targetId: string): Promise<void>;
+  loadServices(targetId: string): Promise<void>;
+  loadPackages(targetId: string): Promise<void>;
+  loadUpgradable(targetId: string, refresh?: boolean): Promise<void>;
+  loadLbu(targetId: string): Promise<void>;
+  loadLbuDiff(targetId: string): Promise<void>;
+  loadProfiles(): Promise<void>;
+  loadDrift(targetId: string, profileId: string): Promise<void>;
+  serviceAction(targetId: string, name: string, action: 'start' | 'stop' | 'restart'): Promise<Result<ResponseOf<'boxes:service-action'>>>;
+  runlevelAction(targetId: string, name: string, runlevel: string, action: 'add' | 'del'): Promise<Result<ResponseOf<'boxes:runlevel-action'>>>;
+  addPackages(targetId: string, names: string[]): Promise<Result<ResponseOf<'boxes:add-packages'>>>;
+  removePackages(targetId: string, names: string[]): Promise<Result<ResponseOf<'boxes:remove-packages'>>>;
+  upgrade(targetId: string): Promise<Result<ResponseOf<'boxes:upgrade'>>>;
+  lbuCommit(targetId: string, message: string): Promise<Result<ResponseOf<'boxes:lbu-commit'>>>;
+  power(targetId: string, action: PowerAction, force: boolean): Promise<Result<ResponseOf<'boxes:power'>>>;
+  applyDrift(targetId: string, profileId: string): Promise<Result<ResponseOf<'boxes:apply-drift'>>>;
+}
+
+export function boxActions(client: CairnClient, store: AppStore): BoxActions {
+  const state = () => store.getState();
+  const nameOf = (targetId: string) => state().targets.list?.find((t) => t.id === targetId)?.name ?? 'The box';
+
+  const load = async <K extends DetailKind>(targetId: string, kind: K, ask: () => Promise<Result<BoxDetailValues[K]>>) => {
+    state().boxes.queryStarted(targetId, kind);
+    state().boxes.queryFinished(targetId, kind, await ask());
+  };
+
+  const refreshOne = async (targetId: string) => {
+    state().boxes.readingStarted([targetId]);
+    const read = await client.invoke('boxes:facts', { targetId });
+    state().boxes.factsArrived(
+      read.ok
+        ? { targetId, outcome: { ok: true, facts: read.value.facts, refreshedAt: read.value.refreshedAt } }
+        : { targetId, outcome: { ok: false, error: read.error, at: new Date().toISOString() } },
+    );
+  };
+
+  /**
+   * Says how an action ended, and reads the box again so the cards and the
+   * overview counts (changes, upgrades) follow; those reads show as each
+   * card's own loading, so the action's answer does not wait for them.
+   */
+  const after = <T>(targetId: string, result: Result<T>, done: string, reload: Array<() => Promise<void>> = []): Result<T> => {
+    state().ui.announce(result.ok ? done : `${nameOf(targetId)}: ${describeError(result.error)}`);
+    void Promise.all([refreshOne(targetId), ...reload.map((r) => r())]);
+    return result;
+  };
+
+  const actions: BoxActions = {
+    listen() {
+      const offs = [
+        client.on('boxes.facts', (status) => state().boxes.factsArrived(status)),
+        client.on('boxes.output', (payload) => state().boxes.outputArrived(payload)),
+        client.on('boxes.back', (payload) => {
+          state().boxes.backArrived(payload);
+          const name = nameOf(payload.targetId);
+          state().ui.announce(payload.ok ? `${name} is back.` : `${name} did not come back: ${describeError(payload.error ?? { code: 'timeout', message: '' })}`);
+          if (payload.ok) void refreshOne(payload.targetId);
+        }),
+      ];
+      return () => offs.forEach((off) => off());
+    },
+    async loadTargets() {
+      const listed = await client.invoke('targets:list');
+      if (listed.ok) {
+        state().targets.loaded(listed.value.targets, listed.value.problems);
+        state().boxes.keepOnly(listed.value.targets.map((t) => t.id));
+      } else {
+        state().targets.loaded([], []);
+        state().ui.announce(`The boxes could not be listed: ${describeError(listed.error)}`);
+      }
+    },
+    async refreshAll() {
+      // A box already being read is not asked twice (a second mount, a timer during a slow refresh).
+      const ids = (state().targets.list ?? []).map((t) => t.id).filter((id) => state().boxes.cards[id]?.reading !== true);
+      if (ids.length === 0) return;
+      state().boxes.readingStarted(ids);
+      const read = await client.invoke('boxes:refresh', { targetIds: ids });
+      if (read.ok) {
+        for (const status of read.value.boxes) state().boxes.factsArrived(status);
+        const down = read.value.boxes.filter((b) => !b.outcome.ok).length;
+        state().ui.announce(`Read ${read.value.boxes.length - down} of ${read.value.boxes.length} boxes${down > 0 ? `; ${down} could not be reached` : ''}.`);
+      } else {
+        for (const targetId of ids) state().boxes.factsArrived({ targetId, outcome: { ok: false, error: read.error, at: new Date().toISOString() } });
+        state().ui.announce(`The boxes could not be read: ${describeError(read.error)}`);
+      }
+    },
+    refreshOne,
+    loadServices: (targetId) => load(targetId, 'services', () => client.invoke('boxes:services', { targetId })),
+    loadPackages: (targetId) => load(targetId, 'packages', () => client.invoke('boxes:packages', { targetId })),
+    loadUpgradable: (targetId, refresh = false) => load(targetId, 'upgradable', () => client.invoke('boxes:upgradable', { targetId, refresh })),
+    async loadLbu(targetId) {
+      await Promise.all([
+        load(targetId, 'lbuStatus', () => client.invoke('boxes:lbu-status', { targetId })),
+        load(targetId, 'lbuBackups', () => client.invoke('boxes:lbu-backups', { targetId })),
+      ]);
+    },
+    loadLbuDiff: (targetId) => load(targetId, 'lbuDiff', () => client.invoke('boxes:lbu-diff', { targetId })),
+    async loadProfiles() {
+      state().boxes.profilesStarted();
+      const listed = await client.invoke('profiles:list');
+      state().boxes.profilesFinished(listed.ok ? { ok: true, value: listed.value.profiles } : listed);
+    },
+    loadDrift: (targetId, profileId) => load(targetId, 'drift', () => client.invoke('boxes:drift', { targetId, profileId })),
+
+    serviceAction: async (targetId, name, action) => {
+      const done = await client.invoke('boxes:service-action', { targetId, name, action });
+      const verb = { start: 'Started', stop: 'Stopped', restart: 'Restarted' }[action];
+      return after(targetId, done, `${verb} ${name} on ${nameOf(targetId)}.`, [() => actions.loadServices(targetId)]);
+    },
+    runlevelAction: async (targetId, name, runlevel, action) => {
+      const done = await client.invoke('boxes:runlevel-action', { targetId, name, runlevel, action });
+      const said = action === 'add' ? `Added ${name} to the ${runlevel} runlevel` : `Removed ${name} from the ${runlevel} runlevel`;
+      return after(targetId, done, `${said} on ${nameOf(targetId)}.`, [() => actions.loadServices(targetId)]);
+    },
+    addPackages: async (targetId, names) => {
+      const done = await client.invoke('boxes:add-packages', { targetId, names });
+      return after(targetId, done, `Installed ${names.join(', ')} on ${nameOf(targetId)}.`, [() => actions.loadPackages(targetId)]);
+    },
+    removePackages: async (targetId, names) => {
+      const done = await client.invoke('boxes:remove-packages', { targetId, names });
+      return after(targetId, done, `Removed ${names.join(', ')} from ${nameOf(targetId)}.`, [() => actions.loadPackages(targetId)]);
+    },
+    upgrade: async (targetId) => {
+      const done = await client.invoke('boxes:upgrade', { targetId });
+      return after(targetId, done, `Upgraded the packages of ${nameOf(targetId)}.`, [() => actions.loadPackages(targetId), () => actions.loadUpgradable(targetId)]);
+    },
+    lbuCommit: async (targetId, message) => {
+      const done = await client.invoke('boxes:lbu-commit', { targetId, message });
+      return after(targetId, done, `Saved the configuration of ${nameOf(targetId)} with lbu commit.`, [() => actions.loadLbu(targetId)]);
+    },
+    power: async (targetId, action, force) => {
+      const done = await client.invoke('boxes:power', { targetId, action, force });
+      if (done.ok && done.value.waiting) state().boxes.powerWaiting(targetId, done.value.runId);
+      const name = nameOf(targetId);
+      state().ui.announce(done.ok ? (action === 'reboot' ? `${name} is rebooting; waiting for it to come back.` : `${name} is powering off.`) : `${name}: ${describeError(done.error)}`);
+      return done;
+    },
+    applyDrift: async (targetId, profileId) => {
+      const done = await client.invoke('boxes:apply-drift', { targetId, profileId });
+      const ran = done.ok ? done.value.ran.length : 0;
+      return after(targetId, done, ran === 0 ? `${nameOf(targetId)} already matched the profile; nothing ran.` : `Ran ${ran} step${ran === 1 ? '' : 's'} on ${nameOf(targetId)}.`, [
+        () => actions.loadDrift(targetId, profileId),
+      ]);
+    },
+  };
+  return actions;
+}
+
+export function useBoxActions(client: CairnClient): BoxActions {
+  const store = useAppStoreApi();
+  return useMemo(() => boxActions(client, store), [client, store]);
+}

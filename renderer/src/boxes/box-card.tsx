@@ -1,0 +1,75 @@
+import { describeError } from '../../../shared/api/error-sentences';
+import type { Target } from '../../../shared/api/targets';
+import type { BoxFacts } from '../../../shared/boxes/facts';
+import { useAppStore } from '../store/store-context';
+import { formatAge, formatDisk, formatLbu, formatLoad, formatMemory, formatUpgrades, formatUptime, STORAGE_WORDS } from './format';
+import { BusyButton } from './busy-button';
+
+const address = (t: Target) => `${t.user}@${t.host}${t.port === 22 ? '' : `:${t.port}`}`;
+
+/** The facts of one box as label/value pairs: the overview card and the detail header show the same. */
+export function FactList({ facts }: { facts: BoxFacts }) {
+  const rows: Array<[string, string]> = [
+    ['Alpine', facts.alpineVersion ?? 'Not Alpine Linux'],
+    ['Kernel', facts.kernel === null ? 'Unknown' : `${facts.kernel}${facts.arch ? ` (${facts.arch})` : ''}`],
+    ['Uptime', facts.uptimeSeconds === null ? 'Unknown' : formatUptime(facts.uptimeSeconds)],
+    ['Load', formatLoad(facts.load)],
+    ['Memory', formatMemory(facts.memory)],
+    ['Disk', formatDisk(facts.filesystems)],
+    ['System', STORAGE_WORDS[facts.storage]],
+    ['Unsaved (lbu)', formatLbu(facts.lbu)],
+    ['Upgrades', formatUpgrades(facts.upgrades)],
+  ];
+  return (
+    <dl className="fact-list">
+      {rows.map(([label, value]) => (
+        <div key={label} className="fact">
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** How the last read went, in words: what the card's colour also says. */
+export function ReachLine({ targetId }: { targetId: string }) {
+  const card = useAppStore((s) => s.boxes.cards[targetId]);
+  const outcome = card?.outcome ?? null;
+  const reading = card?.reading ?? false;
+  const rebooting = useAppStore((s) => s.boxes.power[targetId]?.state === 'waiting');
+  let text: string;
+  if (rebooting) text = 'Rebooting: waiting for it to come back…';
+  else if (outcome === null) text = reading ? 'Reading…' : 'Not read yet';
+  else if (outcome.ok) text = `Reachable, read ${formatAge(outcome.refreshedAt)}${reading ? '; reading again…' : ''}`;
+  else text = `Unreachable${reading ? '; trying again…' : ''}`;
+  return (
+    <p className="reach-line" data-state={outcome === null ? 'unknown' : outcome.ok ? 'ok' : 'error'}>
+      {text}
+    </p>
+  );
+}
+
+/** One box in the grid: is it reachable, what it runs, how full it is, what it has not saved. */
+export function BoxCard({ target, onOpen, onRefresh }: { target: Target; onOpen: () => void; onRefresh: () => void }) {
+  const card = useAppStore((s) => s.boxes.cards[target.id]);
+  const outcome = card?.outcome ?? null;
+  const titleId = `box-${target.id}-name`;
+  return (
+    <article className="box-card" aria-labelledby={titleId} data-state={outcome === null ? 'unknown' : outcome.ok ? 'ok' : 'error'} aria-busy={card?.reading ?? false}>
+      <h3 id={titleId}>{target.name}</h3>
+      <p className="muted mono">{address(target)}</p>
+      <ReachLine targetId={target.id} />
+      {outcome?.ok && <FactList facts={outcome.facts} />}
+      {outcome?.ok === false && <p className="field-message error">{describeError(outcome.error)}</p>}
+      <div className="row">
+        <button type="button" className="button primary small" onClick={onOpen}>
+          Manage<span className="visually-hidden"> {target.name}</span>
+        </button>
+        <BusyButton className="button small" onClick={onRefresh} waiting={card?.reading ?? false}>
+          Refresh<span className="visually-hidden"> {target.name}</span>
+        </BusyButton>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,163 @@
+import { useEffect, useState } from 'react';
+import type { Target } from '../../../shared/api/targets';
+import type { ServiceSummary } from '../../../shared/boxes/rc-status';
+import { useAppStore } from '../store/store-context';
+import type { BoxActions } from './box-actions';
+import { ActionFailure, DetailCard } from './detail-card';
+import { formatUptime } from './format';
+import { useAction } from './use-action';
+import { BusyButton } from './busy-button';
+
+const NONE = '(none)';
+const ALL = '(all)';
+/** The runlevels of every OpenRC box, in boot order; a box's own come after. */
+const STANDARD = ['sysinit', 'boot', 'default', 'shutdown'];
+
+const stateText = (s: ServiceSummary) => (s.state === 'started' && s.upSeconds !== null ? `started, up ${formatUptime(s.upSeconds)}` : s.state);
+
+function runlevelsOf(services: readonly ServiceSummary[], levels: ReadonlyArray<{ name: string; kind: string }>): string[] {
+  const seen = new Set([...levels.filter((l) => l.kind === 'runlevel').map((l) => l.name), ...services.flatMap((s) => s.runlevels)]);
+  return [...STANDARD.filter((l) => seen.has(l)), ...[...seen].filter((l) => !STANDARD.includes(l)).sort()];
+}
+
+function AddToRunlevel({ services, runlevels, busy, onAdd }: { services: readonly ServiceSummary[]; runlevels: string[]; busy: boolean; onAdd: (name: string, level: string) => void }) {
+  const [name, setName] = useState('');
+  const [level, setLevel] = useState('default');
+  const choices = [...new Set([...STANDARD, ...runlevels])];
+  const chosen = name !== '' && services.some((s) => s.name === name) ? name : (services[0]?.name ?? '');
+  return (
+    <form
+      className="row box-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (chosen !== '') onAdd(chosen, level);
+      }}
+    >
+      <label className="field">
+        <span className="field-label">Service</span>
+        <select className="input" value={chosen} onChange={(e) => setName(e.target.value)}>
+          {services.map((s) => (
+            <option key={s.name} value={s.name}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">Runlevel</span>
+        <select className="input narrow" value={level} onChange={(e) => setLevel(e.target.value)}>
+          {choices.map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </label>
+      <BusyButton type="submit" className="button" waiting={busy} disabled={chosen === ''}>
+        Add to runlevel
+      </BusyButton>
+    </form>
+  );
+}
+
+/** What runs on the box, per runlevel: start, stop and restart now; add to or remove from a runlevel for the next boot. */
+export function ServicesCard({ target, actions }: { target: Target; actions: BoxActions }) {
+  const query = useAppStore((s) => s.boxes.details[target.id]?.services);
+  const [shown, setShown] = useState(ALL);
+  const action = useAction();
+  useEffect(() => {
+    void actions.loadServices(target.id);
+  }, [actions, target.id]);
+
+  return (
+    <DetailCard id={`services-${target.id}`} title="Services" what="the services" query={query} onReload={() => void actions.loadServices(target.id)}>
+      {({ services, levels }) => {
+        const runlevels = runlevelsOf(services, levels);
+        const listed = shown === ALL ? services : services.filter((s) => (shown === NONE ? s.runlevels.length === 0 : s.runlevels.includes(shown)));
+        return (
+          <>
+            <label className="field-inline-row">
+              <span className="field-label">Show</span>
+              <select className="input" value={shown} onChange={(e) => setShown(e.target.value)}>
+                <option value={ALL}>All services</option>
+                {runlevels.map((l) => (
+                  <option key={l} value={l}>
+                    Runlevel {l}
+                  </option>
+                ))}
+                <option value={NONE}>In no runlevel</option>
+              </select>
+            </label>
+            <ActionFailure message={action.failure} />
+            {listed.length === 0 ? (
+              <p className="empty">No services here.</p>
+            ) : (
+              <div className="table-scroll box-scroll" tabIndex={0} role="region" aria-label={`Services of ${target.name}`}>
+                <table className="box-table">
+                  <caption className="visually-hidden">Services of {target.name}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Service</th>
+                      <th scope="col">State</th>
+                      <th scope="col">Runlevels</th>
+                      <th scope="col">Now</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {listed.map((s) => (
+                      <tr key={s.name}>
+                        <th scope="row" className="mono">
+                          {s.name}
+                        </th>
+                        <td data-state={s.state}>{stateText(s)}</td>
+                        <td>
+                          {s.runlevels.length === 0 && <span className="muted">none</span>}
+                          {s.runlevels.map((level) => (
+                            <span key={level} className="chip">
+                              {level}
+                              <BusyButton
+                                className="link-button"
+                                waiting={action.busy !== null}
+                                onClick={() => void action.run(`${s.name}@${level}`, () => actions.runlevelAction(target.id, s.name, level, 'del'))}
+                              >
+                                Remove<span className="visually-hidden">
+                                  {' '}
+                                  {s.name} from {level}
+                                </span>
+                              </BusyButton>
+                            </span>
+                          ))}
+                        </td>
+                        <td>
+                          <div className="row nowrap">
+                            {(['start', 'stop', 'restart'] as const).map((verb) => (
+                              <BusyButton
+                                key={verb}
+                                className="button small"
+                                waiting={action.busy !== null}
+                                onClick={() => void action.run(`${verb} ${s.name}`, () => actions.serviceAction(target.id, s.name, verb))}
+                              >
+                                {verb.charAt(0).toUpperCase() + verb.slice(1)}
+                                <span className="visually-hidden"> {s.name}</span>
+                              </BusyButton>
+                            ))}
+                          </div>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            <AddToRunlevel
+              services={services}
+              runlevels={runlevels}
+              busy={action.busy !== null}
+              onAdd={(name, level) => void action.run(`${name}@${level}`, () => actions.runlevelAction(target.id, name, level, 'add'))}
+            />
+          </>
+        );
+      }}
+    </DetailCard>
+  );
+}

@@ -1,0 +1,140 @@
+import { useEffect, useId, useState } from 'react';
+import type { ResponseOf } from '../../../shared/api/channels';
+import { describeError } from '../../../shared/api/error-sentences';
+import type { ProfileSummary } from '../../../shared/api/profiles';
+import { selectDirty } from '../store/derived';
+import { useAppStore } from '../store/store-context';
+import { ConfirmRunDialog } from './confirm-run-dialog';
+import type { RunActions } from './run-actions';
+
+type Plan = ResponseOf<'runs:plan'>;
+
+/** Which saved profile, on which targets: the start of every run, ending in the confirmation. */
+export function NewRunPanel({ actions }: { actions: RunActions }) {
+  const targets = useAppStore((s) => s.targets.list);
+  const wizardProfileId = useAppStore((s) => s.wizard.profileId);
+  const dirty = useAppStore(selectDirty);
+  const goToTargets = useAppStore((s) => s.ui.setScreen);
+  const [profiles, setProfiles] = useState<readonly ProfileSummary[] | null>(null);
+  const [profileId, setProfileId] = useState('');
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [reboot, setReboot] = useState(false);
+  const [review, setReview] = useState<{ plan: Plan; targetIds: string[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const ids = { profile: useId(), hint: useId() };
+
+  useEffect(() => {
+    let live = true;
+    void actions.profiles().then((listed) => {
+      if (!live) return;
+      const list = listed.ok ? listed.value : [];
+      if (!listed.ok) setError(`The saved profiles could not be listed: ${describeError(listed.error)}`);
+      setProfiles(list);
+      // The wizard's profile when it is saved; otherwise the person picks one.
+      setProfileId((current) => current || (list.some((p) => p.id === wizardProfileId) ? (wizardProfileId ?? '') : (list[0]?.id ?? '')));
+    });
+    return () => {
+      live = false;
+    };
+  }, [actions, wizardProfileId]);
+
+  const toggle = (id: string, on: boolean) =>
+    setChosen((old) => {
+      const next = new Set(old);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const targetIds = (targets ?? []).map((t) => t.id).filter((id) => chosen.has(id));
+  const ready = profileId !== '' && targetIds.length > 0;
+  const profileName = profiles?.find((p) => p.id === profileId)?.name ?? '';
+
+  const openReview = async () => {
+    if (!ready) return;
+    setError(null);
+    const planned = await actions.plan(profileId, targetIds, reboot);
+    if (planned.ok) setReview({ plan: planned.value, targetIds });
+    else setError(describeError(planned.error));
+  };
+
+  const start = async (confirmErase: string[]) => {
+    if (!review) return;
+    const started = await actions.start({ profileId, profileName, targetIds: review.targetIds, confirmErase, reboot });
+    setReview(null);
+    if (started.ok) setChosen(new Set());
+    else setError(describeError(started.error));
+  };
+
+  return (
+    <section className="panel new-run" aria-labelledby="new-run-title">
+      <h3 id="new-run-title">Start a run</h3>
+      {profiles === null ? (
+        <p className="loading">Loading profiles…</p>
+      ) : profiles.length === 0 ? (
+        <p className="empty">No saved profiles yet. Build one in the Wizard and save it; runs use the saved profile.</p>
+      ) : (
+        <div className="field">
+          <label htmlFor={ids.profile} className="field-label">
+            Profile
+          </label>
+          <select id={ids.profile} className="input" value={profileId} onChange={(e) => setProfileId(e.target.value)}>
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+          {dirty && profileId !== '' && profileId === wizardProfileId && (
+            <p className="field-message warning">The wizard has unsaved changes to this profile; the run uses it as last saved. Save it first to include them.</p>
+          )}
+        </div>
+      )}
+      <fieldset className="field target-choice">
+        <legend className="field-label">Targets</legend>
+        {targets === null ? (
+          <p className="loading">Loading targets…</p>
+        ) : targets.length === 0 ? (
+          <p className="empty">
+            No targets yet.{' '}
+            <button type="button" className="link-button" onClick={() => goToTargets('targets')}>
+              Add the machines on the Targets screen
+            </button>
+            .
+          </p>
+        ) : (
+          <ul className="choice-list">
+            {targets.map((t) => (
+              <li key={t.id}>
+                <label className="choice-row">
+                  <input type="checkbox" checked={chosen.has(t.id)} onChange={(e) => toggle(t.id, e.target.checked)} />
+                  {t.name} <span className="muted mono">{`${t.user}@${t.host}:${t.port}`}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      <label className="choice-row">
+        <input type="checkbox" checked={reboot} onChange={(e) => setReboot(e.target.checked)} />
+        Reboot each box when its install is done
+      </label>
+      <div className="row">
+        <button type="button" className="button primary" disabled={!ready} aria-describedby={ready ? undefined : ids.hint} onClick={() => void openReview()}>
+          Review and start…
+        </button>
+        {!ready && (
+          <span id={ids.hint} className="muted">
+            Choose a saved profile and at least one target.
+          </span>
+        )}
+      </div>
+      {error !== null && (
+        <p className="field-message error" role="alert">
+          {error}
+        </p>
+      )}
+      {review && <ConfirmRunDialog plan={review.plan} onStart={(erase) => void start(erase)} onClose={() => setReview(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { useMemo } from 'react';
+import type { ResponseOf } from '../../../shared/api/channels';
+import type { CairnClient } from '../../../shared/api/client';
+import { describeError } from '../../../shared/api/error-sentences';
+import type { ProfileSummary } from '../../../shared/api/profiles';
+import type { ApiError, Result } from '../../../shared/api/result';
+import type { FleetStarted } from '../../../shared/api/runs';
+import type { AppStore } from '../store/create-store';
+import { useAppStoreApi } from '../store/store-context';
+
+export interface StartRequest {
+  profileId: string;
+  profileName: string;
+  targetIds: string[];
+  confirmErase: string[];
+  reboot: boolean;
+}
+
+/** What the Run screen asks the main process; each answer goes into the runs slice or the status line. */
+export interface RunActions {
+  profiles(): Promise<Result<ProfileSummary[]>>;
+  plan(profileId: string, targetIds: string[], reboot: boolean): Promise<Result<ResponseOf<'runs:plan'>>>;
+  start(request: StartRequest): Promise<Result<FleetStarted>>;
+  cancel(which: { runId: string } | { fleetId: string }): Promise<void>;
+  retryFailed(fleetId: string): Promise<void>;
+  loadHistory(): Promise<void>;
+  open(runId: string): Promise<void>;
+}
+
+export function runActions(client: CairnClient, store: AppStore): RunActions {
+  const state = () => store.getState();
+  const announceFailure = (what: string, error: ApiError) => state().ui.announce(`${what}: ${describeError(error)}`);
+  const labels = (): Record<string, string> => Object.fromEntries((state().targets.list ?? []).map((t) => [t.id, t.name]));
+
+  return {
+    async profiles() {
+      const listed = await client.invoke('profiles:list');
+      return listed.ok ? { ok: true, value: listed.value.profiles } : listed;
+    },
+    plan: (profileId, targetIds, reboot) => client.invoke('runs:plan', { profileId, targetIds, reboot }),
+    async start({ profileName, ...request }) {
+      const started = await client.invoke('runs:start', request);
+      if (started.ok) {
+        state().runs.fleetStarted(started.value, { profileName, targetLabels: labels() });
+        const n = started.value.runIds.length;
+        state().ui.announce(`Started “${profileName}” on ${n === 1 ? 'one target' : `${n} targets`}.`);
+      }
+      return started;
+    },
+    async cancel(which) {
+      const cancelled = await client.invoke('runs:cancel', which);
+      if (!cancelled.ok) announceFailure('The run was not cancelled', cancelled.error);
+      else if (cancelled.value.cancelled === 0) state().ui.announce('Nothing to cancel: the run had already ended.');
+      else state().ui.announce(cancelled.value.cancelled === 1 ? 'Cancelling the run…' : `Cancelling ${cancelled.value.cancelled} runs…`);
+    },
+    async retryFailed(fleetId) {
+      const fleet = state().runs.fleets[fleetId];
+      const retried = await client.invoke('runs:retry-failed', { fleetId });
+      if (!retried.ok) return announceFailure('Nothing was retried', retried.error);
+      state().runs.fleetStarted(retried.value, { profileName: fleet?.profileName ?? '', targetLabels: labels() });
+      const n = retried.value.runIds.length;
+      state().ui.announce(`Retrying ${n === 1 ? 'one target' : `${n} targets`}.`);
+    },
+    async loadHistory() {
+      const listed = await client.invoke('runs:list');
+      if (listed.ok) state().runs.historyLoaded(listed.value.runs, listed.value.problems);
+      else {
+        state().runs.historyLoaded([], []);
+        announceFailure('The past runs could not be listed', listed.error);
+      }
+    },
+    async open(runId) {
+      state().runs.selectRun(runId);
+      const run = state().runs.runs[runId];
+      // A run followed since it started already has its whole log.
+      if (run?.logLoaded) return;
+      const got = await client.invoke('runs:get', { runId });
+      if (got.ok) state().runs.opened(got.value.summary, { text: got.value.log, start: got.value.logStart });
+      else announceFailure('The run could not be opened', got.error);
+    },
+  };
+}
+
+export function useRunActions(client: CairnClient): RunActions {
+  const store = useAppStoreApi();
+  return useMemo(() => runActions(client, store), [client, store]);
+}

@@ -1,0 +1,120 @@
+import { useAppStore } from '../store/store-context';
+import { targetName } from './fleet-rows';
+import type { RunActions } from './run-actions';
+import { RunLogView } from './run-log-view';
+import { isFinished, isHostKeyRefusal, runSentence, statusLabel, type RunView, type StepView } from './run-view';
+
+const STEP_MARK: Record<StepView['status'], string> = {
+  pending: 'Not started',
+  running: 'Running',
+  succeeded: 'Done',
+  warned: 'Done with warnings',
+  failed: 'Failed',
+  skipped: 'Skipped',
+  cancelled: 'Cancelled',
+  interrupted: 'Interrupted',
+};
+
+function SectionProgress({ run }: { run: RunView }) {
+  const p = run.progress;
+  if (!p) return null;
+  const text = `Section ${p.index} of ${p.total}: ${p.section}`;
+  return (
+    <div className="section-progress">
+      <progress max={p.total} value={p.index} aria-label="setup-alpine sections" aria-valuetext={text} />
+      <span data-testid="section-progress">{text}</span>
+    </div>
+  );
+}
+
+function Steps({ steps }: { steps: readonly StepView[] }) {
+  return (
+    <ol className="run-steps" aria-label="Steps">
+      {steps.map((s) => (
+        <li key={s.id} className="run-step" data-status={s.status}>
+          <span className="step-mark">{STEP_MARK[s.status]}</span>
+          <span className="step-title">{s.title}</span>
+          {s.exitCode !== null && s.exitCode !== 0 && <span className="muted"> (exit code {s.exitCode})</span>}
+          {s.error && <span className="field-message error step-error">{s.error.message}</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Findings({ run }: { run: RunView }) {
+  return (
+    <>
+      {run.preflightProblems.length > 0 && (
+        <div className="run-findings">
+          <h4>Checked before the install</h4>
+          <ul className="problem-list" aria-label="Checks before the install">
+            {run.preflightProblems.map((p, i) => (
+              <li key={i} className={`problem ${p.severity}`}>
+                <span className="problem-severity">{p.severity === 'error' ? 'Error' : 'Warning'}</span>
+                <span className="visually-hidden">: </span>
+                <span className="problem-message">{p.message}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {run.findings.length > 0 && (
+        <div className="run-findings">
+          <h4>Findings</h4>
+          <ul className="problem-list" aria-label="Findings">
+            {run.findings.map((f, i) => (
+              <li key={i} className={`problem ${f.severity}`}>
+                <span className="problem-severity">
+                  {f.severity === 'error' ? 'Error' : 'Warning'}
+                  {f.section && ` in ${f.section}`}
+                </span>
+                <span className="visually-hidden">: </span>
+                <span className="problem-message">{f.reason}</span>
+                <code className="problem-line mono">{f.line}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** One run: where it is, its steps, what the output revealed, and the log. */
+export function RunDetail({ actions }: { actions: RunActions }) {
+  const run = useAppStore((s) => (s.runs.selectedRunId === null ? null : (s.runs.runs[s.runs.selectedRunId] ?? null)));
+  const targets = useAppStore((s) => s.targets.list);
+  const setScreen = useAppStore((s) => s.ui.setScreen);
+  if (!run) return null;
+  const name = targetName(run, targets);
+  const finished = isFinished(run);
+  return (
+    <section className="panel run-detail" aria-labelledby="run-title" data-status={run.status}>
+      <div className="row spread">
+        <h3 id="run-title">
+          {name} <span className="run-status" data-status={run.status}>{statusLabel(run)}</span>
+        </h3>
+        {!finished && (
+          <button type="button" className="button danger-outline" onClick={() => void actions.cancel({ runId: run.runId })}>
+            Cancel the run on {name}
+          </button>
+        )}
+      </div>
+      <p className="run-summary" data-testid="run-summary">
+        {runSentence(run, name)}
+      </p>
+      {isHostKeyRefusal(run) && (
+        <p>
+          <button type="button" className="button" onClick={() => setScreen('targets')}>
+            Go to Targets to check the key
+          </button>
+        </p>
+      )}
+      {!finished && <SectionProgress run={run} />}
+      {run.steps.length > 0 && <Steps steps={run.steps} />}
+      <Findings run={run} />
+      {run.logLoaded ? <RunLogView log={run.log} label={`Output of ${name}`} truncatedFrom={run.logStart} /> : <p className="loading">Loading the log…</p>}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOpenSshTarget, type TestTarget } from '../../../e2e/target';
+import type { Harness } from '../../../electron/services.test-support';
+import { templateById, type Profile } from '../../../shared/profile';
+import { savedTarget } from '../targets/render-shell.test-support';
+import { renderRuns, savedProfile } from './render-runs.test-support';
+
+// The Run screen against the real handler table, the real runner and a real
+// sshd: what a person sees while an install goes and after it ended.
+
+let box: TestTarget;
+beforeAll(async () => {
+  box = await startOpenSshTarget();
+});
+afterAll(() => box?.stop());
+
+const sensor = (): Profile => ({ ...(templateById('diskless-iot')?.make() as Profile), name: 'Sensor' });
+
+async function seed(h: Harness): Promise<void> {
+  await savedProfile(h, sensor());
+  await savedTarget(h, { name: 'box', host: box.host, port: box.port, user: box.user, auth: 'key', keyPath: box.privateKeyPath });
+  await h.services.knownHosts.add(box.host, box.port, 'ssh-ed25519', box.hostPublicKey.split(' ')[1] ?? '');
+}
+
+async function startOnBox(user: UserEvent) {
+  await user.click(await screen.findByRole('checkbox', { name: /^box / }));
+  await user.click(screen.getByRole('button', { name: 'Review and start…' }));
+  await user.click(within(await screen.findByRole('dialog', { name: 'Start the install?' })).getByRole('button', { name: 'Start' }));
+}
+
+describe('following an install on the Run screen', () => {
+  it('shows the live log, the setup-alpine section and the steps, then the outcome, and opens the run again from the list', async () => {
+    await box.standIns?.control({ 'setup-alpine': { lineDelayMs: 15 } });
+    const { user, reopen } = await renderRuns({ seed });
+    await startOnBox(user);
+
+    const progress = await screen.findByTestId('section-progress', {}, { timeout: 20_000 });
+    expect(progress).toHaveTextContent(/^Section \d of 9: /);
+    const log = screen.getByRole('log', { name: 'Output of box' });
+    await waitFor(() => expect(log).toHaveTextContent('ALPINE LINUX INSTALL'), { timeout: 20_000 });
+    await waitFor(() => expect(screen.getByTestId('run-summary')).toHaveTextContent('“Sensor” was installed on box: every step succeeded.'), { timeout: 30_000 });
+    expect(screen.queryByTestId('section-progress')).not.toBeInTheDocument();
+    const steps = within(screen.getByRole('list', { name: 'Steps' })).getAllByRole('listitem');
+    expect(steps.map((s) => s.getAttribute('data-status'))).toEqual(steps.map(() => 'succeeded'));
+    expect(screen.getByRole('status')).toHaveTextContent('“Sensor” was installed on box: every step succeeded.');
+
+    // A new window lists the run from disk and reads its log back from the file.
+    reopen();
+    const history = await screen.findByRole('table', { name: 'All runs, newest first' });
+    await user.click(within(history).getByRole('button', { name: /^Open the run on box from / }));
+    await waitFor(() => expect(screen.getByRole('log', { name: 'Output of box' })).toHaveTextContent('ALPINE LINUX INSTALL'));
+    expect(screen.getByTestId('run-summary')).toHaveTextContent('“Sensor” was installed on box: every step succeeded.');
+  });
+
+  it('cancels a run from its page', async () => {
+    await box.standIns?.control({ 'setup-alpine': { lineDelayMs: 200 } });
+    const { user } = await renderRuns({ seed });
+    await startOnBox(user);
+    await screen.findByTestId('section-progress', {}, { timeout: 20_000 });
+    await user.click(screen.getByRole('button', { name: 'Cancel the run on box' }));
+    await waitFor(() => expect(screen.getByTestId('run-summary')).toHaveTextContent(/^The install on box was cancelled at “Run setup-alpine/), { timeout: 20_000 });
+    expect(within(screen.getByRole('table', { name: 'Targets of this run' })).getByRole('rowheader', { name: 'box' }).closest('tr')).toHaveTextContent('Cancelled');
+    expect(screen.getByRole('button', { name: 'Retry failed' })).toBeInTheDocument();
+  });
+});
