@@ -10,7 +10,8 @@ import { createStore } from './store';
 /** A fresh userData directory, removed by the returned cleanup. */
 export async function tempDir(prefix = 'cairn-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  // Retries: a log line written by a request still settling can land mid-removal (ENOTEMPTY).
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }) };
 }
 
 /**

@@ -89,7 +89,7 @@ describe('OpenRC, lbu and apk stand-ins', () => {
 
   it('says when a caller left stdin open, instead of hanging', async () => {
     await target.standIns?.clearRecords();
-    const result = await run('sleep 3 | rc-status >/dev/null; echo done');
+    const result = await run('sleep 6 | rc-status >/dev/null; echo done');
     expect(result.stdout).toBe('done\n');
     const [record] = (await target.standIns?.records()) ?? [];
     expect(record?.stdinLeftOpen).toBe(true);

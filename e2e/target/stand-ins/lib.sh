@@ -35,15 +35,15 @@ cairn_capture_stdin() {
 	exec 3<&0
 	cat <&3 > "$CAIRN_RECORD/stdin" &
 	cairn_cat=$!
-	cairn_n=0
+	# A wall-clock deadline: counting sleeps stretches on a loaded machine.
+	cairn_deadline=$(($(date +%s) + 2))
 	while kill -0 "$cairn_cat" 2>/dev/null; do
-		if [ "$cairn_n" -ge 200 ]; then
+		if [ "$(date +%s)" -gt "$cairn_deadline" ]; then
 			kill "$cairn_cat" 2>/dev/null
 			: > "$CAIRN_RECORD/stdin-open"
 			break
 		fi
 		sleep 0.01
-		cairn_n=$((cairn_n + 1))
 	done
 	wait "$cairn_cat" 2>/dev/null
 	exec 3<&- 0< "$CAIRN_RECORD/stdin"
