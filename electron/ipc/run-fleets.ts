@@ -1,6 +1,6 @@
 import type { Profile } from '../../shared/profile';
 import type { Log } from '../log';
-import { runTarget, type FinalStatus, type LimitsInput, type RunTargetOptions } from '../runs';
+import { mapPooled, runTarget, type FinalStatus, type LimitsInput, type RunTargetOptions } from '../runs';
 import type { RunEvent } from '../runs/events';
 import type { ConnectOptions } from '../ssh';
 
@@ -91,17 +91,7 @@ export class FleetRegistry {
   }
 
   private async runAll(fleet: FleetLaunch, fleetSignal: AbortSignal): Promise<FinalStatus[]> {
-    const statuses: FinalStatus[] = new Array(fleet.entries.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < fleet.entries.length) {
-        const index = next++;
-        statuses[index] = await this.runOne(fleet, fleet.entries[index] as FleetEntry, fleetSignal);
-      }
-    };
-    const workers = Math.max(1, Math.min(fleet.concurrency, fleet.entries.length));
-    await Promise.all(Array.from({ length: workers }, worker));
-    return statuses;
+    return mapPooled(fleet.entries, fleet.concurrency, (entry) => this.runOne(fleet, entry, fleetSignal));
   }
 
   private async runOne(fleet: FleetLaunch, entry: FleetEntry, fleetSignal: AbortSignal): Promise<FinalStatus> {

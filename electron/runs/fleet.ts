@@ -1,5 +1,6 @@
 import type { ConnectOptions } from '../ssh';
 import { newId } from './ids';
+import { mapPooled } from './pool';
 import { runTarget, type FinalStatus, type RunResult, type RunTargetOptions } from './run-target';
 
 export interface FleetTarget {
@@ -39,16 +40,9 @@ function countOf(results: RunResult[]): FleetResult['counts'] {
  */
 export async function runFleet(options: FleetOptions): Promise<FleetResult> {
   const { targets, concurrency = 10, fleetId = newId('fleet'), ...common } = options;
-  const results: RunResult[] = new Array(targets.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < targets.length) {
-      const index = next++;
-      const target = targets[index] as FleetTarget;
-      results[index] = await runTarget({ ...common, targetId: target.targetId, connect: target.connect, fleetId });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, targets.length)) }, worker));
+  const results = await mapPooled(targets, concurrency, (target) =>
+    runTarget({ ...common, targetId: target.targetId, connect: target.connect, fleetId }),
+  );
   return { fleetId, results, counts: countOf(results) };
 }
 

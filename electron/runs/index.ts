@@ -4,4 +4,5 @@ export { markInterruptedRuns, type RunSummary, type StepRecord } from './persist
 export { confirmationProblem, erasedBy, type Confirmation } from './confirm';
 export { DEFAULT_LIMITS, type RunLimits, type LimitsInput } from './limits';
 export { OUTPUT_INTERVAL_MS } from './batcher';
+export { mapPooled } from './pool';
 export type * from './events';
