@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDropbearTarget, startOpenSshTarget, type TestTarget } from '../../e2e/target';
 import type { ChannelName } from '../../shared/api/names';
 import type { ApiError, Result } from '../../shared/api/result';
+import type { ConnectionReport } from '../../shared/api/targets';
 import { dispatch } from '../ipc';
 import { harness, type Harness } from '../services.test-support';
 
@@ -75,8 +76,29 @@ describe('testing a connection to the OpenSSH target (Alpine userland)', () => {
       alpineVersion: '3.20.3',
       arch: 'x86_64',
       isRoot: true,
+      disks: [],
       hostKey: { keyType: 'ssh-ed25519', fingerprint: target.hostKeyFingerprint },
     });
+  });
+
+  it('lists the disks under /sys/block with their size and model, leaving out loop and optical devices', async () => {
+    const sys = join(target.root ?? '', 'sys/block');
+    try {
+      mkdirSync(join(sys, 'sda/device'), { recursive: true });
+      writeFileSync(join(sys, 'sda/size'), '41943040\n');
+      writeFileSync(join(sys, 'sda/device/model'), 'QEMU HARDDISK   \n');
+      mkdirSync(join(sys, 'vdb'));
+      writeFileSync(join(sys, 'vdb/size'), '2097152\n');
+      for (const skipped of ['loop0', 'sr0', 'zram0']) mkdirSync(join(sys, skipped));
+      const id = await addTarget(target, 'password', { kind: 'password', value: target.password });
+      await trustFirstContact(id, target);
+      expect((await value<ConnectionReport>(call('targets:test-connection', { targetId: id }))).disks).toEqual([
+        { path: '/dev/sda', size: 21_474_836_480, model: 'QEMU HARDDISK' },
+        { path: '/dev/vdb', size: 1_073_741_824, model: null },
+      ]);
+    } finally {
+      rmSync(sys, { recursive: true, force: true });
+    }
   });
 
   it('logs in with the password, the keyboard-interactive answer and the key passphrase kept by the secret store', async () => {
@@ -161,6 +183,8 @@ describe('testing a connection to the Dropbear target (not Alpine, not root)', (
       alpineVersion: null,
       arch: 'x86_64',
       isRoot: false,
+      // The host's own disks: whatever this machine has.
+      disks: expect.any(Array),
       hostKey: { keyType: 'ssh-ed25519', fingerprint: target.hostKeyFingerprint },
     });
   });

@@ -15,12 +15,27 @@ const ED25519 = 'AAAAC3NzaC1lZDI1NTE5AAAAIGb0xM1zYvXq2d7Lw5k3n8b2G9ZcQm0rT4sJ1hU
 
 describe('reading the probe’s answer', () => {
   it('reads the Alpine release, the architecture and whether the login is root', () => {
-    expect(parseProbe('3.20.3\nx86_64\n0\n')).toEqual({ alpineVersion: '3.20.3', arch: 'x86_64', isRoot: true });
-    expect(parseProbe('3.21_alpha20240807\naarch64\n1000\n')).toEqual({ alpineVersion: '3.21_alpha20240807', arch: 'aarch64', isRoot: false });
+    expect(parseProbe('3.20.3\nx86_64\n0\n')).toEqual({ alpineVersion: '3.20.3', arch: 'x86_64', isRoot: true, disks: [] });
+    expect(parseProbe('3.21_alpha20240807\naarch64\n1000\n')).toEqual({ alpineVersion: '3.21_alpha20240807', arch: 'aarch64', isRoot: false, disks: [] });
   });
 
   it('reports a box without /etc/alpine-release as not Alpine', () => {
-    expect(parseProbe('x86_64\n0\n')).toEqual({ alpineVersion: null, arch: 'x86_64', isRoot: true });
+    expect(parseProbe('x86_64\n0\n')).toEqual({ alpineVersion: null, arch: 'x86_64', isRoot: true, disks: [] });
+  });
+
+  it('lists each disk with its size in bytes and its trimmed model, or null for either when the box does not say', () => {
+    const out = ['3.20.3', 'x86_64', '0', 'disk\tsda\t41943040\tVBOX HARDDISK   ', 'disk\tvda\t2097152\t', 'disk\tnvme0n1\t\tSamsung SSD 980', 'disk\tcciss!c0d0\t8\t', ''].join('\n');
+    expect(parseProbe(out)?.disks).toEqual([
+      { path: '/dev/sda', size: 21_474_836_480, model: 'VBOX HARDDISK' },
+      { path: '/dev/vda', size: 1_073_741_824, model: null },
+      { path: '/dev/nvme0n1', size: null, model: 'Samsung SSD 980' },
+      { path: '/dev/cciss/c0d0', size: 4096, model: null },
+    ]);
+  });
+
+  it('lists no disks for a box without /sys, and skips a disk line whose name is not a device name', () => {
+    expect(parseProbe('3.20.3\nx86_64\n0\n')?.disks).toEqual([]);
+    expect(parseProbe('3.20.3\nx86_64\n0\ndisk\t../etc\t8\tx\ndisk\tsdb\t8\t\n')?.disks).toEqual([{ path: '/dev/sdb', size: 4096, model: null }]);
   });
 
   it('rejects output that is not the three answers', () => {

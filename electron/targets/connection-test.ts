@@ -34,9 +34,22 @@ export interface ConnectionTester {
   accept(host: string, port: number, keyType: string, key: string): Promise<Result<KnownHost>>;
 }
 
-// One exec, three answers; stderr of a missing alpine-release is dropped so
-// a box that is not Alpine still answers the other two.
-const PROBE = sh('cat', '/etc/alpine-release', op('2>'), '/dev/null', op(';'), 'uname', '-m', op(';'), 'id', '-u');
+// Fixed text, no data in it. One tab-separated `disk` line per whole disk
+// for the Disk step; loop devices, RAM disks, optical and floppy drives,
+// device-mapper and md arrays are not disks setup-disk should be given.
+const LIST_DISKS = [
+  'for d in /sys/block/*; do',
+  '  [ -e "$d" ] || continue',
+  '  n=${d##*/}',
+  '  case $n in loop*|ram*|zram*|sr*|fd*|dm-*|md*) continue ;; esac',
+  `  printf 'disk\\t%s\\t%s\\t%s\\n' "$n" "$(cat "$d/size" 2>/dev/null)" "$(head -n 1 "$d/device/model" 2>/dev/null)"`,
+  'done',
+].join('\n');
+
+// One exec, four answers; stderr of a missing alpine-release is dropped so
+// a box that is not Alpine still answers the others, and a box without
+// /sys (a chroot, a container) lists no disks.
+const PROBE = sh('cat', '/etc/alpine-release', op('2>'), '/dev/null', op(';'), 'uname', '-m', op(';'), 'id', '-u', op(';'), '/bin/sh', '-c', LIST_DISKS);
 
 const SSH_TO_API = {
   'auth-failed': 'auth-failed',
@@ -50,14 +63,25 @@ const SSH_TO_API = {
   'remote-failed': 'internal',
 } as const;
 
-/** Parses the probe's output; null when it is not three answers in the expected shape. */
+/** A `disk` line of the probe: name, size in 512-byte sectors, model (each possibly empty). */
+function parseDisk(line: string): ConnectionReport['disks'][number] | null {
+  const [, name = '', sectors = '', ...model] = line.split('\t');
+  // The kernel writes "/" in a device name as "!" (cciss!c0d0 is /dev/cciss/c0d0).
+  if (!/^[A-Za-z0-9_.:!+-]{1,64}$/.test(name)) return null;
+  const trimmedModel = model.join(' ').trim();
+  return { path: `/dev/${name.replaceAll('!', '/')}`, size: /^\d{1,18}$/.test(sectors) ? Number(sectors) * 512 : null, model: trimmedModel === '' ? null : trimmedModel };
+}
+
+/** Parses the probe's output; null when it is not the three answers (and disk lines) in the expected shape. */
 export function parseProbe(stdout: string): Omit<ConnectionReport, 'hostKey'> | null {
-  const lines = stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const all = stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = all.filter((l) => !l.startsWith('disk\t'));
   const uid = lines.at(-1);
   const arch = lines.at(-2);
   if (uid === undefined || arch === undefined || !/^\d+$/.test(uid) || !/^[A-Za-z0-9_.-]{1,32}$/.test(arch) || lines.length > 3) return null;
   const release = lines.length === 3 ? (lines[0] ?? '') : '';
-  return { alpineVersion: /^[0-9][0-9A-Za-z._-]{0,31}$/.test(release) ? release : null, arch, isRoot: uid === '0' };
+  const disks = all.filter((l) => l.startsWith('disk\t')).flatMap((l) => parseDisk(l) ?? []);
+  return { alpineVersion: /^[0-9][0-9A-Za-z._-]{0,31}$/.test(release) ? release : null, arch, isRoot: uid === '0', disks };
 }
 
 /**
@@ -120,7 +144,7 @@ export function createConnectionTester(deps: ConnectionTestDeps): ConnectionTest
         log.warn(`Testing ${target.name}: the probe answered ${seen} (exit ${ran.value.exitCode}).`);
         return fail('internal', `${hostLabel(target.host, target.port)} let Cairn log in but did not answer uname -m and id -u as a Linux box does; check that it is the Alpine box you meant.`);
       }
-      log.info(`Tested ${target.name}: ${report.alpineVersion === null ? 'not Alpine' : `Alpine ${report.alpineVersion}`}, ${report.arch}, ${report.isRoot ? 'root' : 'not root'}.`);
+      log.info(`Tested ${target.name}: ${report.alpineVersion === null ? 'not Alpine' : `Alpine ${report.alpineVersion}`}, ${report.arch}, ${report.isRoot ? 'root' : 'not root'}, ${report.disks.length === 1 ? '1 disk' : `${report.disks.length} disks`}.`);
       return ok({ ...report, hostKey: { keyType: conn.hostKey.type, fingerprint: conn.hostKey.fingerprint } });
     } finally {
       await conn.close();

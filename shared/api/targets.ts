@@ -60,6 +60,17 @@ export const connectionReportSchema = z.object({
   arch: z.string(),
   /** Whether the login is root (uid 0): installing needs it. */
   isRoot: z.boolean(),
+  /** Whole disks under /sys/block (no loop, RAM, optical, floppy, dm or md devices); empty when /sys is not there. */
+  disks: z.array(
+    z.object({
+      /** /dev/sda, /dev/nvme0n1. */
+      path: z.string(),
+      /** Bytes; null when /sys/block/X/size could not be read. */
+      size: z.number().nullable(),
+      /** /sys/block/X/device/model, trimmed; null when the device names none (virtio disks). */
+      model: z.string().nullable(),
+    }),
+  ),
   /** The host key the connection trusted. */
   hostKey: z.object({ keyType: z.string(), fingerprint: z.string() }),
 });
@@ -78,7 +89,7 @@ export const targetChannels = {
   ),
   /**
    * Logs in with the target's login method and stored secrets and reads the
-   * Alpine version, architecture and uid. A first contact fails with
+   * Alpine version, architecture, uid and disks. A first contact fails with
    * `host-key-unknown` and a changed key with `host-key-changed`, both with
    * `details` (fingerprints and the key) and before any password is sent.
    */

@@ -1,4 +1,5 @@
 import type { BoxFacts } from '../../../shared/boxes/facts';
+import { formatKib } from '../components/format-size';
 
 // How the overview cards say the facts in words. Pure, so each rule has a test.
 
@@ -17,16 +18,7 @@ export function formatUptime(seconds: number): string {
 }
 
 /** Sizes as df and free count them (KiB), in the largest unit that keeps a number ≥ 1. */
-export function formatKib(kib: number): string {
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = kib;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
-}
+export { formatKib };
 
 export function formatMemory(memory: BoxFacts['memory']): string {
   if (memory === null) return 'Unknown';

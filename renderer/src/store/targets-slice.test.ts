@@ -3,7 +3,7 @@ import type { Target } from '../../../shared/api/targets';
 import { createAppStore } from './create-store';
 
 const target = (name: string, extra: Partial<Target> = {}): Target => ({ id: `id-${name}`, name, host: '10.0.0.1', port: 22, user: 'root', auth: 'agent', tags: [], ...extra });
-const report = { alpineVersion: '3.20.3', arch: 'x86_64', isRoot: true, hostKey: { keyType: 'ssh-ed25519', fingerprint: 'SHA256:x' } };
+const report = { alpineVersion: '3.20.3', arch: 'x86_64', isRoot: true, disks: [], hostKey: { keyType: 'ssh-ed25519', fingerprint: 'SHA256:x' } };
 
 describe('the targets slice', () => {
   it('keeps the list sorted by name and forgets results of targets that are gone', () => {

@@ -17,6 +17,8 @@ export interface DiskFact {
 
 /** What a chosen target reported about itself; null until a target is chosen. */
 export interface TargetFacts {
+  /** The target whose test reported these facts, so the Disk step can say which one is shown. */
+  targetId?: string;
   disks: readonly DiskFact[];
 }
 

@@ -5,6 +5,7 @@ import { NumberField } from '../../components/number-field';
 import { useAppStore } from '../../store/store-context';
 import { DiskAdvanced } from '../parts/disk-advanced';
 import { DiskPicker } from '../parts/disk-picker';
+import { DiskSource } from '../parts/disk-source';
 import { EraseWarning } from '../parts/erase-warning';
 import { withDisk } from '../profile-edits';
 import { StepFrame } from '../step-frame';
@@ -38,6 +39,7 @@ export function DiskStep() {
       {d.mode !== 'none' && (
         <>
           <EraseWarning disks={d.disks} />
+          <DiskSource />
           <DiskPicker />
           <CheckField path="disk.raid" label="RAID (mirror the disks)" checked={d.raid} onChange={(raid) => set({ raid })} hint="setup-disk always builds RAID from two or more disks: RAID 1 for two, RAID 5 for more." />
           <CheckField path="disk.lvm" label="Use LVM" checked={d.lvm} onChange={(lvm) => set({ lvm })} hint="Logical volumes can be resized later." />

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { openStep, renderApp, stepStatus } from '../../test-support/render-app.test-support';
+import { openStep, renderApp, seriousViolations, stepStatus } from '../../test-support/render-app.test-support';
 
 const preview = () => (screen.getByLabelText('Answer file text') as HTMLTextAreaElement).value;
 
@@ -49,6 +49,32 @@ describe('Disk step', () => {
     expect(screen.getByText('Everything on /dev/sda and /dev/vdb will be erased.')).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: '/dev/vdb, 1 TB' }));
     expect(store.getState().wizard.profile.disk.disks).toEqual(['/dev/sda']);
+  });
+
+  it('offers the disks of a tested target, with their sizes, and goes back to typed names', async () => {
+    const { user, store, container } = renderApp();
+    const box = { id: 'box1', name: 'old-pc', host: '10.0.0.5', port: 22, user: 'root', auth: 'password' as const, tags: [] };
+    const hostKey = { keyType: 'ssh-ed25519', fingerprint: 'SHA256:x' };
+    const disks = [
+      { path: '/dev/sda', size: 21_474_836_480, model: 'QEMU HARDDISK' },
+      { path: '/dev/sdb', size: 1_000_204_886_016, model: null },
+    ];
+    act(() => {
+      store.getState().targets.loaded([box, { ...box, id: 'box2', name: 'untested' }], []);
+      store.getState().targets.testFinished('box1', { ok: true, value: { alpineVersion: '3.20.3', arch: 'x86_64', isRoot: true, disks, hostKey } });
+      store.getState().wizard.update((p) => ({ ...p, disk: { ...p.disk, disks: [] } }));
+    });
+    await openStep(user, 'Disk');
+    const source = screen.getByRole('combobox', { name: 'Disks of' });
+    expect([...(source as HTMLSelectElement).options].map((o) => o.text)).toEqual(['Type the disk names', 'old-pc']);
+    await user.selectOptions(source, 'old-pc');
+    expect(screen.queryByRole('textbox', { name: 'Disks' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: '/dev/sda, 20 GiB, QEMU HARDDISK' }));
+    await user.click(screen.getByRole('checkbox', { name: '/dev/sdb, 932 GiB' }));
+    expect(store.getState().wizard.profile.disk.disks).toEqual(['/dev/sda', '/dev/sdb']);
+    expect(await seriousViolations(container)).toEqual([]);
+    await user.selectOptions(source, 'Type the disk names');
+    expect(screen.getByRole('textbox', { name: 'Disks' })).toHaveValue('/dev/sda\n/dev/sdb');
   });
 });
 
