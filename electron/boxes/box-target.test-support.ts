@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { TestTarget } from '../../e2e/target';
+import { afterAll, beforeAll } from 'vitest';
+import { startOpenSshTarget, type TestTarget } from '../../e2e/target';
 import { trusting } from '../../e2e/target/ssh-trust.test-support';
 import { connect, type SshConnection } from '../ssh/connect';
 import type { SshResult } from '../ssh/errors';
@@ -40,3 +41,27 @@ export function boxConnector(target: TestTarget) {
 export const boxFile = (target: TestTarget, file: string) => readFile(path.join(target.root ?? '/nonexistent', file), 'utf8');
 
 export const writeBoxFile = (target: TestTarget, file: string, text: string) => writeFile(path.join(target.root ?? '/nonexistent', file), text);
+
+export interface ConnectedBox {
+  target: TestTarget;
+  box: ReturnType<typeof boxConnector>;
+  conn: SshConnection;
+}
+
+/**
+ * One fresh OpenSSH test target for a describe block, with a connection to it;
+ * stopped and closed after the block. Read the fields inside tests (they are set in beforeAll).
+ */
+export function connectedBox(): ConnectedBox {
+  const env = {} as ConnectedBox;
+  beforeAll(async () => {
+    env.target = await startOpenSshTarget();
+    env.box = boxConnector(env.target);
+    env.conn = await env.box.conn();
+  });
+  afterAll(async () => {
+    await env.box?.cleanup();
+    await env.target?.stop();
+  });
+  return env;
+}

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOpenSshTarget, type TestTarget } from '../../e2e/target';
+import { describe, expect, it } from 'vitest';
+import type { TestTarget } from '../../e2e/target';
 import { defaultProfile, type Profile } from '../../shared/profile';
-import type { SshConnection } from '../ssh/connect';
-import { boxConnector, boxFile } from './box-target.test-support';
+import { connectedBox, boxFile } from './box-target.test-support';
 import { applyDrift, checkDrift } from './drift';
 
 const V321 = 'https://dl-cdn.alpinelinux.org/alpine/v3.21';
@@ -26,21 +25,10 @@ const changes = async (target: TestTarget) =>
     .map((r) => `${r.tool} ${r.argv.join(' ')}`);
 
 describe('drift between a box and its profile', () => {
-  let target: TestTarget;
-  let box: ReturnType<typeof boxConnector>;
-  let conn: SshConnection;
-  beforeAll(async () => {
-    target = await startOpenSshTarget();
-    box = boxConnector(target);
-    conn = await box.conn();
-  });
-  afterAll(async () => {
-    await box?.cleanup();
-    await target?.stop();
-  });
+  const env = connectedBox();
 
   it('finds what the fresh box lacks', async () => {
-    const found = await checkDrift(conn, profile());
+    const found = await checkDrift(env.conn, profile());
     if (!found.ok) throw new Error(found.error.message);
     expect(found.value.drift.map((d) => [d.field, d.item ?? d.expected])).toEqual([
       ['hostname', 'cairn-box'],
@@ -55,30 +43,30 @@ describe('drift between a box and its profile', () => {
 
   it('applies only the missing steps, after which the box matches; a second apply runs nothing', async () => {
     const log: string[] = [];
-    const first = await applyDrift(conn, profile(), { onOutput: (text, stream) => stream === 'cairn' && log.push(text) });
+    const first = await applyDrift(env.conn, profile(), { onOutput: (text, stream) => stream === 'cairn' && log.push(text) });
     if (!first.ok) throw new Error(first.error.message);
     expect(first.value.ran.map((s) => s.id)).toEqual(['hostname', 'repositories', 'packages', 'services']);
     expect(first.value.remaining).toEqual([]);
     expect(log).toEqual(['Set the hostname to cairn-box\n', 'Add 2 repositories\n', 'Install htop, nginx\n', 'Enable nginx (default), crond (boot)\n']);
-    expect(await changes(target)).toEqual(['apk add --no-progress htop nginx', 'rc-update add nginx default', 'rc-update add crond boot']);
-    expect(await boxFile(target, 'etc/hostname')).toBe('cairn-box\n');
-    const repositories = await boxFile(target, 'etc/apk/repositories');
+    expect(await changes(env.target)).toEqual(['apk add --no-progress htop nginx', 'rc-update add nginx default', 'rc-update add crond boot']);
+    expect(await boxFile(env.target, 'etc/hostname')).toBe('cairn-box\n');
+    const repositories = await boxFile(env.target, 'etc/apk/repositories');
     expect(repositories.endsWith(`/v3.20/community\n${V321}/main\n${V321}/community\n`)).toBe(true);
 
-    const again = await applyDrift(conn, profile());
+    const again = await applyDrift(env.conn, profile());
     expect(again).toEqual({ ok: true, value: { ran: [], remaining: [] } });
-    expect(await changes(target)).toHaveLength(3);
-    expect(await boxFile(target, 'etc/apk/repositories')).toBe(repositories);
-    expect(await checkDrift(conn, profile())).toMatchObject({ ok: true, value: { drift: [] } });
+    expect(await changes(env.target)).toHaveLength(3);
+    expect(await boxFile(env.target, 'etc/apk/repositories')).toBe(repositories);
+    expect(await checkDrift(env.conn, profile())).toMatchObject({ ok: true, value: { drift: [] } });
   });
 
   it('stops at the first step the box refuses, naming the box and its error', async () => {
     // setup-timezone refuses a zone the box has no zone file for.
-    const result = await applyDrift(conn, { ...profile(), hostname: 'renamed', timezone: 'Mars/Base' }, { label: 'cairn-box' });
+    const result = await applyDrift(env.conn, { ...profile(), hostname: 'renamed', timezone: 'Mars/Base' }, { label: 'cairn-box' });
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'remote-failed', exitCode: 1, message: 'cairn-box refused "Set the time zone to Mars/Base": \'Mars/Base\' is not a valid timezone on this system' },
     });
-    expect(await boxFile(target, 'etc/hostname')).toBe('renamed\n');
+    expect(await boxFile(env.target, 'etc/hostname')).toBe('renamed\n');
   });
 });

@@ -1,4 +1,4 @@
-import { isPackageName } from '../profile/packages';
+import { isPackageName } from '../profile/package-name';
 import { op } from '../shell';
 import { isServiceName } from './rc-status';
 import { marker, type Parts } from './sections';

@@ -1,5 +1,5 @@
 import type { Profile } from '../profile';
-import { isPackageName } from '../profile/packages';
+import { isPackageName } from '../profile/package-name';
 import { op, sh } from '../shell';
 import type { BoxFacts } from './facts';
 import { isRunlevelName } from './commands';

@@ -5,5 +5,6 @@ export { validate, errorsOf } from './validate';
 export type { Problem } from './problems';
 export { loadProfile, type Loaded } from './migrate';
 export { impliedPackages } from './services';
-export { isPackageName, looksLikeAlpinePackage } from './packages';
+export { looksLikeAlpinePackage } from './packages';
+export { isPackageName, packageNameProblem } from './package-name';
 export * as values from './values';

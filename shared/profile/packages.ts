@@ -1,8 +1,8 @@
 import { packageCatalogue } from '../reference';
+import { packageNameProblem } from './package-name';
 import type { Report } from './problems';
 import type { Profile } from './schema';
 
-export const isPackageName = (s: string): boolean => /^[A-Za-z0-9][A-Za-z0-9+._-]*$/.test(s) && s.length <= 128;
 
 let known: Set<string> | undefined;
 /** True when the name or one of its "-" prefixes is an origin in the catalogue (subpackages like openssh-server). */
@@ -17,8 +17,9 @@ export function checkPackages(p: Profile, report: Report): void {
   const seen = new Set<string>();
   p.packages.forEach((name, n) => {
     const at = `packages.${n}`;
-    if (!isPackageName(name))
-      report(at, `"${name}" is not a package name; names are letters, digits, "+", ".", "_" and "-", like htop or py3-yaml.`);
+    const malformed = packageNameProblem(name);
+    if (malformed !== null)
+      report(at, malformed);
     else if (seen.has(name)) report(at, `${name} is listed twice.`, 'warning');
     else if (!looksLikeAlpinePackage(name))
       report(at, `${name} is not in Alpine's main or community package list; check the spelling.`, 'warning');

@@ -3,7 +3,7 @@ import type { Target } from '../../../shared/api/targets';
 import type { BoxFacts } from '../../../shared/boxes/facts';
 import { useAppStore } from '../store/store-context';
 import { formatAge, formatDisk, formatLbu, formatLoad, formatMemory, formatUpgrades, formatUptime, STORAGE_WORDS } from './format';
-import { BusyButton } from './busy-button';
+import { BusyButton } from '../components/busy-button';
 
 const address = (t: Target) => `${t.user}@${t.host}${t.port === 22 ? '' : `:${t.port}`}`;
 

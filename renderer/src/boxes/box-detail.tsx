@@ -9,7 +9,7 @@ import { PackagesCard } from './packages-card';
 import { PowerCard } from './power-card';
 import { ServicesCard } from './services-card';
 import { UpgradesCard } from './upgrades-card';
-import { BusyButton } from './busy-button';
+import { BusyButton } from '../components/busy-button';
 
 /** One box: its facts, then a card per question (services, packages, lbu, power, drift), each loading and failing on its own. */
 export function BoxDetail({ target, actions }: { target: Target; actions: BoxActions }) {

@@ -6,7 +6,7 @@ import { useBoxActions, type BoxActions } from './box-actions';
 import { BoxCard } from './box-card';
 import { BoxDetail } from './box-detail';
 import './boxes.css';
-import { BusyButton } from './busy-button';
+import { BusyButton } from '../components/busy-button';
 
 const INTERVALS: ReadonlyArray<[number, string]> = [
   [0, 'Off'],

@@ -2,7 +2,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { BusyButton } from './busy-button';
+import { BusyButton } from '../components/busy-button';
 import '../test-support/render-app.test-support';
 
 describe('a button whose work is running', () => {

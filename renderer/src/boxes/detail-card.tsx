@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { describeError } from '../../../shared/api/error-sentences';
 import type { Query } from '../store/boxes-slice';
-import { BusyButton } from './busy-button';
+import { BusyButton } from '../components/busy-button';
 
 interface DetailCardProps<T> {
   /** Prefix of the ids inside, unique on the page. */

@@ -7,7 +7,7 @@ import type { BoxActions } from './box-actions';
 import { ActionFailure, valueOf } from './detail-card';
 import { LiveOutput } from './live-output';
 import { useAction } from './use-action';
-import { BusyButton } from './busy-button';
+import { BusyButton } from '../components/busy-button';
 
 const FIELD_WORDS = { hostname: 'Hostname', timezone: 'Time zone', apkRepos: 'Repository', packages: 'Package', services: 'Service' } as const;
 

@@ -1,7 +1,7 @@
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { useId, useMemo, useRef, useState } from 'react';
 import type { ResponseOf } from '../../../shared/api/channels';
-import { BusyButton } from './busy-button';
+import { BusyButton } from '../components/busy-button';
 
 type Installed = ResponseOf<'boxes:packages'>['packages'][number];
 

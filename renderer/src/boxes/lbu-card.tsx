@@ -5,7 +5,7 @@ import { useAppStore } from '../store/store-context';
 import type { BoxActions } from './box-actions';
 import { ActionFailure, DetailCard, valueOf } from './detail-card';
 import { useAction } from './use-action';
-import { BusyButton } from './busy-button';
+import { BusyButton } from '../components/busy-button';
 
 const KIND_WORDS = { added: 'added', updated: 'changed', deleted: 'deleted' } as const;
 

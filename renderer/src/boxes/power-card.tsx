@@ -6,7 +6,7 @@ import { Dialog } from '../components/dialog';
 import { useAppStore } from '../store/store-context';
 import type { BoxActions } from './box-actions';
 import { losesChangesOnReboot } from './format';
-import { BusyButton } from './busy-button';
+import { BusyButton } from '../components/busy-button';
 
 const VERBS: Record<PowerAction, { verb: string; noun: string }> = {
   reboot: { verb: 'Reboot', noun: 'rebooting' },

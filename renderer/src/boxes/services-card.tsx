@@ -6,7 +6,7 @@ import type { BoxActions } from './box-actions';
 import { ActionFailure, DetailCard } from './detail-card';
 import { formatUptime } from './format';
 import { useAction } from './use-action';
-import { BusyButton } from './busy-button';
+import { BusyButton } from '../components/busy-button';
 
 const NONE = '(none)';
 const ALL = '(all)';

@@ -5,7 +5,7 @@ import type { BoxActions } from './box-actions';
 import { ActionFailure, DetailCard } from './detail-card';
 import { LiveOutput } from './live-output';
 import { useAction } from './use-action';
-import { BusyButton } from './busy-button';
+import { BusyButton } from '../components/busy-button';
 
 /** Packages with a newer version, a fresh check (apk update), and upgrading everything with the output as it comes. */
 export function UpgradesCard({ target, actions }: { target: Target; actions: BoxActions }) {

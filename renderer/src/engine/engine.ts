@@ -1,5 +1,4 @@
 import { parse, render } from '../../../shared/answerfile';
-import { isPackageName } from '../../../shared/profile/packages';
 import { validate } from '../../../shared/profile/validate';
 import {
   keymapLayouts,
@@ -24,7 +23,6 @@ export const engine = {
   keymapVariants,
   timezones: TIMEZONES,
   suggestPackages,
-  isPackageName,
   knownServices,
   serviceOrigins,
 };
