@@ -1,8 +1,11 @@
 import { parse, render } from '../shared/answerfile';
 import { fullNameNeedsStep, plan } from '../shared/plan';
 import { errorsOf, type Profile } from '../shared/profile';
+import { parseArgs, type ArgSpec, type ParsedArgs } from './args';
+import { findCommand } from './find-command';
 import { formatPlan } from './format-plan';
 import { CliError, checkProfileFile, displayName, problemLine, readText, requireValidProfile, type CliIo } from './inputs';
+import { overlayCommand } from './overlay-command';
 
 export type { CliIo } from './inputs';
 
@@ -17,10 +20,21 @@ Commands:
                            List the steps an install runs on a box, with their commands.
                            --doas    log in as a user that runs commands through doas
                            --reboot  reboot the box at the end
+  overlay PROFILE.json --out DIR [--key KEY] [--replace]
+                           Write DIR/HOSTNAME.apkovl.tar.gz, a headless boot overlay: the box
+                           comes up on the network with an SSH server and a host key made for
+                           it. The last line printed is that key's SHA256: fingerprint.
+                           --key      also let this public key (or a private key's .pub) in as root
+                           --replace  remove other overlays in DIR (the boot takes the first found)
+  find SUBNET --fingerprint SHA256:... [--port N]
+                           Search SUBNET (one of this computer's networks, at most 1024
+                           addresses) for the SSH server presenting that host key, seen
+                           before any login; print its address.
   help                     Show this help.
 
 A FILE of - reads standard input.
-Exit status: 0 done, 1 the file has errors, 2 wrong usage or a file that cannot be read.
+Exit status: 0 done (find: found), 1 the file has errors (find: not found),
+2 wrong usage or a file that cannot be read.
 `;
 
 /** What the answer file carries only as CAIRN_* lines, which setup-alpine itself ignores. */
@@ -34,13 +48,15 @@ function extras(p: Profile): string[] {
 }
 
 interface Command {
-  options: readonly string[];
-  run: (io: CliIo, file: string, options: ReadonlySet<string>) => Promise<number>;
+  args: ArgSpec;
+  run: (io: CliIo, file: string, options: ReadonlySet<string>, parsed: ParsedArgs) => Promise<number>;
 }
+
+const ONE_FILE: ArgSpec = { noun: 'file', count: 1 };
 
 const COMMANDS: Record<string, Command> = {
   render: {
-    options: [],
+    args: ONE_FILE,
     run: async (io, file) => {
       const profile = await requireValidProfile(io, file);
       io.stdout(render(profile));
@@ -51,7 +67,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   parse: {
-    options: [],
+    args: ONE_FILE,
     run: async (io, file) => {
       const { profile, diagnostics } = parse(await readText(io, file));
       for (const d of diagnostics)
@@ -61,7 +77,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   validate: {
-    options: [],
+    args: ONE_FILE,
     run: async (io, file) => {
       const { problems } = await checkProfileFile(io, file);
       for (const p of problems) io.stdout(problemLine(p));
@@ -77,7 +93,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   plan: {
-    options: ['--doas', '--reboot'],
+    args: { ...ONE_FILE, flags: ['--doas', '--reboot'] },
     run: async (io, file, options) => {
       const profile = await requireValidProfile(io, file);
       const steps = plan(profile, { privilege: options.has('--doas') ? 'doas' : 'root' }, { reboot: options.has('--reboot') });
@@ -85,9 +101,15 @@ const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  overlay: {
+    args: { ...ONE_FILE, flags: ['--replace'], values: ['--out', '--key'], required: ['--out'] },
+    run: (io, _file, _options, parsed) => overlayCommand(io, parsed),
+  },
+  find: {
+    args: { noun: 'subnet', count: 1, values: ['--fingerprint', '--port'], required: ['--fingerprint'] },
+    run: (io, _file, _options, parsed) => findCommand(io, parsed),
+  },
 };
-
-const isOption = (arg: string): boolean => arg.startsWith('-') && arg !== '-';
 
 function usageError(io: CliIo, message: string): number {
   io.stderr(`${message}\n\n${USAGE}`);
@@ -108,13 +130,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout(USAGE);
     return 0;
   }
-  const unknown = rest.filter((a) => isOption(a) && !command.options.includes(a));
-  if (unknown.length > 0) return usageError(io, `cairn ${name} has no option ${unknown.join(', ')}.`);
-  const files = rest.filter((a) => !isOption(a));
-  if (files.length !== 1)
-    return usageError(io, `cairn ${name} takes exactly one file (${files.length === 0 ? 'none was given' : `got ${files.length}`}); use - for standard input.`);
+  const parsed = parseArgs(name, rest, command.args);
+  if (typeof parsed === 'string') return usageError(io, parsed);
   try {
-    return await command.run(io, files[0] ?? '-', new Set(rest.filter(isOption)));
+    return await command.run(io, parsed.positional[0] ?? '-', parsed.flags, parsed);
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr(`${error.message}\n`);

@@ -3,9 +3,18 @@
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
+// Bundled CommonJS packages (ssh2) use require and __dirname, which an ES module lacks.
+const CJS_IN_ESM = [
+  "import { createRequire as __cr } from 'node:module';",
+  "import { dirname as __dn } from 'node:path';",
+  "import { fileURLToPath as __fu } from 'node:url';",
+  'const require = __cr(import.meta.url);',
+  'const __filename = __fu(import.meta.url);',
+  'const __dirname = __dn(__filename);',
+].join(' ');
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 const jobs = [
-  build({ ...common, entryPoints: ['cli/cairn.ts'], outfile: 'dist/cli/cairn.mjs', format: 'esm', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } }),
+  build({ ...common, entryPoints: ['cli/cairn.ts'], outfile: 'dist/cli/cairn.mjs', format: 'esm', external: ['cpu-features', '*.node'], banner: { js: CJS_IN_ESM } }),
 ];
 if (existsSync('electron/main.ts')) {
   jobs.push(

@@ -4,7 +4,7 @@ import { hostCommand } from './host-command';
 import { createHostUser, hostUid } from './host-user';
 import { makeDropbearKey, makeOpenSshKey } from './keys';
 import { ServerProcess } from './server-process';
-import { TargetBase, newOwnerRecord, randomId, startOnFreePort } from './target-base';
+import { TargetBase, loopbackAddress, newOwnerRecord, randomId, startOnFreePort } from './target-base';
 import type { TargetOptions, TestTarget } from './target-types';
 
 /**
@@ -31,7 +31,9 @@ class DropbearTarget extends TargetBase {
 
   async boot(options: TargetOptions): Promise<void> {
     const id = this.record.marker;
+    if (options.bootOverlay !== undefined) throw new Error('Only the OpenSSH target (an Alpine chroot) can boot an overlay.');
     this.user = `cairn-${id}`;
+    this.host = loopbackAddress(options.listenAddress);
     this.password = options.password ?? `pw-${randomId()}${randomId()}`;
     await mkdir(path.join(this.dir, 'server'), { mode: 0o700 });
     await mkdir(path.join(this.dir, 'client'), { mode: 0o700 });
@@ -49,10 +51,14 @@ class DropbearTarget extends TargetBase {
     this.remember({ uid: hostUid(this.user) });
     await hostCommand('/usr/bin/chown', ['-R', `${this.user}:nogroup`, this.home]);
 
-    const started = await startOnFreePort((port) => {
-      this.port = port;
-      return this.spawnServer();
-    });
+    const started = await startOnFreePort(
+      this.host,
+      (port) => {
+        this.port = port;
+        return this.spawnServer();
+      },
+      options.port,
+    );
     this.server = started.server;
   }
 
@@ -64,7 +70,7 @@ class DropbearTarget extends TargetBase {
   }
 
   private spawnServer(): ServerProcess {
-    const args = ['-F', '-E', '-p', `127.0.0.1:${this.port}`, '-r', this.hostKeyFile, '-P', path.join(this.dir, 'server', 'dropbear.pid')];
+    const args = ['-F', '-E', '-p', `${this.host}:${this.port}`, '-r', this.hostKeyFile, '-P', path.join(this.dir, 'server', 'dropbear.pid')];
     return new ServerProcess('/usr/sbin/dropbear', args, this.record.marker);
   }
 
@@ -72,11 +78,11 @@ class DropbearTarget extends TargetBase {
     await this.stopServer();
     await this.newHostKey();
     this.server = this.spawnServer();
-    await this.server.ready(this.port);
+    await this.server.ready(this.host, this.port);
   }
 }
 
-/** Starts Dropbear on 127.0.0.1 at a free port, logging in as a fresh host account. Call stop() when done. */
+/** Starts Dropbear on 127.0.0.1 (or `listenAddress`) at a free port (or `port`), logging in as a fresh host account. Call stop() when done. */
 export async function startDropbearTarget(options: TargetOptions = {}): Promise<TestTarget> {
   const target = new DropbearTarget(newOwnerRecord(`d${randomId()}`));
   try {

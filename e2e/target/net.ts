@@ -1,12 +1,12 @@
 import net from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 
-/** A port on 127.0.0.1 that was free a moment ago (the caller retries if a server loses the race). */
-export function freePort(): Promise<number> {
+/** A port on the address (default 127.0.0.1) that was free a moment ago (the caller retries if a server loses the race). */
+export function freePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(0, host, () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => resolve(port));
@@ -14,9 +14,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-function readBanner(port: number): Promise<boolean> {
+function readBanner(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
+    const socket = net.connect({ host, port });
     let text = '';
     const done = (ok: boolean) => {
       socket.destroy();
@@ -36,13 +36,13 @@ function readBanner(port: number): Promise<boolean> {
  * Resolves once an SSH server on the port greets with its banner; rejects
  * when `failed()` reports the server died, or after timeoutMs.
  */
-export async function waitForSshBanner(port: number, failed: () => string | null, timeoutMs = 15_000): Promise<void> {
+export async function waitForSshBanner(host: string, port: number, failed: () => string | null, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
     const reason = failed();
     if (reason) throw new Error(reason);
-    if (await readBanner(port)) return;
-    if (Date.now() > deadline) throw new Error(`No SSH server answered on 127.0.0.1:${port} within ${timeoutMs / 1000} s.`);
+    if (await readBanner(host, port)) return;
+    if (Date.now() > deadline) throw new Error(`No SSH server answered on ${host}:${port} within ${timeoutMs / 1000} s.`);
     await delay(pause);
   }
 }

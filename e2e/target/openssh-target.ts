@@ -1,13 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { addChrootLogin, installStandIns, unpackRootfs } from './chroot';
 import { createHostUser } from './host-user';
-import { makeOpenSshKey } from './keys';
+import { fingerprintOf, makeOpenSshKey } from './keys';
 import { alpineRootfsPath } from './paths';
 import { ServerProcess } from './server-process';
 import { StandIns } from './stand-ins';
-import { TargetBase, newOwnerRecord, randomId, startOnFreePort } from './target-base';
+import { bootFromOverlay, type OverlayBoot } from './overlay-boot';
+import { TargetBase, loopbackAddress, newOwnerRecord, randomId, startOnFreePort } from './target-base';
 import type { TargetOptions, TestTarget } from './target-types';
 
 /**
@@ -26,27 +27,38 @@ import type { TargetOptions, TestTarget } from './target-types';
 class OpenSshTarget extends TargetBase {
   readonly kind = 'openssh' as const;
   private extra: readonly string[] = [];
+  private overlay: OverlayBoot | null = null;
+  private fixedPort: number | undefined;
 
   protected authorizedKeysFile(): string {
-    return path.join(this.dir, 'client', 'authorized_keys');
+    return this.overlay?.authorizedKeysFile ?? path.join(this.dir, 'client', 'authorized_keys');
   }
 
-  private config(port: number, extra: readonly string[]): string {
+  /** The login policy: the overlay's own sshd_config when the box booted one, else everything on for tests. */
+  private policy(): string[] {
+    if (this.overlay !== null) return this.overlay.sshdLines;
     return [
-      'ListenAddress 127.0.0.1',
-      `Port ${port}`,
       `HostKey ${path.join(this.dir, 'server', 'host_ed25519')}`,
-      'PidFile none',
-      // PAM for password and keyboard-interactive: without it OpenSSH offers
-      // no keyboard-interactive device on Linux.
-      'UsePAM yes',
       'PermitRootLogin yes',
       'PasswordAuthentication yes',
       'KbdInteractiveAuthentication yes',
       'PubkeyAuthentication yes',
       `AuthorizedKeysFile ${this.authorizedKeysFile()}`,
-      `AllowUsers ${this.user}`,
       'Subsystem sftp internal-sftp',
+    ];
+  }
+
+  private config(port: number, extra: readonly string[]): string {
+    // sshd takes the first value of each keyword: the policy comes first.
+    return [
+      ...this.policy(),
+      `ListenAddress ${this.host}`,
+      `Port ${port}`,
+      'PidFile none',
+      // PAM for password and keyboard-interactive: without it OpenSSH offers
+      // no keyboard-interactive device on Linux.
+      'UsePAM yes',
+      `AllowUsers ${this.user}`,
       'PrintMotd no',
       'MaxStartups 100:30:200',
       ...extra,
@@ -59,6 +71,8 @@ class OpenSshTarget extends TargetBase {
   async boot(options: TargetOptions): Promise<void> {
     const id = this.record.marker;
     this.user = `cairn-${id}`;
+    this.host = loopbackAddress(options.listenAddress);
+    this.fixedPort = options.port;
     this.password = options.password ?? `pw-${randomId()}${randomId()}`;
     this.root = path.join(this.dir, 'root');
     this.remember({ root: this.root });
@@ -67,6 +81,7 @@ class OpenSshTarget extends TargetBase {
     await addChrootLogin(this.root, this.user);
     await installStandIns(this.root);
     this.standIns = new StandIns(this.root);
+    if (options.bootOverlay !== undefined) this.overlay = await bootFromOverlay(this.root, options.bootOverlay);
 
     await mkdir(path.join(this.dir, 'server'), { mode: 0o700 });
     await mkdir(path.join(this.dir, 'client'), { mode: 0o700 });
@@ -74,22 +89,32 @@ class OpenSshTarget extends TargetBase {
     this.keyPassphrase = options.keyPassphrase ?? null;
     const login = await makeOpenSshKey(this.privateKeyPath, `cairn-test@${id}`, options.keyPassphrase ?? '');
     this.publicKey = login.publicKey;
-    await writeFile(this.authorizedKeysFile(), `${login.publicKey}\n`, { mode: 0o600 });
+    if (this.overlay === null) await writeFile(this.authorizedKeysFile(), `${login.publicKey}\n`, { mode: 0o600 });
     await this.newHostKey();
 
     this.remember({ user: this.user });
     await createHostUser({ name: this.user, password: this.password, home: '/root', root: true });
 
     const extra = options.sshdConfig ?? [];
-    const started = await startOnFreePort((port) => {
-      this.port = port;
-      return this.spawnServer(extra);
-    });
+    const started = await startOnFreePort(
+      this.host,
+      (port) => {
+        this.port = port;
+        return this.spawnServer(extra);
+      },
+      this.fixedPort,
+    );
     this.server = started.server;
     this.extra = extra;
   }
 
   private async newHostKey(): Promise<void> {
+    if (this.overlay !== null) {
+      // The box's identity is the overlay's key; ssh-keygen, not Cairn, says what it is.
+      this.hostKeyFingerprint = await fingerprintOf(this.overlay.hostPublicKeyFile);
+      this.hostPublicKey = (await readFile(this.overlay.hostPublicKeyFile, 'utf8')).trim().split(/\s+/).slice(0, 2).join(' ');
+      return;
+    }
     const file = path.join(this.dir, 'server', 'host_ed25519');
     await rm(file, { force: true });
     await rm(`${file}.pub`, { force: true });
@@ -106,10 +131,11 @@ class OpenSshTarget extends TargetBase {
   }
 
   async replaceHostKey(): Promise<void> {
+    if (this.overlay !== null) throw new Error('A target booted from an overlay keeps the overlay\'s host key.');
     await this.stopServer();
     await this.newHostKey();
     this.server = this.spawnServer(this.extra);
-    await this.server.ready(this.port);
+    await this.server.ready(this.host, this.port);
   }
 }
 
@@ -119,7 +145,7 @@ function writeConfigSync(file: string, text: string): void {
   writeFileSync(file, text, { mode: 0o600 });
 }
 
-/** Starts sshd in a fresh Alpine chroot on 127.0.0.1 at a free port. Call stop() when done. */
+/** Starts sshd in a fresh Alpine chroot on 127.0.0.1 (or `listenAddress`) at a free port (or `port`). Call stop() when done. */
 export async function startOpenSshTarget(options: TargetOptions = {}): Promise<TestTarget> {
   const target = new OpenSshTarget(newOwnerRecord(`o${randomId()}`));
   try {

@@ -44,8 +44,8 @@ export class ServerProcess {
     return this.exit;
   }
 
-  async ready(port: number): Promise<void> {
-    await waitForSshBanner(port, () => this.exit);
+  async ready(host: string, port: number): Promise<void> {
+    await waitForSshBanner(host, port, () => this.exit);
   }
 
   async stop(): Promise<void> {

@@ -27,27 +27,41 @@ export function newOwnerRecord(id: string): OwnerRecord {
 }
 
 /**
- * Starts the server on a free port, trying again on another port when a
- * parallel start took it first.
+ * Starts the server on a free port of the address, trying again on another
+ * port when a parallel start took it first; on exactly `fixedPort` when one
+ * is given (several servers on one port at different addresses, as a scan
+ * of a network sees them).
  */
-export async function startOnFreePort(start: (port: number) => ServerProcess): Promise<{ server: ServerProcess; port: number }> {
+export async function startOnFreePort(
+  host: string,
+  start: (port: number) => ServerProcess,
+  fixedPort?: number,
+): Promise<{ server: ServerProcess; port: number }> {
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+    const port = fixedPort ?? (await freePort(host));
     const server = start(port);
     try {
-      await server.ready(port);
+      await server.ready(host, port);
       return { server, port };
     } catch (error) {
       await server.stop();
-      if (attempt >= 5 || !/address already in use|bind/i.test(server.output)) throw error;
+      if (fixedPort !== undefined || attempt >= 5 || !/address already in use|bind/i.test(server.output)) throw error;
     }
   }
+}
+
+/** Only loopback addresses: tests never listen on (or send to) a real network. */
+export function loopbackAddress(address: string | undefined): string {
+  if (address === undefined) return '127.0.0.1';
+  if (!/^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(address) || address.split('.').some((n) => Number(n) > 255))
+    throw new Error(`A test target listens on 127.0.0.0/8 only, not on ${address}.`);
+  return address;
 }
 
 /** What both kinds of target share: identity, keys, cleanup. */
 export abstract class TargetBase implements TestTarget {
   abstract readonly kind: 'openssh' | 'dropbear';
-  readonly host = '127.0.0.1' as const;
+  host = '127.0.0.1';
   port = 0;
   user = '';
   password = '';

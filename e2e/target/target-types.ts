@@ -8,12 +8,24 @@ export interface TargetOptions {
   password?: string;
   /** Extra sshd_config lines, before the Match block (OpenSSH only). */
   sshdConfig?: readonly string[];
+  /** A loopback address to listen on (default 127.0.0.1), e.g. 127.0.0.7 for a scan among several servers. */
+  listenAddress?: string;
+  /** Exactly this port (default: a free one); starting fails if it is taken. */
+  port?: number;
+  /**
+   * OpenSSH only: a headless boot overlay (`*.apkovl.tar.gz`) unpacked into the
+   * fresh root with BusyBox tar exactly as Alpine's boot does
+   * (`tar -C / -zxvf`). The server then uses the overlay's own host key,
+   * authorized_keys and login policy, not the target's generated ones.
+   */
+  bootOverlay?: string;
 }
 
 /** A running SSH server on 127.0.0.1 for tests; stop() removes every trace of it. */
 export interface TestTarget {
   readonly kind: 'openssh' | 'dropbear';
-  readonly host: '127.0.0.1';
+  /** The loopback address the server listens on (127.0.0.1 unless `listenAddress` said otherwise). */
+  readonly host: string;
   readonly port: number;
   /** The login: a host account of this target only (uid 0, i.e. root inside the chroot, for OpenSSH). */
   readonly user: string;
@@ -23,7 +35,7 @@ export interface TestTarget {
   readonly keyPassphrase: string | null;
   /** The login's public key line, as authorized on the server. */
   readonly publicKey: string;
-  /** The server's host key fingerprint as OpenSSH prints it: "SHA256:…". Changes with replaceHostKey(). */
+  /** The server's host key fingerprint as OpenSSH prints it (ssh-keygen -l): "SHA256:…". Changes with replaceHostKey(). */
   readonly hostKeyFingerprint: string;
   /** The server's public host key line: "ssh-ed25519 AAAA…". */
   readonly hostPublicKey: string;

@@ -10,7 +10,7 @@ import { exec } from '../ssh/exec';
 import type { HostTrust } from '../ssh/known-hosts';
 import type { KnownHostsStore } from '../store/known-hosts';
 import type { TargetStore } from '../store/targets';
-import { hostKeyRefusal } from '../targets/connection-test';
+import { hostKeyRefusal, pinOf } from '../targets/connection-test';
 import { loginFor } from '../targets/login-methods';
 
 export interface BoxAccessDeps {
@@ -67,6 +67,7 @@ export function createBoxAccess(deps: BoxAccessDeps): BoxAccess {
       username: target.user,
       auth: auth.value,
       trust,
+      pinnedKey: pinOf(target),
       signal,
       ...(deps.readyTimeoutMs === undefined ? {} : { readyTimeoutMs: deps.readyTimeoutMs }),
     });

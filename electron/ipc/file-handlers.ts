@@ -8,7 +8,7 @@ import type { DomainHandlers } from './types';
 /** Electron's `dialog` bound to the window (main.ts); a stand-in in tests. */
 export interface DialogService {
   showSaveDialog(options: { title?: string; defaultPath: string; filters: FileFilter[] }): Promise<{ canceled: boolean; filePath?: string }>;
-  showOpenDialog(options: { title?: string; filters: FileFilter[]; properties: Array<'openFile'> }): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showOpenDialog(options: { title?: string; filters: FileFilter[]; properties: Array<'openFile' | 'openDirectory'> }): Promise<{ canceled: boolean; filePaths: string[] }>;
 }
 
 const titled = (title: string | undefined) => (title === undefined ? {} : { title });

@@ -9,8 +9,12 @@ import type { ProfileStore } from '../store/profiles';
 import { readSshConfig, type SshConfigSource } from '../store/ssh-config-import';
 import type { TargetStore } from '../store/targets';
 import { createConnectionTester, type ConnectionTester } from '../targets/connection-test';
+import { createBootMediaService, type BootMediaService } from '../bootmedia/prepare';
+import { createFinder, type Finder } from '../discover/finder';
+import { bootMediaHandlers } from './bootmedia-handlers';
 import { boxHandlers, type BoxOptions } from './box-handlers';
 import { connectionHandlers } from './connection-handlers';
+import { discoverHandlers } from './discover-handlers';
 import type { EmitEvent } from './events';
 import { fileHandlers, type DialogService } from './file-handlers';
 import { runHandlers } from './run-handlers';
@@ -39,6 +43,10 @@ export interface Services {
   emit?: EmitEvent;
   /** Concurrency and waits of the boxes service; its defaults when left out. */
   boxes?: BoxOptions;
+  /** Writes boot media; left out, it is built from the stores above. */
+  bootMedia?: BootMediaService;
+  /** Finds prepared boxes on the network; left out, it scans the desktop's own networks with the default bounds. */
+  finder?: Finder;
 }
 
 const profileHandlers = ({ profiles }: Services): DomainHandlers<'profiles'> => ({
@@ -106,6 +114,11 @@ const defaultConnections = ({ targets, secrets, knownHosts, sshConfig, log }: Se
     log,
   });
 
+const defaultBootMedia = ({ profiles, targets, knownHosts, sshConfig, log }: Services): BootMediaService =>
+  createBootMediaService({ profiles, targets, knownHosts, homeDir: sshConfig.homeDir, log });
+
+const defaultFinder = ({ targets, knownHosts, emit, log }: Services): Finder => createFinder({ targets, knownHosts, log, ...(emit === undefined ? {} : { emit }) });
+
 /** The one handler table: every channel of shared/api, each calling a service. */
 export function createHandlers(services: Services): HandlerTable {
   return {
@@ -117,6 +130,8 @@ export function createHandlers(services: Services): HandlerTable {
     ...fileHandlers(services.dialogs),
     ...runHandlers(services),
     ...boxHandlers(services),
+    ...bootMediaHandlers(services.bootMedia ?? defaultBootMedia(services), services.dialogs),
+    ...discoverHandlers(services.finder ?? defaultFinder(services)),
     ...appHandlers(services),
   };
 }

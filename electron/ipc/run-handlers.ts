@@ -9,6 +9,7 @@ import { newId } from '../runs/ids';
 import type { ConnectOptions } from '../ssh';
 import { storePaths } from '../store/paths';
 import { openRunFiles } from '../store/runs';
+import { pinOf } from '../targets/connection-test';
 import { loginFor } from '../targets/login-methods';
 import type { Services } from './handlers';
 import { FleetRegistry, type FleetEntry } from './run-fleets';
@@ -66,7 +67,7 @@ export function runHandlers(deps: RunDeps): DomainHandlers<'runs'> {
     const auth = await loginFor(target, { secrets: deps.secrets, homeDir: deps.sshConfig.homeDir });
     if (!auth.ok) return auth;
     const trust = { storePath: deps.knownHosts.path, userKnownHostsPath: join(deps.sshConfig.homeDir, '.ssh', 'known_hosts') };
-    return ok({ host: target.host, port: target.port, username: target.user, auth: auth.value, trust });
+    return ok({ host: target.host, port: target.port, username: target.user, auth: auth.value, trust, pinnedKey: pinOf(target) });
   };
 
   /** Checks all that can be checked before anything is sent, then starts the fleet (and saves how a new one was started). */

@@ -1,7 +1,7 @@
 import { Client, type ServerHostKeyAlgorithm } from 'ssh2';
 import { authMethods, authName, type SshAuth } from './auth';
 import { failure, hostLabel, seconds, success, type SshError, type SshResult } from './errors';
-import { hostKeyFromBlob, type HostKey } from './fingerprint';
+import { hostKeyFromBase64, hostKeyFromBlob, type HostKey } from './fingerprint';
 import { loadKnownKeys, verdictFor, type HostKeyVerdict, type HostTrust } from './known-hosts';
 
 export interface ConnectOptions {
@@ -11,6 +11,12 @@ export interface ConnectOptions {
   /** Tried in order until the server accepts one. */
   auth: SshAuth | readonly SshAuth[];
   trust: HostTrust;
+  /**
+   * The key this box was given on a boot medium (the target's `hostKey`):
+   * where no known_hosts line names this address yet, it is the one key
+   * trusted, and any other is refused as changed, not offered as new.
+   */
+  pinnedKey?: Pick<HostKey, 'type' | 'base64'> | undefined;
   /** Time allowed to reach the server and finish the handshake and login (default 20 s). */
   readyTimeoutMs?: number;
   /** SSH keepalive interval (default 15 s): a silent dead link is noticed. */
@@ -73,6 +79,12 @@ function hostKeyError(host: string, port: number, key: HostKey, verdict: HostKey
     };
   }
   return null;
+}
+
+/** A box prepared on a medium is known by its key wherever it turns up. */
+export function withPin(verdict: HostKeyVerdict, presented: HostKey, pinned: Pick<HostKey, 'type' | 'base64'> | undefined): HostKeyVerdict {
+  if (pinned === undefined || verdict.status !== 'unknown') return verdict;
+  return presented.base64 === pinned.base64 ? { status: 'trusted', source: 'cairn' } : { status: 'changed', expected: hostKeyFromBase64(pinned.base64) };
 }
 
 function networkError(error: Error & { code?: string; level?: string }, where: string, options: ConnectOptions): SshError {
@@ -157,7 +169,7 @@ export async function connect(options: ConnectOptions): Promise<SshResult<SshCon
           refusal = { code: 'unreachable', message: `${where} sent a host key Cairn cannot read (${(error as Error).message}).` };
           return false;
         }
-        refusal = hostKeyError(options.host, port, presented, verdictFor(known, presented));
+        refusal = hostKeyError(options.host, port, presented, withPin(verdictFor(known, presented), presented, options.pinnedKey));
         return refusal === null;
       },
     });

@@ -77,7 +77,9 @@ export function createTargetStore(file: string, now: () => Date = () => new Date
       if (targets.some((t) => t.id !== draft.id && sameName(t.name, draft.name))) {
         return fail('invalid-input', `A target named "${draft.name}" already exists; choose another name.`, 'target.name');
       }
-      const target: Target = { ...draft, id: draft.id ?? randomUUID() };
+      // The window's edit form does not carry the key a boot medium pinned; editing the address keeps it.
+      const pinned = draft.hostKey ?? targets.find((t) => t.id === draft.id)?.hostKey;
+      const target: Target = { ...draft, id: draft.id ?? randomUUID(), ...(pinned === undefined ? {} : { hostKey: pinned }) };
       const next = draft.id === undefined ? [...targets, target] : targets.map((t) => (t.id === target.id ? target : t));
       await writeVersioned(file, FORMAT, { targets: next });
       return ok(target);

@@ -1,6 +1,6 @@
 import type { KnownHost } from '../../shared/api/known-hosts';
 import { fail, failWithDetails, ok, type ApiError, type Failed, type Result } from '../../shared/api/result';
-import type { ConnectionReport } from '../../shared/api/targets';
+import type { ConnectionReport, Target } from '../../shared/api/targets';
 import { op, sh } from '../../shared/shell/quote';
 import type { Log } from '../log';
 import type { SecretStore } from '../secrets/secrets';
@@ -107,6 +107,9 @@ export async function hostKeyRefusal(error: SshError, knownHosts: Pick<KnownHost
   };
 }
 
+/** The host key a target was prepared with, as connect() takes it. */
+export const pinOf = (target: Target) => (target.hostKey === undefined ? undefined : { type: target.hostKey.keyType, base64: target.hostKey.key });
+
 export function createConnectionTester(deps: ConnectionTestDeps): ConnectionTester {
   const { targets, knownHosts, log } = deps;
   const trust: HostTrust = { storePath: knownHosts.path, userKnownHostsPath: deps.userKnownHostsPath };
@@ -131,6 +134,7 @@ export function createConnectionTester(deps: ConnectionTestDeps): ConnectionTest
       username: target.user,
       auth: auth.value,
       trust,
+      pinnedKey: pinOf(target),
       ...(deps.readyTimeoutMs === undefined ? {} : { readyTimeoutMs: deps.readyTimeoutMs }),
     });
     if (!connected.ok) return refusal(connected.error);

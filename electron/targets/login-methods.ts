@@ -12,7 +12,7 @@ export interface LoginContext {
   agentSocket?: string | undefined;
 }
 
-const expandHome = (path: string, homeDir: string): string =>
+export const expandHome = (path: string, homeDir: string): string =>
   path === '~' ? homeDir : path.startsWith('~/') ? join(homeDir, path.slice(2)) : isAbsolute(path) ? path : join(homeDir, path);
 
 /**

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { boxChannels } from './boxes';
+import { bootMediaChannels } from './bootmedia';
+import { discoverChannels } from './discover';
 import type { ChannelDef } from './channel';
 import { fileChannels } from './files';
 import { knownHostChannels } from './known-hosts';
@@ -19,6 +21,8 @@ const joined = {
   ...fileChannels,
   ...runChannels,
   ...boxChannels,
+  ...bootMediaChannels,
+  ...discoverChannels,
   ...appChannels,
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boxEventSchemas } from './boxes';
+import { discoverEventSchemas } from './discover';
 import type { EventName } from './names';
 import {
   finalRunStatusSchema,
@@ -34,6 +35,7 @@ export const eventSchemas = {
   /** The run ended; nothing more comes for this runId. */
   'run.done': runRefSchema.extend({ status: finalRunStatusSchema, error: runErrorSchema.nullable(), findings: z.array(runFindingSchema) }),
   ...boxEventSchemas,
+  ...discoverEventSchemas,
   /** A native menu item the window acts on (the menu lives in the main process). */
   'menu.command': z.object({ command: z.enum(MENU_COMMANDS) }),
 } satisfies { [E in EventName]: z.ZodType };

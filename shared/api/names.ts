@@ -45,13 +45,19 @@ export const CHANNEL_NAMES = [
   'boxes:power',
   'boxes:drift',
   'boxes:apply-drift',
+  'bootmedia:choose-folder',
+  'bootmedia:inspect',
+  'bootmedia:prepare',
+  'discover:networks',
+  'discover:scan',
+  'discover:cancel',
   'app:info',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Events streamed from the main process to the window. */
-export const EVENT_NAMES = ['run.output', 'run.step', 'run.progress', 'run.preflight', 'run.done', 'boxes.facts', 'boxes.back', 'boxes.output', 'menu.command'] as const;
+export const EVENT_NAMES = ['run.output', 'run.step', 'run.progress', 'run.preflight', 'run.done', 'boxes.facts', 'boxes.back', 'boxes.output', 'discover.progress', 'menu.command'] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

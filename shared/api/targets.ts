@@ -33,6 +33,17 @@ const targetFields = {
   /** The private key file, for `auth: 'key'`. Its passphrase lives in secrets, never here. */
   keyPath: z.string().trim().min(1).optional(),
   tags: z.array(z.string().trim().min(1, { error: 'A tag cannot be empty.' }).max(40)).max(20).default([]),
+  /**
+   * The host key this box was given on a boot medium, before it ever ran:
+   * "Find on network" looks for it, and it is trusted wherever the box turns up.
+   */
+  hostKey: z
+    .object({
+      keyType: z.string().regex(/^[a-z0-9@.-]{3,64}$/),
+      key: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/),
+      fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/),
+    })
+    .optional(),
 };
 
 const keyPathWhenKeyAuth = (t: { auth: AuthMethod; keyPath?: string | undefined }, ctx: z.RefinementCtx) => {
