@@ -22,7 +22,7 @@ export async function overlayArchive(entries: readonly OverlayEntry[]): Promise<
   for (const e of entries) {
     if (e.type === 'dir') tar.entry({ ...owner, name: `${e.path}/`, type: 'directory', mode: e.mode });
     else if (e.type === 'symlink') tar.entry({ ...owner, name: e.path, type: 'symlink', linkname: e.target, mode: 0o777 });
-    else tar.entry({ ...owner, name: e.path, type: 'file', mode: e.mode }, e.content);
+    else tar.entry({ ...owner, name: e.path, type: 'file', mode: e.mode }, typeof e.content === 'string' ? e.content : Buffer.from(e.content));
   }
   tar.finalize();
   await ended;

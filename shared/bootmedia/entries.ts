@@ -5,11 +5,12 @@
  */
 export type OverlayEntry =
   | { type: 'dir'; path: string; mode: number }
-  | { type: 'file'; path: string; mode: number; content: string }
+  /** Text (UTF-8) or bytes (a Dropbear key is binary). */
+  | { type: 'file'; path: string; mode: number; content: string | Uint8Array }
   | { type: 'symlink'; path: string; target: string };
 
 export const dir = (path: string, mode = 0o755): OverlayEntry => ({ type: 'dir', path, mode });
-export const file = (path: string, content: string, mode = 0o644): OverlayEntry => ({ type: 'file', path, mode, content });
+export const file = (path: string, content: string | Uint8Array, mode = 0o644): OverlayEntry => ({ type: 'file', path, mode, content });
 export const symlink = (path: string, target: string): OverlayEntry => ({ type: 'symlink', path, target });
 
 /**

@@ -76,7 +76,7 @@ describe('the headless overlay', () => {
   it('asks only for packages and services that exist in Alpine (reference catalogues)', () => {
     const packages = tsvColumn('packages.tsv', 1);
     const services = new Map(readFileSync(join(REFERENCE, 'services.tsv'), 'utf8').split('\n').map((l) => [l.split('\t')[0], l.split('\t')[2]]));
-    for (const p of [pi(), pi((p) => ({ ...p, interfaces: [dhcpInterface('eth0')] }))]) {
+    for (const p of [pi(), pi((p) => ({ ...p, interfaces: [dhcpInterface('eth0')] })), pi((p) => ({ ...p, sshd: 'dropbear' }))]) {
       for (const name of overlayWorld(p)) expect(packages.has(name), name).toBe(true);
       for (const s of overlayServices(p)) {
         expect(services.has(s.name), s.name).toBe(true);
@@ -140,6 +140,17 @@ describe('the headless overlay', () => {
     expect(content(entries, 'etc/network/interfaces')).toContain('iface eth0 inet static\n\taddress 192.168.1.40/24\n\tgateway 192.168.1.1\n');
   });
 
+  it('starts Dropbear with its key in Dropbear\'s format when the profile installs Dropbear, without passwords', () => {
+    const dropbearKey = Uint8Array.from([0, 0, 0, 11, 1, 2, 3]);
+    const entries = overlayEntries(pi((p) => ({ ...p, sshd: 'dropbear' })), { ...keys, hostKey: { ...HOST_KEY, dropbearKey } });
+    expect(content(entries, 'etc/apk/world')).toBe('alpine-base\ndropbear\nwpa_supplicant\n');
+    expect(byPath(entries).get('etc/runlevels/default/dropbear')).toEqual({ type: 'symlink', path: 'etc/runlevels/default/dropbear', target: '/etc/init.d/dropbear' });
+    expect(byPath(entries).get('etc/dropbear/dropbear_ed25519_host_key')).toEqual({ type: 'file', path: 'etc/dropbear/dropbear_ed25519_host_key', mode: 0o600, content: dropbearKey });
+    expect(content(entries, 'etc/conf.d/dropbear')).toBe('DROPBEAR_OPTS="-s"\n');
+    expect([...byPath(entries).keys()].filter((p) => p.startsWith('etc/ssh') || p.endsWith('/sshd'))).toEqual([]);
+    expect(() => overlayEntries(pi((p) => ({ ...p, sshd: 'dropbear' })), keys)).toThrow(/Dropbear/);
+  });
+
   it('is the same for the same input', () => {
     expect(overlayEntries(pi(), keys)).toEqual(overlayEntries(pi(), keys));
   });
@@ -177,8 +188,8 @@ describe('what cannot go on a boot medium', () => {
     expect(paths(p)).toEqual(['interfaces.0.wifi.ssid']);
   });
 
-  it('refuses Dropbear, wifi on two cards and a box with no card up at boot', () => {
-    expect(paths(pi((p) => ({ ...p, sshd: 'dropbear' })))).toEqual(['sshd']);
+  it('refuses no SSH server, wifi on two cards and a box with no card up at boot', () => {
+    expect(paths(pi((p) => ({ ...p, sshd: 'none' })))).toEqual(['sshd']);
     const two = pi((p) => ({ ...p, interfaces: [{ ...dhcpInterface('wlan0'), wifi: { ssid: 'A', passphrase: 'correct horse' } }, { ...dhcpInterface('wlan1'), wifi: { ssid: 'B', passphrase: 'correct horse' } }] }));
     expect(paths(two)).toEqual(['interfaces.1.wifi']);
     expect(paths(pi((p) => ({ ...p, interfaces: [{ ...dhcpInterface('eth0'), auto: false }] })))).toContain('interfaces');

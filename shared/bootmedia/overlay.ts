@@ -10,8 +10,11 @@ import { renderWpaSupplicant } from './wpa-supplicant';
 
 /** What the main process makes for one box before the overlay can be built. */
 export interface OverlayKeys {
-  /** The box's own host key, made on the desktop for this box only. */
-  hostKey: { privateKey: string; publicKey: string };
+  /**
+   * The box's own host key, made on the desktop for this box only: OpenSSH's
+   * private key format, and for a Dropbear box the same key in Dropbear's.
+   */
+  hostKey: { privateKey: string; publicKey: string; dropbearKey?: Uint8Array };
   /** authorized_keys lines for root; at least one (never a login without a key). */
   authorizedKeys: readonly string[];
   /** The PSK derived from the wifi passphrase (64 hex digits); null for an open network or no wifi. */
@@ -23,15 +26,19 @@ export const overlayFileName = (hostname: string): string => `${hostname}.apkovl
 
 /** Packages the overlay asks the boot to install: only what every Alpine boot medium carries. */
 export function overlayWorld(profile: Profile): string[] {
-  return ['alpine-base', 'openssh', ...(wifiCardOf(profile) === undefined ? [] : ['wpa_supplicant'])];
+  return ['alpine-base', sshServer(profile).package, ...(wifiCardOf(profile) === undefined ? [] : ['wpa_supplicant'])];
 }
+
+/** The SSH server the profile installs is the one the medium starts, so the box keeps its key and server after the install. */
+export const sshServer = (profile: Profile) =>
+  profile.sshd === 'dropbear' ? { package: 'dropbear', service: 'dropbear' } : { package: 'openssh', service: 'sshd' };
 
 /** OpenRC services the overlay enables, with their runlevels (where setup-alpine puts them). */
 export function overlayServices(profile: Profile): Array<{ name: string; runlevel: 'boot' | 'default' }> {
   return [
     { name: 'networking', runlevel: 'boot' },
     ...(wifiCardOf(profile) === undefined ? [] : [{ name: 'wpa_supplicant', runlevel: 'boot' as const }]),
-    { name: 'sshd', runlevel: 'default' },
+    { name: sshServer(profile).service, runlevel: 'default' },
   ];
 }
 
@@ -80,11 +87,7 @@ export function overlayEntries(profile: Profile, keys: OverlayKeys): OverlayEntr
     // Without this marker the boot adds no default service at all (no devfs, mdev, hostname, syslog...).
     file('etc/.default_boot_services', ''),
     ...overlayServices(profile).map((s) => symlink(`etc/runlevels/${s.runlevel}/${s.name}`, `/etc/init.d/${s.name}`)),
-    file('etc/ssh/sshd_config', SSHD_CONFIG),
-    file('etc/ssh/ssh_host_ed25519_key', ensureNewline(keys.hostKey.privateKey), 0o600),
-    file('etc/ssh/ssh_host_ed25519_key.pub', ensureNewline(keys.hostKey.publicKey)),
-    // Alpine's sshd service would otherwise make more host keys at first start.
-    file('etc/conf.d/sshd', 'sshd_disable_keygen=yes\n'),
+    ...serverEntries(profile, keys),
     dir('root/.ssh', 0o700),
     file('root/.ssh/authorized_keys', keys.authorizedKeys.map((k) => `${k.trim()}\n`).join(''), 0o600),
   ];
@@ -97,6 +100,25 @@ export function overlayEntries(profile: Profile, keys: OverlayKeys): OverlayEntr
     );
   }
   return withParents(entries, { root: 0o700, 'root/.ssh': 0o700 });
+}
+
+function serverEntries(profile: Profile, keys: OverlayKeys): OverlayEntry[] {
+  if (profile.sshd === 'dropbear') {
+    if (keys.hostKey.dropbearKey === undefined) throw new Error('A Dropbear box needs its host key in Dropbear\'s format.');
+    return [
+      // Alpine's dropbear service makes only the key files that are missing.
+      file('etc/dropbear/dropbear_ed25519_host_key', keys.hostKey.dropbearKey, 0o600),
+      // -s: no password logins at all, as OpenSSH's PasswordAuthentication no.
+      file('etc/conf.d/dropbear', 'DROPBEAR_OPTS="-s"\n'),
+    ];
+  }
+  return [
+    file('etc/ssh/sshd_config', SSHD_CONFIG),
+    file('etc/ssh/ssh_host_ed25519_key', ensureNewline(keys.hostKey.privateKey), 0o600),
+    file('etc/ssh/ssh_host_ed25519_key.pub', ensureNewline(keys.hostKey.publicKey)),
+    // Alpine's sshd service would otherwise make more host keys at first start.
+    file('etc/conf.d/sshd', 'sshd_disable_keygen=yes\n'),
+  ];
 }
 
 function ensureNewline(text: string): string {

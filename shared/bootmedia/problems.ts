@@ -23,8 +23,8 @@ export function overlayProblems(profile: Profile, loginKey: string | null): Prob
   if (profile.rootSshKeys.length === 0 && loginKey === null)
     report('rootSshKeys', 'The box would let nobody in: add your public key for root in the User and SSH keys step, or choose the key file Cairn logs in with.');
 
-  if (profile.sshd === 'dropbear')
-    report('sshd', 'The boot medium starts OpenSSH (its host key is made in advance in OpenSSH format); choose OpenSSH in the SSH server step so the installed box keeps the same server and key.');
+  if (profile.sshd === 'none')
+    report('sshd', 'The boot medium starts the SSH server the profile installs, and this profile has none: choose OpenSSH or Dropbear in the SSH server step.');
   if (!profile.interfaces.some((i) => i.auto && (i.ipv4.mode !== 'none' || i.ipv6.mode !== 'none')))
     report('interfaces', 'No network card comes up at boot with an address: the box could not be reached. Mark one card "Start at boot" with DHCP or a static address.');
   const wifi = profile.interfaces.map((i, n) => ({ i, n })).filter(({ i }) => i.wifi !== null);
