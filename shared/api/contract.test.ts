@@ -59,6 +59,8 @@ describe('the bridge', () => {
       files: ['openText', 'saveText'],
       runs: ['cancel', 'get', 'list', 'plan', 'retryFailed', 'start'],
       boxes: ['addPackages', 'applyDrift', 'drift', 'facts', 'lbuBackups', 'lbuCommit', 'lbuDiff', 'lbuStatus', 'packages', 'power', 'refresh', 'removePackages', 'runlevelAction', 'serviceAction', 'services', 'upgradable', 'upgrade'],
+      bootmedia: ['chooseFolder', 'inspect', 'prepare'],
+      discover: ['cancel', 'networks', 'scan'],
       app: ['info'],
       on: 'fn',
     });
