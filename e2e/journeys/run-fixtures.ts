@@ -1,11 +1,13 @@
 import type { Page } from '@playwright/test';
 import type { CairnBridge } from '../../shared/api/bridge';
-import { startOpenSshTarget, type TestTarget } from '../target';
+import { startOpenSshTarget, type TargetOptions, type TestTarget } from '../target';
 import { test as base } from './fixtures';
 
 export interface RunFixtures {
   /** Starts `count` SSH test targets (sshd in an Alpine chroot with recording stand-ins), stopped after the test. */
   boxes: (count: number) => Promise<TestTarget[]>;
+  /** Starts one SSH test target with these options (an address, a port, a boot overlay), stopped after the test. */
+  box: (options: TargetOptions) => Promise<TestTarget>;
 }
 
 // Typed through `base` so the declaration names no type that fixtures.ts keeps to itself.
@@ -17,6 +19,16 @@ export const test: ReturnType<typeof base.extend<RunFixtures>> = base.extend<Run
       const boxes = await Promise.all(Array.from({ length: count }, () => startOpenSshTarget()));
       started.push(...boxes);
       return boxes;
+    });
+    await Promise.all(started.map((b) => b.stop()));
+  },
+  // eslint-disable-next-line no-empty-pattern -- see above.
+  box: async ({}, use) => {
+    const started: TestTarget[] = [];
+    await use(async (options) => {
+      const box = await startOpenSshTarget(options);
+      started.push(box);
+      return box;
     });
     await Promise.all(started.map((b) => b.stop()));
   },

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import net from 'node:net';
 import { Client, type ServerHostKeyAlgorithm } from 'ssh2';
 import { hostKeyFromBlob, type HostKey } from '../ssh/fingerprint';
@@ -160,6 +161,8 @@ export async function scanForHostKeys(options: ScanOptions): Promise<HostKeyScan
   const total = addresses.length;
 
   const stop = new AbortController();
+  // Every attempt in flight listens on this one signal: up to 64 at once is expected, not a leak.
+  setMaxListeners(64 + 8, stop.signal);
   let ended: ScanEnd | null = null;
   const finish = (why: ScanEnd) => {
     if (ended !== null) return;

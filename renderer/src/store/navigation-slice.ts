@@ -9,6 +9,8 @@ export interface NavigationSlice {
     previousStep: () => void;
     /** Shows the step that owns a field path and focuses that field. */
     goToField: (path: string) => void;
+    /** Shows the Targets screen with "Prepare a boot medium" open on this saved profile. */
+    prepareBootMedium: (profileId: string) => void;
   };
 }
 
@@ -32,6 +34,11 @@ export const createNavigationSlice: SliceCreator<NavigationSlice> = (set, get) =
         set((s) => ({
           wizard: { ...s.wizard, step: stepOfPath(path) },
           ui: { ...s.ui, screen: 'wizard', focusRequest: { path, seq: (s.ui.focusRequest?.seq ?? 0) + 1 } },
+        })),
+      prepareBootMedium: (profileId) =>
+        set((s) => ({
+          targets: { ...s.targets, bootMediumFor: profileId },
+          ui: { ...s.ui, screen: 'targets' },
         })),
     },
   };

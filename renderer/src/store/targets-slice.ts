@@ -25,6 +25,8 @@ export interface TargetsData {
   /** How secrets are kept on this computer; null until asked. */
   secretStorage: Pick<SecretStatus, 'storage' | 'reason'> | null;
   secretFlags: Readonly<Record<string, SecretFlags>>;
+  /** A saved profile to open "Prepare a boot medium" with, asked for from another screen; null when nothing waits. */
+  bootMediumFor: string | null;
 }
 
 export interface TargetsSlice {
@@ -37,6 +39,8 @@ export interface TargetsSlice {
     testStarted: (id: string) => void;
     testFinished: (id: string, outcome: { ok: true; value: ConnectionReport } | { ok: false; error: ApiError }, at?: Date) => void;
     secretsKnown: (status: Pick<SecretStatus, 'storage' | 'reason' | 'targets'>) => void;
+    /** The Targets screen opened the boot medium dialog that was asked for. */
+    bootMediumTaken: () => void;
   };
 }
 
@@ -47,6 +51,7 @@ export const initialTargetsData = (): TargetsData => ({
   tests: {},
   secretStorage: null,
   secretFlags: {},
+  bootMediumFor: null,
 });
 
 const byName = (a: Target, b: Target) => a.name.localeCompare(b.name);
@@ -101,6 +106,7 @@ export const createTargetsSlice: SliceCreator<TargetsSlice> = (set) => {
           secretStorage: { storage: status.storage, reason: status.reason },
           secretFlags: Object.fromEntries(status.targets.map((f) => [f.targetId, { hasPassword: f.hasPassword, hasPassphrase: f.hasPassphrase }])),
         })),
+      bootMediumTaken: () => patch(() => ({ bootMediumFor: null })),
     },
   };
 };

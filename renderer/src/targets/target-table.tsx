@@ -35,8 +35,15 @@ function Row({ target, onTest, onEdit, onRemove }: { target: Target } & Omit<Tar
   return (
     <tr data-selected={selected}>
       <th scope="row">{target.name}</th>
-      <td className="mono">
-        {target.host}:{target.port}
+      <td>
+        <span className="mono">
+          {target.host}:{target.port}
+        </span>
+        {target.hostKey !== undefined && (
+          <span className="badge key-pinned" title={`Host key ${target.hostKey.fingerprint}, trusted since the boot medium was written`}>
+            Key pinned
+          </span>
+        )}
       </td>
       <td>{target.user}</td>
       <td>

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CairnClient } from '../../../shared/api/client';
 import type { HostKeyDetails } from '../../../shared/api/result';
 import type { Target } from '../../../shared/api/targets';
 import { useCairnClient } from '../client/cairn-client-context';
-import { useAppStore } from '../store/store-context';
+import { useAppStore, useAppStoreApi } from '../store/store-context';
+import { BootMediumDialog } from './boot-medium/boot-medium-dialog';
+import { FindBoxesDialog } from './find-boxes/find-boxes-dialog';
 import { ChangedHostKeyDialog, UnknownHostKeyDialog } from './host-key-dialogs';
 import { ImportSshConfigDialog } from './import-ssh-config-dialog';
 import { IsoHelper } from './iso-helper';
@@ -17,6 +19,8 @@ type Open =
   | { kind: 'edit'; target: Target }
   | { kind: 'remove'; target: Target }
   | { kind: 'import' }
+  | { kind: 'boot-medium'; profileId: string | null }
+  | { kind: 'find' }
   | { kind: 'unknown-key'; target: Target; details: HostKeyDetails }
   | { kind: 'changed-key'; target: Target; details: HostKeyDetails; message: string }
   | null;
@@ -50,12 +54,27 @@ function Targets({ client }: { client: CairnClient }) {
   const actions = useTargetActions(client);
   const list = useAppStore((s) => s.targets.list);
   const select = useAppStore((s) => s.targets.select);
-  const [open, setOpen] = useState<Open>(null);
+  const store = useAppStoreApi();
+  // Asked for from the wizard's Review step (which shows this screen): open on that profile.
+  const [open, setOpen] = useState<Open>(() => {
+    const profileId = store.getState().targets.bootMediumFor;
+    return profileId === null ? null : { kind: 'boot-medium', profileId };
+  });
   const close = () => setOpen(null);
+  const prepareButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     void actions.refresh();
   }, [actions]);
+
+  useEffect(() => {
+    if (store.getState().targets.bootMediumFor !== null) store.getState().targets.bootMediumTaken();
+  }, [store]);
+
+  // A dialog opened from another screen has no opener here to give the focus back to.
+  useEffect(() => {
+    if (open === null && document.activeElement === document.body) prepareButton.current?.focus();
+  }, [open]);
 
   const test = async (target: Target) => {
     const result = await actions.test(target);
@@ -96,6 +115,12 @@ function Targets({ client }: { client: CairnClient }) {
           <button type="button" className="button" onClick={() => setOpen({ kind: 'import' })}>
             Import from SSH config…
           </button>
+          <button ref={prepareButton} type="button" className="button" onClick={() => setOpen({ kind: 'boot-medium', profileId: null })}>
+            Prepare a boot medium…
+          </button>
+          <button type="button" className="button" onClick={() => setOpen({ kind: 'find' })}>
+            Find on network…
+          </button>
         </div>
       </div>
       <SecretStorageNotice />
@@ -120,6 +145,10 @@ function Targets({ client }: { client: CairnClient }) {
       {open?.kind === 'edit' && <TargetFormDialog target={open.target} actions={actions} onClose={close} />}
       {open?.kind === 'remove' && <RemoveTargetDialog target={open.target} onRemove={() => void remove(open.target)} onClose={close} />}
       {open?.kind === 'import' && <ImportSshConfigDialog client={client} onImported={() => void actions.refresh()} onClose={close} />}
+      {open?.kind === 'boot-medium' && (
+        <BootMediumDialog client={client} profileId={open.profileId} onWritten={() => void actions.refresh()} onFind={() => setOpen({ kind: 'find' })} onClose={close} />
+      )}
+      {open?.kind === 'find' && <FindBoxesDialog client={client} onFound={() => void actions.refresh()} onClose={close} />}
       {open?.kind === 'unknown-key' && <UnknownHostKeyDialog details={open.details} onTrust={() => void trust(open.target, open.details)} onClose={close} />}
       {open?.kind === 'changed-key' && (
         <ChangedHostKeyDialog details={open.details} message={open.message} onForget={() => void forget(open.details)} onClose={close} />

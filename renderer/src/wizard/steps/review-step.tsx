@@ -1,7 +1,42 @@
+import { useState } from 'react';
 import { ProblemList } from '../../components/problem-list';
-import { selectProblems } from '../../store/derived';
+import { selectDirty, selectProblems } from '../../store/derived';
 import { useAppStore } from '../../store/store-context';
 import { StepFrame } from '../step-frame';
+
+/** The way from a finished profile to a headless box: the boot medium is written from the saved profile. */
+function BootMediumOffer() {
+  const profileId = useAppStore((s) => s.wizard.profileId);
+  const dirty = useAppStore(selectDirty);
+  const prepare = useAppStore((s) => s.navigation.prepareBootMedium);
+  const [asked, setAsked] = useState(false);
+  const note =
+    profileId === null
+      ? asked
+        ? 'Save the profile first (File › Save) to write it to a boot medium.'
+        : null
+      : dirty
+        ? 'The saved copy is written: save your changes first to include them.'
+        : null;
+  return (
+    <div className="review-boot-medium">
+      <p className="field-hint">No screen on the box? Write the profile onto the SD card or stick it boots from, and it comes up on the network ready for the install.</p>
+      <div>
+        <button
+          type="button"
+          className="button"
+          aria-describedby={note === null ? undefined : 'review-boot-medium-note'}
+          onClick={() => (profileId === null ? setAsked(true) : prepare(profileId))}
+        >
+          Prepare a boot medium…
+        </button>
+      </div>
+      <p id="review-boot-medium-note" className={note === null ? 'visually-hidden' : 'field-message warning'} aria-live="polite">
+        {note}
+      </p>
+    </div>
+  );
+}
 
 export function ReviewStep() {
   const problems = useAppStore(selectProblems);
@@ -33,6 +68,7 @@ export function ReviewStep() {
         <dt>Packages</dt>
         <dd>{p.packages.join(', ') || 'none'}</dd>
       </dl>
+      <BootMediumOffer />
     </StepFrame>
   );
 }
