@@ -1,4 +1,5 @@
-import { Client, type ServerHostKeyAlgorithm } from 'ssh2';
+import { NodeSSH } from 'node-ssh';
+import type { Client, ServerHostKeyAlgorithm } from 'ssh2';
 import { authMethods, authName, type SshAuth } from './auth';
 import { failure, hostLabel, seconds, success, type SshError, type SshResult } from './errors';
 import { hostKeyFromBase64, hostKeyFromBlob, type HostKey } from './fingerprint';
@@ -38,7 +39,8 @@ export interface SshConnection {
   close(): Promise<void>;
 }
 
-const HOST_KEY_ALGORITHMS: ServerHostKeyAlgorithm[] = [
+/** ed25519 first: the key type Cairn makes for boxes, and the one a server with several keys then shows. */
+export const HOST_KEY_ALGORITHMS: readonly ServerHostKeyAlgorithm[] = [
   'ssh-ed25519',
   'ecdsa-sha2-nistp256',
   'ecdsa-sha2-nistp384',
@@ -120,61 +122,76 @@ export async function connect(options: ConnectOptions): Promise<SshResult<SshCon
   const known = await loadKnownKeys(options.trust, options.host, port);
   if (options.signal?.aborted) return failure({ code: 'cancelled', message: `Connecting to ${where} was cancelled.` });
 
-  const client = new Client();
+  // node-ssh opens the connection; Cairn's checks ride on ssh2's own options
+  // (hostVerifier, authHandler), which node-ssh passes through.
+  const ssh = new NodeSSH();
   let presented: HostKey | null = null;
   let refusal: SshError | null = null;
 
-  return new Promise((resolve) => {
-    let settled = false;
-    const settle = (result: SshResult<SshConnection>) => {
-      if (settled) return;
-      settled = true;
-      options.signal?.removeEventListener('abort', onAbort);
-      if (!result.ok) client.end();
-      resolve(result);
-    };
-    const onAbort = () => settle(failure({ code: 'cancelled', message: `Connecting to ${where} was cancelled.` }));
-    options.signal?.addEventListener('abort', onAbort, { once: true });
+  const opening = ssh.connect({
+    host: options.host,
+    port,
+    username: options.username,
+    authHandler: methods.value,
+    readyTimeout: options.readyTimeoutMs ?? 20_000,
+    keepaliveInterval: options.keepaliveIntervalMs ?? 15_000,
+    keepaliveCountMax: 4,
+    algorithms: { serverHostKey: preferKnown([...known.cairn, ...known.user].map((e) => e.keyType)) },
+    hostVerifier: (blob: Buffer) => {
+      try {
+        presented = hostKeyFromBlob(blob);
+      } catch (error) {
+        refusal = { code: 'unreachable', message: `${where} sent a host key Cairn cannot read (${(error as Error).message}).` };
+        return false;
+      }
+      refusal = hostKeyError(options.host, port, presented, withPin(verdictFor(known, presented), presented, options.pinnedKey));
+      return refusal === null;
+    },
+  });
 
-    client.on('ready', () => settle(success(openConnection(client, options, port, presented as HostKey))));
-    client.on('error', (error: Error & { code?: string; level?: string }) => {
-      if (refusal) return settle(failure(refusal));
+  const outcome = opening.then(
+    (opened): SshResult<SshConnection> => {
+      const client = opened.connection;
+      if (client === null) return failure(refusal ?? closedEarly(where));
+      return success(openConnection(client, options, port, presented as HostKey));
+    },
+    (error: Error & { code?: string; level?: string }): SshResult<SshConnection> => {
+      if (refusal) return failure(refusal);
       if (error.level === 'client-authentication') {
         const tried = auths.map(authName);
-        return settle(
-          failure({
-            code: 'auth-failed',
-            methods: auths.map((a) => a.kind),
-            message: `${where} did not let ${options.username} log in with ${tried.join(', ')}: check the user name and the ${tried.length > 1 ? 'credentials' : auths[0]?.kind === 'password' ? 'password' : 'key or password'}.`,
-          }),
-        );
+        return failure({
+          code: 'auth-failed',
+          methods: auths.map((a) => a.kind),
+          message: `${where} did not let ${options.username} log in with ${tried.join(', ')}: check the user name and the ${tried.length > 1 ? 'credentials' : auths[0]?.kind === 'password' ? 'password' : 'key or password'}.`,
+        });
       }
-      settle(failure(networkError(error, where, options)));
-    });
-    client.on('close', () => settle(failure(refusal ?? { code: 'unreachable', message: `${where} closed the connection before login: check that it is an SSH server that accepts connections from this computer.` })));
+      // node-ssh's own error when the server hung up before login.
+      if (error.level === undefined && /No response from server/.test(error.message)) return failure(closedEarly(where));
+      return failure(networkError(error, where, options));
+    },
+  );
 
-    client.connect({
-      host: options.host,
-      port,
-      username: options.username,
-      authHandler: methods.value,
-      readyTimeout: options.readyTimeoutMs ?? 20_000,
-      keepaliveInterval: options.keepaliveIntervalMs ?? 15_000,
-      keepaliveCountMax: 4,
-      algorithms: { serverHostKey: preferKnown([...known.cairn, ...known.user].map((e) => e.keyType)) },
-      hostVerifier: (blob: Buffer) => {
-        try {
-          presented = hostKeyFromBlob(blob);
-        } catch (error) {
-          refusal = { code: 'unreachable', message: `${where} sent a host key Cairn cannot read (${(error as Error).message}).` };
-          return false;
-        }
-        refusal = hostKeyError(options.host, port, presented, withPin(verdictFor(known, presented), presented, options.pinnedKey));
-        return refusal === null;
-      },
-    });
+  const cancelled = new Promise<SshResult<SshConnection>>((resolve) => {
+    const onAbort = () => resolve(failure({ code: 'cancelled', message: `Connecting to ${where} was cancelled.` }));
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    void outcome.finally(() => options.signal?.removeEventListener('abort', onAbort));
   });
+
+  const result = await Promise.race([outcome, cancelled]);
+  if (!result.ok) {
+    // A refused or cancelled attempt leaves nothing open; one that completes after a cancel is closed at once.
+    ssh.dispose();
+    void outcome.then((late) => {
+      if (late.ok) void late.value.close();
+    });
+  }
+  return result;
 }
+
+const closedEarly = (where: string): SshError => ({
+  code: 'unreachable',
+  message: `${where} closed the connection before login: check that it is an SSH server that accepts connections from this computer.`,
+});
 
 function openConnection(client: Client, options: ConnectOptions, port: number, hostKey: HostKey): SshConnection {
   const listeners = new Set<(error: SshError | null) => void>();
