@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { access, constants, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { access, constants, readdir, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { MediumReport } from '../../shared/api/bootmedia';
 import { MEDIA, type MediumKind } from '../../shared/bootmedia';
+import { writeFileAtomic } from '../store/atomic-write';
 
 // The boot takes the first `*.apkovl.tar.gz*` it finds at a partition's top
 // level (ALPINE-FACTS), so a half-written or temporary file with that name
@@ -24,7 +25,8 @@ export async function inspectMedium(folder: string, kind: MediumKind): Promise<M
     return { ...base, problem: info.code === 'ENOENT' ? `${folder} does not exist: mount the medium and choose its folder again.` : `${folder} cannot be read (${info.code ?? info.message}).` };
   }
   if (!info.isDirectory()) return { ...base, problem: `${folder} is a file, not a folder: choose the folder the medium is mounted at.` };
-  const names = await readdir(folder);
+  const names = await readdir(folder).catch((e: NodeJS.ErrnoException) => e);
+  if (names instanceof Error) return { ...base, problem: `Cairn cannot list ${folder} (${names.code ?? names.message}): check that you may open it, or choose another folder.` };
   const existingOverlays = names.filter((n) => OVERLAY.test(n) && !PARTIAL.test(n)).sort();
   const bootMedia = (await isDir(join(folder, 'apks'))) && (await isDir(join(folder, 'boot')));
   const writable = await access(folder, constants.W_OK).then(
@@ -42,37 +44,14 @@ export async function inspectMedium(folder: string, kind: MediumKind): Promise<M
 }
 
 /**
- * Writes the overlay into the folder: a temp file the boot ignores, synced,
- * then renamed into place; then the overlays it replaces are removed. A
- * failure leaves the medium as it was.
+ * Writes the overlay into the folder atomically through a temp name the boot
+ * ignores, then removes the overlays it replaces. A failure leaves the medium
+ * as it was.
  */
 export async function writeToMedium(folder: string, fileName: string, bytes: Uint8Array, replace: readonly string[]): Promise<string> {
-  const temp = join(folder, `.cairn-${randomBytes(8).toString('hex')}.partial`);
   const target = join(folder, fileName);
-  const handle = await open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
-  try {
-    await rename(temp, target);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
+  await writeFileAtomic(target, bytes, 0o600, { tempName: `.cairn-${randomBytes(8).toString('hex')}.partial` });
   for (const name of replace) if (name !== fileName) await unlink(join(folder, name));
-  // FAT cannot fsync a directory on every system; the file itself is synced.
-  await open(folder, 'r')
-    .then(async (dir) => {
-      await dir.sync().catch(() => undefined);
-      await dir.close();
-    })
-    .catch(() => undefined);
   return target;
 }
 

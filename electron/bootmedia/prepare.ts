@@ -109,7 +109,10 @@ export function createBootMediaService(deps: BootMediaDeps): BootMediaService {
         await unlink(join(request.folder, fileName)).catch(() => undefined);
         return target;
       }
-      await knownHosts.add(target.value.host, target.value.port, hostKey.type, hostKey.base64);
+      // The pin on the target already refuses any other key; known_hosts only spares the check at the first address.
+      await knownHosts.add(target.value.host, target.value.port, hostKey.type, hostKey.base64).catch((error: unknown) => {
+        log.warn(`Could not add ${hostKey.fingerprint} to Cairn's known hosts for ${target.value.host}`, error);
+      });
       log.info(`Wrote ${overlayPath} for ${profile.hostname}; its host key ${hostKey.fingerprint} is trusted for target ${target.value.name}.`);
       return ok({
         overlayPath,

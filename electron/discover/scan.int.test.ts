@@ -13,6 +13,7 @@ import { parseSubnet, scanAddresses } from '../../shared/discover';
 import { createLog } from '../log';
 import { connect } from '../ssh/connect';
 import { exec } from '../ssh/exec';
+import { hostKeyFromBlob } from '../ssh/fingerprint';
 import { createStore, type Store } from '../store';
 import { createFinder } from './finder';
 import { scanForHostKeys, type ScanOptions, type ScanProgress } from './scan';
@@ -116,7 +117,9 @@ function tryLogin(target: TestTarget): Promise<void> {
     const client = new Client();
     client.on('error', () => client.end());
     client.on('close', () => resolve());
-    client.connect({ host: target.host, port: target.port, username: 'cairn-discover', authHandler: ['none'], hostVerifier: () => true, readyTimeout: 10_000 });
+    // Only this test's own server is trusted: its key, as ssh-keygen fingerprinted it.
+    const ownKey = (blob: Buffer) => hostKeyFromBlob(blob).fingerprint === target.hostKeyFingerprint;
+    client.connect({ host: target.host, port: target.port, username: 'cairn-discover', authHandler: ['none'], hostVerifier: ownKey, readyTimeout: 10_000 });
   });
 }
 

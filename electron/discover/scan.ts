@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import net from 'node:net';
-import { Client, type ServerHostKeyAlgorithm } from 'ssh2';
+import { Client } from 'ssh2';
+import { HOST_KEY_ALGORITHMS } from '../ssh/connect';
 import { hostKeyFromBlob, type HostKey } from '../ssh/fingerprint';
 
 // Recognises a prepared box by the host key its SSH server shows during key
@@ -62,16 +63,6 @@ export interface HostKeyScan {
 const DEFAULTS = { concurrency: 32, connectTimeoutMs: 2500, timeLimitMs: 60_000 } as const;
 const PROGRESS_INTERVAL_MS = 200;
 
-/** ed25519 first: Cairn prepares ed25519 host keys, and a server with several shows the first type both sides know. */
-const HOST_KEY_ALGORITHMS: ServerHostKeyAlgorithm[] = [
-  'ssh-ed25519',
-  'ecdsa-sha2-nistp256',
-  'ecdsa-sha2-nistp384',
-  'ecdsa-sha2-nistp521',
-  'rsa-sha2-512',
-  'rsa-sha2-256',
-  'ssh-rsa',
-];
 
 /** ssh2 insists on a user name; this one is never sent (no login is ever started). */
 const NEVER_SENT_USER = 'cairn-discover';
@@ -128,7 +119,7 @@ function probe(address: string, port: number, wanted: ReadonlySet<string>, timeo
         // No login method at all: even a completed handshake cannot lead to one.
         authHandler: [],
         readyTimeout: timeoutMs,
-        algorithms: { serverHostKey: HOST_KEY_ALGORITHMS },
+        algorithms: { serverHostKey: [...HOST_KEY_ALGORITHMS] },
         hostVerifier: (blob: Buffer) => {
           try {
             presented = hostKeyFromBlob(blob);

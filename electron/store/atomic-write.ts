@@ -12,10 +12,14 @@ const TEMP_NAME = /^\.(.+)\.(\d+)-[0-9a-f]{8}\.tmp$/;
 
 export const isTempFile = (name: string): boolean => TEMP_NAME.test(name);
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
+/**
+ * `tempName` replaces the usual temp file name where a reader matches names
+ * by pattern (the boot's `*.apkovl.tar.gz*` would match `.x.apkovl.tar.gz.….tmp`).
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600, options: { tempName?: string } = {}): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const temp = join(dir, `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dir, options.tempName ?? `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   // Errors name the file the caller asked for, not the temp file nobody knows about.
   const aboutTarget = (e: unknown) => {
     const errno = e as NodeJS.ErrnoException;
