@@ -2,6 +2,7 @@ import { describeViolations, seriousViolations } from '../pages/accessibility';
 import { AppPage } from '../pages/app-page';
 import { ProfileBar } from '../pages/profile-bar';
 import { RunPage } from '../pages/run-page';
+import { installerRuns } from '../target/stand-ins.test-support';
 import { expect, seedTarget, test } from './run-fixtures';
 
 const NAMES = ['node-1', 'node-2', 'node-3', 'node-4', 'node-5'];
@@ -13,7 +14,7 @@ test('a fleet of five with one failing: four succeed, the fifth shows its error,
   const fleet = await boxes(5);
   const broken = fleet[3];
   if (!broken) throw new Error('Not enough test targets started.');
-  await broken.standIns?.control({ 'setup-alpine': { mode: 'fail', exitCode: 2, errorLine: 'setup-alpine: the mirror is unreachable' } });
+  await broken.standIns?.control({ 'setup-disk': { mode: 'fail', exitCode: 2, errorLine: 'setup-alpine: the mirror is unreachable' } });
   const app = new AppPage(page);
   const runs = new RunPage(page);
   await app.open(backend.url);
@@ -36,7 +37,7 @@ test('a fleet of five with one failing: four succeed, the fifth shows its error,
   await runs.retryFailed.click();
   await expect(runs.fleetCounts).toHaveText('5 succeeded', { timeout: 30_000 });
   await expect(runs.retryFailed).toBeHidden();
-  const setupAlpineRuns = await Promise.all(fleet.map(async (b) => (await b.standIns?.recordsOf('setup-alpine'))?.length));
+  const setupAlpineRuns = await Promise.all(fleet.map(async (b) => installerRuns((await b.standIns?.records()) ?? [])));
   expect(setupAlpineRuns).toEqual([1, 1, 1, 2, 1]);
   await expect(page.getByRole('table', { name: 'All runs, newest first' }).getByRole('rowheader', { name: /^node-4 / })).toHaveCount(2);
 });

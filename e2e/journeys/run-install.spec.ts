@@ -1,17 +1,20 @@
 import type { CairnBridge } from '../../shared/api/bridge';
-import { render } from '../../shared/answerfile';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { renderInterfaces } from '../../shared/answerfile/interfaces-render';
 import type { Profile } from '../../shared/profile';
 import { describeViolations, seriousViolations } from '../pages/accessibility';
 import { AppPage } from '../pages/app-page';
 import { ProfileBar } from '../pages/profile-bar';
 import { RunPage, TargetSteps } from '../pages/run-page';
+import { installerRuns } from '../target/stand-ins.test-support';
 import { expect, test } from './run-fixtures';
 
 test('a new target is added by host, port and key, its first-contact key trusted, and an Old PC install runs on it to success', async ({ page, backend, boxes }) => {
   const [box] = await boxes(1);
   if (!box) throw new Error('No test target started.');
   // Slow enough that the log and the sections can be seen moving.
-  await box.standIns?.control({ 'setup-alpine': { lineDelayMs: 120 } });
+  await box.standIns?.control({ apk: { startDelayMs: 500 } });
   const app = new AppPage(page);
   const targets = new TargetSteps(page);
   const runs = new RunPage(page);
@@ -57,9 +60,9 @@ test('a new target is added by host, port and key, its first-contact key trusted
     return got.value.profile;
   });
   const records = (await box.standIns?.records()) ?? [];
-  const alpine = records.filter((r) => r.tool === 'setup-alpine');
-  expect(alpine).toHaveLength(1);
-  expect(alpine[0]?.argv).toEqual(['-e', '-f', expect.stringMatching(/^\/tmp\/cairn\.\w+\/answers$/)]);
-  expect(alpine[0]?.answerFile).toBe(render(saved as Profile, { holdBackDisk: true }));
+  expect(installerRuns(records)).toBe(1);
+  // The real setup-alpine applied that profile's answer file to the box.
+  expect(readFileSync(path.join(box.root ?? '', 'etc/hostname'), 'utf8')).toBe(`${(saved as Profile).hostname}\n`);
+  expect(readFileSync(path.join(box.root ?? '', 'etc/network/interfaces'), 'utf8')).toBe(renderInterfaces((saved as Profile).interfaces));
   expect(records.filter((r) => r.tool === 'setup-disk').at(-1)).toMatchObject({ argv: ['-m', 'sys', '-L', '-s', '2048', '/dev/sda'], env: { ERASE_DISKS: '/dev/sda' }, exitCode: 0 });
 });

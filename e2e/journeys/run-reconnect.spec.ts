@@ -2,6 +2,7 @@ import { startDropProxy } from '../../electron/runs/drop-proxy.test-support';
 import { AppPage } from '../pages/app-page';
 import { ProfileBar } from '../pages/profile-bar';
 import { RunPage } from '../pages/run-page';
+import { installerRuns } from '../target/stand-ins.test-support';
 import { expect, seedTarget, test } from './run-fixtures';
 
 test('the connection drops in the middle of setup-alpine: the run reconnects, picks up where it was and completes', async ({ page, backend, boxes }) => {
@@ -11,7 +12,7 @@ test('the connection drops in the middle of setup-alpine: the run reconnects, pi
   const relay = await startDropProxy(box.port);
   try {
     // Slow enough that the cut lands mid-run even on a loaded machine.
-    await box.standIns?.control({ 'setup-alpine': { lineDelayMs: 150 } });
+    await box.standIns?.control({ apk: { startDelayMs: 500 } });
     const app = new AppPage(page);
     const runs = new RunPage(page);
     await app.open(backend.url);
@@ -29,7 +30,7 @@ test('the connection drops in the middle of setup-alpine: the run reconnects, pi
     expect(relay.accepted).toBeGreaterThan(before);
     await expect(runs.log('far-away')).toContainText(' Disk & Install');
     // setup-alpine ran once: the runner followed it again after reconnecting instead of starting it over.
-    expect(await box.standIns?.recordsOf('setup-alpine')).toHaveLength(1);
+    expect(installerRuns((await box.standIns?.records()) ?? [])).toBe(1);
   } finally {
     await relay.close();
   }

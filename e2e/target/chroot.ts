@@ -2,6 +2,7 @@ import { appendFile, chmod, copyFile, mkdir, readdir, rename, rm, writeFile } fr
 import path from 'node:path';
 import { KEYMAPS, TIMEZONES, knownServices, packageCatalogue, serviceOrigins } from '../../shared/reference';
 import { hostCommand } from './host-command';
+import { installAlpineConf } from './installer';
 import { STAND_INS_DIR } from './paths';
 
 const DEVICES: ReadonlyArray<[string, number, number]> = [
@@ -12,6 +13,15 @@ const DEVICES: ReadonlyArray<[string, number, number]> = [
   ['urandom', 1, 9],
   ['tty', 5, 0],
 ];
+
+const MIRRORS = [
+  'http://dl-cdn.alpinelinux.org/alpine/',
+  'http://dl-2.alpinelinux.org/alpine/',
+  'http://mirror.leaseweb.com/alpine/',
+];
+
+/** Where the rootfs's own programs can be found on PATH; a stand-in replaces every copy. */
+const BIN_DIRS = ['usr/local/sbin', 'usr/local/bin', 'usr/sbin', 'usr/bin', 'sbin', 'bin'];
 
 /** Services a booted Alpine already has (openrc and busybox-openrc), so rc-update add networking works. */
 const BASE_SERVICE_ORIGINS = new Set(['openrc', 'busybox']);
@@ -42,6 +52,11 @@ async function writeData(root: string): Promise<void> {
   await writeFile(path.join(data, 'packages'), packageCatalogue().map((p) => p.name).join('\n') + '\n');
   const services = knownServices().flatMap((svc) => serviceOrigins(svc).map((o) => `${svc} ${o}`));
   await writeFile(path.join(data, 'services'), services.join('\n') + '\n');
+  // What the wget stand-in serves for setup-apkrepos: the head of Alpine's mirrors.txt.
+  await writeFile(path.join(data, 'mirrors'), MIRRORS.join('\n') + '\n');
+  // The mount table the installer reads (setup-lbu, setup-apkcache): a box running from RAM.
+  await mkdir(path.join(root, 'proc'), { recursive: true });
+  await writeFile(path.join(root, 'proc/mounts'), 'tmpfs / tmpfs rw,relatime,mode=755 0 0\n');
   const initd = path.join(root, 'etc/init.d');
   await mkdir(initd, { recursive: true });
   for (const svc of knownServices()) {
@@ -52,10 +67,13 @@ async function writeData(root: string): Promise<void> {
 }
 
 /**
- * Installs the stand-ins where Alpine keeps the real tools (/sbin), moves the
- * real apk to /sbin/apk.real for the wrapper, and takes the lbu baseline.
+ * Installs alpine-conf (the real installer), then the stand-ins where Alpine
+ * keeps the real tools (/sbin), moves the real apk to /sbin/apk.real for the
+ * wrapper, and takes the lbu baseline. The `busybox` stand-in goes to
+ * /usr/local/bin, ahead of /bin on PATH, so only `busybox ntpd` is caught.
  */
 export async function installStandIns(root: string): Promise<void> {
+  await installAlpineConf(root);
   const lib = path.join(root, 'usr/lib/cairn-standins');
   await mkdir(lib, { recursive: true });
   await rename(path.join(root, 'sbin/apk'), path.join(root, 'sbin/apk.real'));
@@ -64,8 +82,13 @@ export async function installStandIns(root: string): Promise<void> {
       await copyFile(path.join(STAND_INS_DIR, name), path.join(lib, name));
       continue;
     }
-    const target = path.join(root, 'sbin', name);
-    // The rootfs's /sbin/reboot is a link to /bin/busybox: copying onto it would write through the link, outside the chroot.
+    const dir = name === 'busybox' ? 'usr/local/bin' : 'sbin';
+    // Links such as /sbin/reboot or /usr/bin/wget point at /bin/busybox:
+    // copying onto one would write through it, and one left elsewhere on
+    // PATH would be found first.
+    if (name !== 'busybox') for (const d of BIN_DIRS) await rm(path.join(root, d, name), { force: true });
+    const target = path.join(root, dir, name);
+    await mkdir(path.dirname(target), { recursive: true });
     await rm(target, { force: true });
     await copyFile(path.join(STAND_INS_DIR, name), target);
     await chmod(target, 0o755);

@@ -127,7 +127,12 @@ class OpenSshTarget extends TargetBase {
     const configFile = path.join(this.dir, 'server', 'sshd_config');
     // Written synchronously inside the port loop so each attempt has its port.
     writeConfigSync(configFile, this.config(this.port, extra));
-    return new ServerProcess('/usr/sbin/sshd', ['-D', '-e', '-f', configFile], this.record.marker);
+    // A UTS namespace of its own, named as a fresh Alpine boot names itself:
+    // the installer reads the hostname (and resolves it through the box's
+    // /etc/hosts instead of a DNS server this closed network cannot reach),
+    // and nothing a session runs can rename the host.
+    const sshd = ['/usr/sbin/sshd', '-D', '-e', '-f', configFile];
+    return new ServerProcess('/usr/bin/unshare', ['--uts', '--', '/bin/sh', '-c', 'hostname localhost && exec "$@"', 'sshd', ...sshd], this.record.marker);
   }
 
   async replaceHostKey(): Promise<void> {

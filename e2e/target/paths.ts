@@ -19,3 +19,8 @@ export function alpineRootfsPath(): string {
     path.resolve(REPO_ROOT, '..', 'shared', 'alpine', 'alpine-minirootfs-3.20.3-x86_64.tar.gz')
   );
 }
+
+/** alpine-conf, the real installer: $CAIRN_ALPINE_CONF, else ../shared/alpine/alpine-conf-3.22.0 beside the repository. */
+export function alpineConfPath(): string {
+  return process.env.CAIRN_ALPINE_CONF ?? path.resolve(REPO_ROOT, '..', 'shared', 'alpine', 'alpine-conf-3.22.0');
+}

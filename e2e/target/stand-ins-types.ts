@@ -1,19 +1,26 @@
-/** The Alpine tools the minirootfs lacks, provided on the test target by stand-ins. */
+/**
+ * What a chroot cannot hold, provided on the test target by stand-ins that
+ * record what they were asked: block devices (setup-disk, mount, umount),
+ * the LBU medium (lbu), init and services (OpenRC), the network (apk add, wget, nslookup,
+ * `busybox ntpd`) and the machine itself (reboot). setup-alpine and every
+ * other setup-* tool are alpine-conf's own (see installer.ts).
+ */
 export const STAND_IN_TOOLS = [
-  'setup-alpine',
   'setup-disk',
-  'setup-lbu',
-  'setup-apkcache',
   'rc-update',
   'rc-service',
   'rc-status',
+  'openrc',
   'lbu',
   'apk',
+  'wget',
+  'nslookup',
+  'ntpd',
+  'mount',
+  'umount',
   'reboot',
   'poweroff',
   'halt',
-  'setup-timezone',
-  'setup-hostname',
 ] as const;
 
 export type StandInTool = (typeof STAND_IN_TOOLS)[number];
@@ -31,8 +38,6 @@ export interface StandInRecord {
   stdin: string | null;
   /** True when the client never closed stdin (the copy gave up after 2 s). */
   stdinLeftOpen: boolean;
-  /** setup-alpine only: a copy of the answer file given with -f. */
-  answerFile: string | null;
   /** null while it runs, or when it was killed. */
   exitCode: number | null;
   /** Seconds since the epoch, on the target's clock. */
@@ -47,21 +52,9 @@ export interface ToolControl {
   exitCode?: number;
   /** Pause after each line of output, for progress tests. */
   lineDelayMs?: number;
+  /** Pause before doing anything, at every call: makes a real setup-alpine that calls the tool slow. */
+  startDelayMs?: number;
   errorLine?: string;
 }
 
-export interface SetupAlpineControl extends Omit<ToolControl, 'mode'> {
-  /**
-   * ok: behave as the answer file says. fail: print errorLine (default the
-   * missing-disk line) under "Disk & Install" and exit exitCode. error-line:
-   * print errorLine (default the bad-timezone line) under "Timezone" and
-   * still exit 0, as the real one does. hang: stop after the first heading
-   * forever. prompt-forever: repeat "Select variant (or 'abort'):" until
-   * stdin says abort, i.e. forever with stdin closed.
-   */
-  mode?: 'ok' | 'fail' | 'hang' | 'error-line' | 'prompt-forever';
-}
-
-export type StandInControl = { 'setup-alpine'?: SetupAlpineControl } & {
-  [T in Exclude<StandInTool, 'setup-alpine'>]?: ToolControl;
-};
+export type StandInControl = { [T in StandInTool]?: ToolControl };

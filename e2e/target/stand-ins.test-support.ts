@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { REPO_ROOT } from './paths';
+import type { StandInRecord } from './stand-ins-types';
+import type { TestTarget } from './target-types';
 
 /** A real setup-alpine run from ../shared/alpine/setup-alpine-runs/ (read at test time, never copied). */
 export function realRun(name: string): { answers: string; output: string } {
@@ -26,3 +29,20 @@ export function withAnswers(answers: string, changes: Record<string, string>): s
   }
   return text;
 }
+
+/**
+ * Takes a file out of a target's chroot (a keymap, a zone), as if the box's
+ * package lacked it, so the real installer fails there as it would on such
+ * a box. Returns how to put it back.
+ */
+export async function hideOnBox(target: TestTarget, file: string): Promise<() => Promise<void>> {
+  const at = path.join(target.root ?? '', file);
+  // A name the installer's globs (like us.bmap*) cannot match.
+  const aside = path.join(path.dirname(at), `.hidden-${path.basename(at)}`);
+  await rename(at, aside);
+  return () => rename(aside, at);
+}
+
+/** How many times setup-alpine reached its disk step: it calls `setup-disk -w FILE` there, once per run. */
+export const installerRuns = (records: readonly StandInRecord[]): number =>
+  records.filter((r) => r.tool === 'setup-disk' && r.argv[0] === '-w').length;

@@ -56,7 +56,6 @@ export class StandIns {
         env,
         stdin: tty ? null : ((await at('stdin')) ?? ''),
         stdinLeftOpen: (await at('stdin-open')) !== null,
-        answerFile: await at('answers'),
         exitCode: exit === null ? null : Number(exit.trim()),
         startedAt: Number((await at('time'))?.trim() ?? 0),
       });
@@ -82,6 +81,7 @@ export class StandIns {
       if (c.mode) lines.push(`${key}_MODE=${quote(c.mode)}`);
       if (c.exitCode !== undefined) lines.push(`${key}_EXIT=${quote(String(c.exitCode))}`);
       if (c.lineDelayMs) lines.push(`${key}_DELAY=${quote((c.lineDelayMs / 1000).toFixed(3))}`);
+      if (c.startDelayMs) lines.push(`${key}_WAIT=${quote((c.startDelayMs / 1000).toFixed(3))}`);
       if (c.errorLine !== undefined) lines.push(`${key}_ERROR=${quote(c.errorLine)}`);
     }
     const file = path.join(this.root, CONTROL_FILE);

@@ -1,5 +1,5 @@
 import { accessSync, constants } from 'node:fs';
-import { alpineRootfsPath } from './paths';
+import { alpineConfPath, alpineRootfsPath } from './paths';
 
 export interface TargetSupport {
   ok: boolean;
@@ -20,6 +20,7 @@ const TOOLS: ReadonlyArray<[string, string]> = [
   ['/usr/sbin/chroot', 'coreutils'],
   ['/usr/bin/mknod', 'coreutils'],
   ['/usr/bin/tar', 'tar'],
+  ['/usr/bin/unshare', 'util-linux'],
 ];
 
 /** Whether this machine can run test targets, and if not, why. */
@@ -40,6 +41,12 @@ export function targetSupport(): TargetSupport {
     accessSync(rootfs, constants.R_OK);
   } catch {
     problems.push(`The Alpine minirootfs ${rootfs} is missing: put it there or set CAIRN_ALPINE_ROOTFS to its path.`);
+  }
+  const installer = alpineConfPath();
+  try {
+    accessSync(`${installer}/setup-alpine`, constants.R_OK);
+  } catch {
+    problems.push(`The real installer (alpine-conf) is missing at ${installer}: put it there or set CAIRN_ALPINE_CONF to its folder.`);
   }
   return { ok: problems.length === 0, problems };
 }

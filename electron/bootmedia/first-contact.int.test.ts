@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenSshTarget, type TestTarget } from '../../e2e/target';
+import { installerRuns } from '../../e2e/target/stand-ins.test-support';
 import { makeOpenSshKey } from '../../e2e/target/keys';
 import type { Prepared } from '../../shared/api/bootmedia';
 import type { RequestOf, ResultOf } from '../../shared/api/channels';
@@ -126,6 +127,6 @@ describe('a box booted from a Cairn boot medium', () => {
     const done = await fleetDone(started.fleetId);
     expect(done.runs).toEqual([expect.objectContaining({ targetId: prepared.target.id, status: 'succeeded' })]);
     const records = (await box.standIns?.records()) ?? [];
-    expect(records.filter((r) => r.tool === 'setup-alpine')).toHaveLength(1);
+    expect(installerRuns(records)).toBe(1);
   });
 });

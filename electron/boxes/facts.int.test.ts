@@ -24,7 +24,7 @@ describe('box facts over SSH on the Alpine chroot', () => {
       alpineVersion: '3.20.3',
       hostname: 'localhost',
       arch: 'x86_64',
-      storage: 'unknown',
+      storage: 'diskless',
       timezone: 'UTC',
       world: ['alpine-baselayout', 'alpine-keys', 'apk-tools', 'busybox', 'libc-utils'],
       lbu: { media: null, uncommitted: 0, problem: null },

@@ -39,7 +39,7 @@ describe('reboot and power-off over SSH', () => {
       error: {
         code: 'unsaved-changes',
         uncommitted: 1,
-        message: 'kitchen-pi may run from RAM and has 1 change not saved with lbu commit: a reboot loses it. Save with lbu commit first, or reboot anyway.',
+        message: 'kitchen-pi runs from RAM and has 1 change not saved with lbu commit: a reboot loses it. Save with lbu commit first, or reboot anyway.',
       },
     });
     expect(await poweroff(conn)).toMatchObject({ ok: false, error: { code: 'unsaved-changes' } });

@@ -52,7 +52,7 @@ async function until<T>(check: () => Promise<T | undefined>, what: string, limit
 
 describe('Cairn killed in the middle of a run', () => {
   it('leaves the log and summary of what happened, and the next start marks the run interrupted', async () => {
-    await target.standIns?.control({ 'setup-alpine': { lineDelayMs: 100 } });
+    await target.standIns?.control({ apk: { startDelayMs: 500 } });
     const runId = 'run-crash-1';
     const proc = spawn(process.execPath, [child, JSON.stringify({ connect: login.connect, runsDir: runs.dir, runId })], {
       stdio: ['ignore', 'pipe', 'inherit'],

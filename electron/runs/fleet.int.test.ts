@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenSshTarget, type TestTarget } from '../../e2e/target';
+import { installerRuns } from '../../e2e/target/stand-ins.test-support';
 import { retryFailed, runFleet, type FleetOptions } from './fleet';
 import { disklessProfile, eventLog, loginTo, runsFolder } from './runs.test-support';
 
@@ -17,13 +18,13 @@ afterAll(async () => {
   await Promise.all((targets ?? []).map((t) => t.stop()));
 });
 
-const setupAlpineRuns = (t: TestTarget) => t.standIns?.recordsOf('setup-alpine').then((r) => r.length);
+const setupAlpineRuns = async (t: TestTarget) => installerRuns((await t.standIns?.records()) ?? []);
 
 describe('a fleet of four boxes, one failing', () => {
   it('finishes the others, reports each box, and a retry runs only the failed one', async () => {
     const broken = targets[2] as TestTarget;
-    await broken.standIns?.control({ 'setup-alpine': { mode: 'fail', errorLine: 'setup-alpine: something broke', exitCode: 2 } });
-    for (const t of targets) if (t !== broken) await t.standIns?.control({ 'setup-alpine': { lineDelayMs: 10 } });
+    await broken.standIns?.control({ 'setup-disk': { mode: 'fail', errorLine: 'setup-alpine: something broke', exitCode: 2 } });
+    for (const t of targets) if (t !== broken) await t.standIns?.control({ apk: { startDelayMs: 10 } });
     const events = eventLog();
     const options: FleetOptions = {
       targets: logins.map((login, i) => ({ targetId: `box-${i}`, connect: login.connect })),

@@ -3,7 +3,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startOpenSshTarget, type TestTarget } from '../../e2e/target';
-import { render } from '../../shared/answerfile';
+import { hideOnBox, installerRuns } from '../../e2e/target/stand-ins.test-support';
+import { renderInterfaces } from '../../shared/answerfile/interfaces-render';
 import { templateById, type Profile } from '../../shared/profile';
 import { runTarget, type RunTargetOptions } from './run-target';
 import { disklessProfile, eventLog, loginTo, running, runsFolder } from './runs.test-support';
@@ -47,7 +48,7 @@ function fullProfile(): Profile {
 }
 
 describe('a full install on the OpenSSH target', () => {
-  it('runs every step in order, feeds the stand-ins the right answers, and records it all', async () => {
+  it('runs every step in order on the real installer and records it all', async () => {
     const profile = fullProfile();
     const { events, result } = run(profile, { confirm: { erase: ['/dev/sda'] } });
     const done = await result;
@@ -63,10 +64,11 @@ describe('a full install on the OpenSSH target', () => {
     expect(workDir).toMatch(/^\/tmp\/cairn\.\w+$/);
 
     const seen = await records();
-    const alpine = seen.find((r) => r.tool === 'setup-alpine');
-    expect(alpine?.argv).toEqual(['-e', '-f', `${workDir}/answers`]);
-    expect(alpine?.answerFile).toBe(render(profile, { holdBackDisk: true }));
-    expect(alpine?.stdin).toBe('');
+    // The real setup-alpine ran once on the answer file, with stdin closed, and the box shows it.
+    expect(installerRuns(seen)).toBe(1);
+    expect(seen.filter((r) => r.tool === 'apk').every((r) => r.stdin === '' && !r.stdinLeftOpen)).toBe(true);
+    expect(await readFile(onBox('etc/hostname'), 'utf8')).toBe(`${profile.hostname}\n`);
+    expect(await readFile(onBox('etc/network/interfaces'), 'utf8')).toBe(renderInterfaces(profile.interfaces));
     expect(seen.find((r) => r.tool === 'apk' && r.argv[0] === 'add' && r.argv.includes('htop'))?.argv).toEqual(['add', 'htop', 'nftables']);
     expect(seen.find((r) => r.tool === 'rc-update' && r.argv.includes('nftables'))?.argv).toEqual(['add', 'nftables', 'default']);
     const disk = seen.filter((r) => r.tool === 'setup-disk').at(-1);
@@ -101,7 +103,7 @@ describe('a full install on the OpenSSH target', () => {
 
 describe('when setup-alpine goes wrong', () => {
   it('fails on a non-zero exit, says why, skips the rest but still removes the answer file', async () => {
-    await target.standIns?.control({ 'setup-alpine': { mode: 'fail', exitCode: 3 } });
+    await target.standIns?.control({ 'setup-disk': { mode: 'fail', exitCode: 3, errorLine: '/dev/sda is not a block device suitable for partitioning' } });
     const done = await run(disklessProfile({ packages: ['htop'] })).result;
     expect(done.status).toBe('failed');
     expect(done.error).toMatchObject({ code: 'step-failed', stepId: 'setup-alpine' });
@@ -112,41 +114,42 @@ describe('when setup-alpine goes wrong', () => {
   });
 
   it('warns about a bad time zone although setup-alpine exits 0', async () => {
-    await target.standIns?.control({ 'setup-alpine': { mode: 'error-line' } });
+    const restore = await hideOnBox(target, 'usr/share/zoneinfo/UTC');
     const { events, result } = run(disklessProfile());
-    const done = await result;
+    const done = await result.finally(restore);
     expect(done.status).toBe('warned');
-    expect(done.findings).toEqual([expect.objectContaining({ kind: 'invalid-timezone', severity: 'warning', section: 'Timezone', reason: expect.stringContaining('"Mars/Base" does not exist') })]);
+    expect(done.findings).toEqual([expect.objectContaining({ kind: 'invalid-timezone', severity: 'warning', section: 'Timezone', reason: expect.stringContaining('"UTC" does not exist') })]);
     expect(done.summary.steps.find((s) => s.id === 'setup-alpine')).toMatchObject({ status: 'warned', exitCode: 0 });
     expect(events.of('run.done')[0]?.findings).toHaveLength(1);
   });
 
   it('stops a prompt loop on the box and says which prompt repeated', async () => {
-    await target.standIns?.control({ 'setup-alpine': { mode: 'prompt-forever' } });
-    const done = await run(disklessProfile()).result;
+    const restore = await hideOnBox(target, 'usr/share/bkeymaps/us/us.bmap.gz');
+    const done = await run(disklessProfile()).result.finally(restore);
     expect(done.status).toBe('failed');
     expect(done.error).toMatchObject({ code: 'prompt-loop', stepId: 'setup-alpine' });
     expect(done.error?.message).toContain(`asked "Select variant (or 'abort'):" 5 times in the Keymap section`);
-    await expect.poll(() => running(target, 'setup-alpine')).toEqual([]);
-    expect((await target.standIns?.recordsOf('setup-alpine'))?.[0]?.exitCode).toBeNull();
+    await expect.poll(() => running(target, 'setup-')).toEqual([]);
+    expect(installerRuns(await records())).toBe(0);
   });
 
   it('stops a step that goes quiet for too long', async () => {
-    await target.standIns?.control({ 'setup-alpine': { mode: 'hang' } });
+    await target.standIns?.control({ apk: { mode: 'hang' } });
     const done = await run(disklessProfile(), { limits: { idleTimeoutMs: 1500 } }).result;
     expect(done.error).toMatchObject({ code: 'idle-timeout', stepId: 'setup-alpine', message: expect.stringContaining('printed nothing for 1.5 s') });
     await expect.poll(() => running(target, 'setup-alpine')).toEqual([]);
+    await expect.poll(() => running(target, '/sbin/apk')).toEqual([]);
   });
 
   it('stops a step that runs longer than its limit even while it prints', async () => {
-    await target.standIns?.control({ 'setup-alpine': { lineDelayMs: 200 } });
+    await target.standIns?.control({ apk: { startDelayMs: 400 } });
     const done = await run(disklessProfile(), { limits: { stepTimeoutMs: { long: 1500 } } }).result;
     expect(done.error).toMatchObject({ code: 'timeout', stepId: 'setup-alpine', message: expect.stringContaining('still running after 1.5 s') });
     await expect.poll(() => running(target, 'setup-alpine')).toEqual([]);
   });
 
   it('cancels: stops setup-alpine on the box, removes the answer file, skips the rest', async () => {
-    await target.standIns?.control({ 'setup-alpine': { lineDelayMs: 100 } });
+    await target.standIns?.control({ apk: { startDelayMs: 300 } });
     const abort = new AbortController();
     const { events, result } = run(disklessProfile({ packages: ['htop'] }), {
       signal: abort.signal,
@@ -193,20 +196,21 @@ describe('refusals', () => {
 
   it('refuses a disk install on a box that already runs from a disk', async () => {
     await mkdir(onBox('proc'), { recursive: true });
+    const mounts = await readFile(onBox('proc/mounts'), 'utf8');
     await writeFile(onBox('proc/mounts'), '/dev/sda3 / ext4 rw,relatime 0 0\n');
     try {
       const done = await run(templateById('vm')?.make() as Profile, { confirm: { erase: ['/dev/vda'] } }).result;
       expect(done.error?.message).toContain('already runs from a disk (/ is /dev/sda3 ext4)');
       expect(await actions()).toEqual([]);
     } finally {
-      await rm(onBox('proc/mounts'), { force: true });
+      await writeFile(onBox('proc/mounts'), mounts);
     }
   });
 
   it('passes preflight on the test target and says what it could not check', async () => {
     const done = await run(templateById('vm')?.make() as Profile, { planner: () => [] }).result;
     expect(done.status).toBe('succeeded');
-    expect(done.summary.preflight.facts).toMatchObject({ alpineRelease: '3.20.3', arch: 'x86_64', uid: 0, setupAlpine: '/sbin/setup-alpine', disks: null, boot: 'unknown' });
+    expect(done.summary.preflight.facts).toMatchObject({ alpineRelease: '3.20.3', arch: 'x86_64', uid: 0, setupAlpine: '/sbin/setup-alpine', disks: null, boot: 'ram' });
     expect(done.summary.preflight.problems.map((p) => p.message)).toContainEqual(expect.stringContaining('cannot check that /dev/vda exists'));
   });
 

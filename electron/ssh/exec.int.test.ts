@@ -111,15 +111,22 @@ describe('exec against the stand-ins', () => {
     expect(result.ok && result.value.stdout).toMatch(/^BusyBox v1\.36\.1 /);
   });
 
-  it('stops a hung setup-alpine when cancelled', async () => {
-    await target.standIns?.control({ 'setup-alpine': { mode: 'hang' } });
+  it('stops a hung setup-alpine, and the helpers it started, when cancelled', async () => {
+    await target.standIns?.control({ apk: { mode: 'hang' } });
     const { conn, done } = await open(target);
     const abort = new AbortController();
-    const result = await exec(conn, 'setup-alpine -e', { signal: abort.signal, onStdout: (c) => c.includes('---') && abort.abort() });
+    const command = `printf 'KEYMAPOPTS="us us"\\n' > /root/hang.answers && setup-alpine -e -f /root/hang.answers`;
+    const running = exec(conn, command, { signal: abort.signal });
+    // Cancelled once setup-alpine has started apk, which hangs.
+    await expect.poll(async () => (await target.standIns?.recordsOf('apk'))?.length).toBeGreaterThan(0);
+    abort.abort();
+    const result = await running;
     await done();
     expect(result.ok ? null : result.error.code).toBe('cancelled');
-    const [record] = (await target.standIns?.recordsOf('setup-alpine')) ?? [];
+    const [record] = (await target.standIns?.recordsOf('apk')) ?? [];
     expect(record?.exitCode).toBeNull();
     await expect.poll(() => leftover(target, 'setup-alpine')).toEqual([]);
+    await expect.poll(() => leftover(target, '/sbin/apk')).toEqual([]);
+    await target.standIns?.control({});
   });
 });

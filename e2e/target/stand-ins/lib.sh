@@ -1,8 +1,8 @@
 # Shared by the Cairn test stand-ins (BusyBox ash). Sourced, never run.
 # Each stand-in records what it was asked in its own directory under
 # $CAIRN_LOG: argv (NUL-separated), env (NAME=VALUE, NUL-separated, only the
-# variables setup-disk reads and only when set), stdin, answers (setup-alpine
-# -f FILE), exit. The test helper parses these directories.
+# variables setup-disk reads and only when set), stdin, exit. The test
+# helper parses these directories.
 
 CAIRN_LOG=/var/log/cairn-standins
 CAIRN_CONTROL=/etc/cairn-standins/control
@@ -74,11 +74,14 @@ cairn_control() {
 	eval "CAIRN_EXIT=\${CAIRN_${cairn_key}_EXIT:-1}"
 	eval "CAIRN_DELAY=\${CAIRN_${cairn_key}_DELAY:-0}"
 	eval "CAIRN_ERROR=\${CAIRN_${cairn_key}_ERROR:-}"
+	eval "CAIRN_WAIT=\${CAIRN_${cairn_key}_WAIT:-0}"
 }
 
-# Modes every stand-in understands: fail (print an error, exit CAIRN_EXIT)
+# A wait first when the test asked for one; then the modes every stand-in
+# understands: fail (print an error, exit CAIRN_EXIT)
 # and hang (never return; the caller has to stop it).
 cairn_generic_mode() {
+	[ "$CAIRN_WAIT" != 0 ] && sleep "$CAIRN_WAIT"
 	case "$CAIRN_MODE" in
 		fail)
 			echo "${CAIRN_ERROR:-$cairn_tool: failed (as the test asked)}" >&2

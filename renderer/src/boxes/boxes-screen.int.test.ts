@@ -47,7 +47,7 @@ describe('managing a box from the Boxes screen', () => {
     const facts = Object.fromEntries(within(card).getAllByRole('term').map((t) => [t.textContent, t.nextElementSibling?.textContent]));
     expect(facts).toMatchObject({
       Alpine: '3.20.3',
-      System: 'Unknown (no /proc/mounts to tell)',
+      System: 'Diskless (runs from RAM)',
       'Unsaved (lbu)': 'None',
       Upgrades: 'Not checked yet (no package index on the box)',
     });

@@ -33,7 +33,7 @@ async function startOnBox(user: UserEvent) {
 
 describe('following an install on the Run screen', () => {
   it('shows the live log, the setup-alpine section and the steps, then the outcome, and opens the run again from the list', async () => {
-    await box.standIns?.control({ 'setup-alpine': { lineDelayMs: 15 } });
+    await box.standIns?.control({ apk: { startDelayMs: 50 } });
     const { user, reopen } = await renderRuns({ seed });
     await startOnBox(user);
 
@@ -56,7 +56,7 @@ describe('following an install on the Run screen', () => {
   });
 
   it('cancels a run from its page', async () => {
-    await box.standIns?.control({ 'setup-alpine': { lineDelayMs: 200 } });
+    await box.standIns?.control({ apk: { startDelayMs: 500 } });
     const { user } = await renderRuns({ seed });
     await startOnBox(user);
     await screen.findByTestId('section-progress', {}, { timeout: 20_000 });
