@@ -32,7 +32,7 @@ export interface StandInRecord {
   tool: StandInTool;
   /** The arguments after the program name. */
   argv: string[];
-  /** Those of ERASE_DISKS BOOTFS ROOTFS VARFS DISKLABEL KERNELOPTS USE_EFI BOOTLOADER that were set in its environment. */
+  /** Those of ERASE_DISKS BOOTFS ROOTFS VARFS DISKLABEL KERNELOPTS USE_EFI BOOTLOADER BOOT_SIZE SWAP_SIZE ROOT_SIZE that were set in its environment. */
   env: Record<string, string>;
   /** What it read on stdin; null when stdin was a terminal. */
   stdin: string | null;

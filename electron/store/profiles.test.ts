@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultProfile, templateById, type Profile } from '../../shared/profile';
+import { defaultProfile, PROFILE_SCHEMA_VERSION, templateById, type Profile } from '../../shared/profile';
 import { tempDir } from '../services.test-support';
 import { createProfileStore, type ProfileStore } from './profiles';
 
@@ -91,15 +91,15 @@ describe('the profile store', () => {
     });
   });
 
-  it('upgrades a profile saved in format 1 when reading, and writes format 2 on the next save', async () => {
+  it('upgrades a profile saved in format 1 when reading, and writes the current format on the next save', async () => {
     const v1 = { schemaVersion: 1, name: 'Old router', hostname: 'gw', keymap: 'us us', packages: 'nftables', interfaces: [{ name: 'eth0', dhcp: true }], disk: { mode: 'sys', disks: ['/dev/sda'] } };
     await writeFile(join(dir, 'legacy-1.json'), JSON.stringify({ storeVersion: 1, id: 'legacy-1', updatedAt: '2024-01-01T00:00:00.000Z', profile: v1 }));
     const loaded = await store.get('legacy-1');
-    expect(loaded).toMatchObject({ ok: true, value: { migratedFrom: 1, profile: { schemaVersion: 2, keymap: { layout: 'us', variant: 'us' }, packages: ['nftables'] } } });
+    expect(loaded).toMatchObject({ ok: true, value: { migratedFrom: 1, profile: { schemaVersion: PROFILE_SCHEMA_VERSION, keymap: { layout: 'us', variant: 'us' }, packages: ['nftables'] } } });
     expect(JSON.parse(await readFile(join(dir, 'legacy-1.json'), 'utf8')).profile.schemaVersion).toBe(1);
     if (!loaded.ok) return;
     await store.save(loaded.value.profile, 'legacy-1');
-    expect(JSON.parse(await readFile(join(dir, 'legacy-1.json'), 'utf8'))).toMatchObject({ storeVersion: 1, profile: { schemaVersion: 2 } });
+    expect(JSON.parse(await readFile(join(dir, 'legacy-1.json'), 'utf8'))).toMatchObject({ storeVersion: 1, profile: { schemaVersion: PROFILE_SCHEMA_VERSION } });
   });
 
   it('leaves a profile from a newer Cairn untouched and says to update', async () => {

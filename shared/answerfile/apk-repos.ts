@@ -1,7 +1,8 @@
-import { defaultProfile, type Profile } from '../profile';
+import type { Profile } from '../profile';
 import type { Assignment } from './assignments';
 import type { Diagnostics } from './diagnostics';
 import { getopts, hasFlag, optionWords, reportGetopts } from './option-words';
+import { asked } from './sections-parse';
 
 type ApkRepos = Profile['apkRepos'];
 
@@ -58,8 +59,8 @@ export function parseApkRepos(opts: Assignment | undefined, answer: Assignment |
   const words = opts === undefined ? [] : optionWords(opts.value, 'APKREPOSOPTS', 'setup-apkrepos', d.at(opts.line, 'APKREPOSOPTS'));
   if (words.length === 0) {
     if (skip) return { mode: 'none', urls: [], community: false };
-    d.missing('APKREPOSOPTS', 'warning', (state) => `APKREPOSOPTS is ${state}, so setup-apkrepos would ask which mirror to use. Cairn used the first mirror (-1) with community.`);
-    return defaultProfile().apkRepos;
+    asked(d, 'APKREPOSOPTS', 'setup-apkrepos', 'adds the first mirror (the CDN) without the community repository');
+    return { mode: 'first', urls: [], community: false };
   }
   const note = d.at(opts?.line ?? 0, 'APKREPOSOPTS');
   const g = getopts(words, 'c1fhor');

@@ -15,6 +15,7 @@ export function diskOptions(p: Profile): string[] {
   if (d.swapMb !== null) args.push('-s', String(d.swapMb));
   if (d.rootMb !== null) args.push('-R', String(d.rootMb));
   if (d.kernelFlavor !== '') args.push('-k', d.kernelFlavor);
+  if (d.verbose) args.push('-v');
   return [...args, ...d.disks];
 }
 
@@ -35,5 +36,6 @@ export function diskEnvironment(p: Profile): Array<[name: string, value: string]
   if (d.kernelOptions !== '') env.push(['KERNELOPTS', d.kernelOptions]);
   if (d.efi === 'efi') env.push(['USE_EFI', '1']);
   if (d.bootloader !== 'default') env.push(['BOOTLOADER', d.bootloader]);
+  if (d.bootMb !== null) env.push(['BOOT_SIZE', String(d.bootMb)]);
   return env;
 }

@@ -2,9 +2,10 @@ import { bootFilesystemSchema, defaultProfile, diskSchema, filesystemSchema, typ
 import type { Assignment } from './assignments';
 import type { Diagnostics } from './diagnostics';
 import { getopts, hasFlag, lastArg, optionWords, reportGetopts } from './option-words';
+import { asked } from './sections-parse';
 
 /** setup-disk's environment as the answer file names it. */
-export const DISK_ENVIRONMENT = ['ERASE_DISKS', 'BOOTFS', 'ROOTFS', 'VARFS', 'DISKLABEL', 'KERNELOPTS', 'USE_EFI', 'BOOTLOADER'] as const;
+export const DISK_ENVIRONMENT = ['ERASE_DISKS', 'BOOTFS', 'ROOTFS', 'VARFS', 'DISKLABEL', 'KERNELOPTS', 'USE_EFI', 'BOOTLOADER', 'BOOT_SIZE', 'SWAP_SIZE', 'ROOT_SIZE'] as const;
 export type DiskEnvironmentName = (typeof DISK_ENVIRONMENT)[number];
 
 type Env = Partial<Record<DiskEnvironmentName, Assignment>>;
@@ -21,7 +22,7 @@ function size(arg: string | null, option: string, what: string, note: (m: string
 /** The disk section from DISKOPTS and the exported setup-disk environment. */
 export function parseDisk(opts: Assignment | undefined, env: Env, d: Diagnostics): Disk {
   if (opts === undefined) {
-    d.missing('DISKOPTS', 'warning', (state) => `DISKOPTS is ${state}, so setup-disk would ask which disk to use. Cairn set up no disk (run from RAM); choose one in the wizard.`);
+    asked(d, 'DISKOPTS', 'setup-disk', 'uses no disk (the box runs from RAM)');
     reportUnused(env, d);
     return noDisk();
   }
@@ -36,7 +37,6 @@ export function parseDisk(opts: Assignment | undefined, env: Env, d: Diagnostics
   reportGetopts(g, 'DISKOPTS', 'setup-disk', n);
   for (const flag of ['b', 'o', 'w', 'q', 'h'])
     if (hasFlag(g, flag)) warn(`Cairn cannot keep setup-disk's -${flag} option; it was ignored.`);
-  if (hasFlag(g, 'v')) n('info', 'DISKOPTS has -v (more verbose output); Cairn leaves it out.');
 
   const disk = defaultProfile().disk;
   const mode = lastArg(g, 'm');
@@ -50,6 +50,7 @@ export function parseDisk(opts: Assignment | undefined, env: Env, d: Diagnostics
   disk.swapMb = size(lastArg(g, 's'), '-s', 'swap', warn);
   disk.rootMb = size(lastArg(g, 'R'), '-R', 'root', warn);
   disk.kernelFlavor = lastArg(g, 'k') ?? '';
+  disk.verbose = hasFlag(g, 'v');
   const bootloader = lastArg(g, 'B');
   if (bootloader !== null) setBootloader(disk, bootloader, warn);
   readEnvironment(disk, env, d, opts.line);
@@ -59,7 +60,7 @@ export function parseDisk(opts: Assignment | undefined, env: Env, d: Diagnostics
 function setBootloader(disk: Disk, value: string, warn: (m: string) => void): void {
   const parsed = diskSchema.shape.bootloader.safeParse(value);
   if (parsed.success) disk.bootloader = parsed.data;
-  else warn(`The boot loader "${value}" is not one Cairn can choose (grub, syslinux, limine, u-boot or none); Cairn used setup-disk's default.`);
+  else warn(`The boot loader "${value}" is not one Cairn can choose (grub, syslinux, limine, u-boot, raspberrypi-bootloader, zipl or none); Cairn used setup-disk's default.`);
 }
 
 function readEnvironment(disk: Disk, env: Env, d: Diagnostics, diskLine: number): void {
@@ -93,6 +94,17 @@ function readEnvironment(disk: Disk, env: Env, d: Diagnostics, diskLine: number)
         break;
       case 'KERNELOPTS':
         disk.kernelOptions = v;
+        break;
+      case 'BOOT_SIZE':
+        if (/^\d+$/.test(v)) disk.bootMb = Number(v);
+        else warn(`BOOT_SIZE "${v}" is not a number of MB; Cairn used setup-disk's default (300).`);
+        break;
+      // setup-disk's -s and -R set these variables, so an option given there wins.
+      case 'SWAP_SIZE':
+        if (disk.swapMb === null) disk.swapMb = size(v, 'SWAP_SIZE', 'swap', warn);
+        break;
+      case 'ROOT_SIZE':
+        if (disk.rootMb === null) disk.rootMb = size(v, 'ROOT_SIZE', 'root', warn);
         break;
       case 'USE_EFI':
         // setup-disk tests only that USE_EFI is non-empty.

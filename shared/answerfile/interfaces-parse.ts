@@ -17,6 +17,7 @@ interface Draft {
   inet6: Family;
   ssid: string | null;
   psk: string | null;
+  extra: { inet: string[]; inet6: string[] };
 }
 
 const family = (): Family => ({ method: null, address: null, gateway: null, netmask: null });
@@ -71,12 +72,17 @@ function toIpv4(f: Family): Ipv4 {
 }
 
 function toIpv6(f: Family): Ipv6 {
-  if (f.method === 'auto' || f.method === 'dhcp') return { mode: 'auto' };
+  if (f.method === 'auto') return { mode: 'auto' };
+  if (f.method === 'dhcp') return { mode: 'dhcp' };
   if (f.address === null && f.method !== 'static') return { mode: 'none' };
   return { mode: 'static', ...splitAddress(f), gateway: f.gateway ?? '' };
 }
 
+/** What setup-interfaces itself writes for a manual interface: kept without a word. */
 const SETUP_INTERFACES_MANUAL = new Set(['up ip link set $IFACE up', 'down ip link set $IFACE down']);
+
+/** Options that run a command as root when the interface changes state. */
+const COMMAND_OPTIONS = new Set(['pre-up', 'up', 'post-up', 'down', 'pre-down', 'post-down']);
 
 /**
  * Reads /etc/network/interfaces text (INTERFACESOPTS) into interfaces. Options
@@ -92,7 +98,7 @@ export function parseInterfaces(text: string, firstLine: number, d: Diagnostics)
   const draft = (name: string, line: number): Draft => {
     let x = drafts.get(name);
     if (x === undefined) {
-      x = { name, line, auto: false, stanza: false, inet: family(), inet6: family(), ssid: null, psk: null };
+      x = { name, line, auto: false, stanza: false, inet: family(), inet6: family(), ssid: null, psk: null, extra: { inet: [], inet6: [] } };
       drafts.set(name, x);
     }
     return x;
@@ -111,8 +117,9 @@ export function parseInterfaces(text: string, firstLine: number, d: Diagnostics)
       note(`ifupdown-ng ignores the line "${trimmed}" (it does not start with a keyword); Cairn ignored it too.`);
       continue;
     }
-    if (key === 'auto') {
-      if (args.length > 1) note(`"auto ${args.join(' ')}": ifupdown-ng brings up only the first name of an auto line. Cairn marks all of them auto and writes one auto line each.`);
+    if (key === 'auto' || key === 'allow-auto' || key === 'allow-hotplug') {
+      if (key !== 'auto') note(`ifupdown-ng treats "${key}" as "auto"; Cairn writes it as auto.`, 'info');
+      if (args.length > 1) note(`"${key} ${args.join(' ')}": ifupdown-ng brings up only the first name of an auto line. Cairn marks all of them auto and writes one auto line each.`);
       for (const name of args) if (name === 'lo') sawLoopback = true; else draft(name, line).auto = true;
       continue;
     }
@@ -129,10 +136,7 @@ export function parseInterfaces(text: string, firstLine: number, d: Diagnostics)
       if (fam !== null && method !== null) {
         const known = fam === 'inet' ? ['dhcp', 'static', 'manual'] : ['auto', 'static', 'manual', 'dhcp'];
         if (!known.includes(method)) note(`The method "${fam} ${method}" of ${name} cannot be set up by Cairn; it was read as no ${fam === 'inet' ? 'IPv4' : 'IPv6'} address.`);
-        else {
-          if (method === 'dhcp' && fam === 'inet6') note(`${name} uses "inet6 dhcp"; Cairn's profile has automatic IPv6 (inet6 auto), which it uses instead.`);
-          current[fam].method = method;
-        }
+        else current[fam].method = method;
       }
       if (args.length > 3) note(`Cairn ignored "${args.slice(3).join(' ')}" at the end of the iface line of ${name}.`);
       continue;
@@ -151,26 +155,25 @@ export function parseInterfaces(text: string, firstLine: number, d: Diagnostics)
   function readOption(cur: Draft, key: string, rest: string, trimmed: string, note: (m: string, s?: 'warning' | 'info') => void): void {
     const value = rest.split(/\s+/)[0] ?? '';
     const famOf = (addr: string) => fam ?? (addr.includes(':') ? 'inet6' : 'inet');
+    // Whatever the form has no field for stays in its stanza, as written.
+    const keep = (why: string | null) => {
+      cur.extra[fam ?? 'inet'].push(`${key} ${rest}`.trim());
+      if (why !== null) note(why, COMMAND_OPTIONS.has(key) ? 'warning' : 'info');
+    };
     if (key === 'address' || key === 'gateway') {
       const f = cur[famOf(value)];
       const field = key === 'address' ? 'address' : 'gateway';
-      if (f.method === 'dhcp' || f.method === 'auto') note(`${cur.name} gets its address automatically, so Cairn ignored "${trimmed}".`);
-      else if (f[field] !== null) note(`${cur.name} already has ${key === 'address' ? 'an address' : 'a gateway'}; Cairn keeps one per address family and ignored "${trimmed}".`);
+      if (f.method === 'dhcp' || f.method === 'auto' || f[field] !== null) keep(`"${trimmed}" on ${cur.name} is kept as written (the form holds one static address and gateway per address family).`);
       else f[field] = value;
-    } else if (key === 'netmask') cur.inet.netmask = value;
-    else if (key === 'wifi-ssid') cur.ssid = rest;
-    else if (key === 'wifi-psk') cur.psk = rest;
-    else if (key === 'use') {
-      if (value === 'dhcp' && cur.inet.method === null) cur.inet.method = 'dhcp';
-      else if (value === 'ipv6-ra' && cur.inet6.method === null) cur.inet6.method = 'auto';
-      else if (!['wifi', 'link', 'static', 'dhcp', 'ipv6-ra'].includes(value)) note(`Cairn cannot set up "use ${value}" on ${cur.name}; it was ignored.`);
-    } else if (SETUP_INTERFACES_MANUAL.has(trimmed)) {
-      note(`"${trimmed}" is what setup-interfaces writes for a manual interface; ifupdown-ng brings the link up by itself, so Cairn leaves it out.`, 'info');
-    } else if (key === 'hostname' || key === 'dhcp-hostname') {
-      note(`"${trimmed}" (the hostname sent with DHCP) cannot be kept in a Cairn profile; it was ignored, and the box sends its own hostname.`);
-    } else {
-      note(`Cairn cannot keep the option "${trimmed}" of ${cur.name}; it was ignored. Add it on the box after the install if you need it.`);
-    }
+    } else if (key === 'netmask' && cur.inet.netmask === null && fam !== 'inet6') cur.inet.netmask = value;
+    else if (key === 'wifi-ssid' && cur.ssid === null) cur.ssid = rest;
+    else if (key === 'wifi-psk' && cur.psk === null) cur.psk = rest;
+    else if (key === 'use' && value === 'wifi') return;
+    else if (key === 'use' && value === 'dhcp' && cur.inet.method === null) cur.inet.method = 'dhcp';
+    else if (key === 'use' && value === 'ipv6-ra' && cur.inet6.method === null) cur.inet6.method = 'auto';
+    else if (SETUP_INTERFACES_MANUAL.has(trimmed)) keep(null);
+    else if (COMMAND_OPTIONS.has(key)) keep(`"${trimmed}" runs a command as root whenever ${cur.name} changes state; it is kept as written. Check it.`);
+    else keep(null);
   }
 
   if (!sawLoopback) d.add(firstLine, 'warning', 'INTERFACESOPTS does not bring up the loopback interface (auto lo); Cairn always writes it.', V);
@@ -182,6 +185,7 @@ export function parseInterfaces(text: string, firstLine: number, d: Diagnostics)
       ipv4: toIpv4(x.inet),
       ipv6: toIpv6(x.inet6),
       wifi: x.ssid === null && x.psk === null ? null : { ssid: x.ssid ?? '', passphrase: x.psk ?? '' },
+      extraOptions: x.extra,
     };
   });
 }

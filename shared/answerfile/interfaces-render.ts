@@ -15,20 +15,25 @@ function addressLine(address: string, prefix: number | null): string {
   return `\taddress ${interfacesValue(prefix === null ? address : `${address}/${prefix}`)}`;
 }
 
+function familyBlock(name: string, family: 'inet' | 'inet6', config: NetworkInterface['ipv4'] | NetworkInterface['ipv6']): string[] | null {
+  if (config.mode === 'static') {
+    const { address, prefix, gateway } = config;
+    return [`iface ${name} ${family} static`, addressLine(address, prefix), ...(gateway === '' ? [] : [`\tgateway ${interfacesValue(gateway)}`])];
+  }
+  return config.mode === 'none' ? null : [`iface ${name} ${family} ${config.mode}`];
+}
+
 function stanza(i: NetworkInterface): string {
   const name = interfacesValue(i.name);
+  const extra = (lines: readonly string[]) => lines.map((l) => `\t${interfacesValue(l)}`);
+  const inet = familyBlock(name, 'inet', i.ipv4);
+  const inet6 = familyBlock(name, 'inet6', i.ipv6);
   const blocks: string[][] = [];
-  if (i.ipv4.mode === 'dhcp') blocks.push([`iface ${name} inet dhcp`]);
-  else if (i.ipv4.mode === 'static') {
-    const { address, prefix, gateway } = i.ipv4;
-    blocks.push([`iface ${name} inet static`, addressLine(address, prefix), ...(gateway === '' ? [] : [`\tgateway ${interfacesValue(gateway)}`])]);
-  }
-  if (i.ipv6.mode === 'auto') blocks.push([`iface ${name} inet6 auto`]);
-  else if (i.ipv6.mode === 'static') {
-    const { address, prefix, gateway } = i.ipv6;
-    blocks.push([`iface ${name} inet6 static`, addressLine(address, prefix), ...(gateway === '' ? [] : [`\tgateway ${interfacesValue(gateway)}`])]);
-  }
-  if (blocks.length === 0) blocks.push([`iface ${name} inet manual`]);
+  // A manual inet stanza when nothing else describes the card, or to hold options kept from an import.
+  if (inet !== null) blocks.push([...inet, ...extra(i.extraOptions.inet)]);
+  else if (inet6 === null || i.extraOptions.inet.length > 0) blocks.push([`iface ${name} inet manual`, ...extra(i.extraOptions.inet)]);
+  if (inet6 !== null) blocks.push([...inet6, ...extra(i.extraOptions.inet6)]);
+  else if (i.extraOptions.inet6.length > 0) blocks.push([`iface ${name} inet6 manual`, ...extra(i.extraOptions.inet6)]);
   if (i.wifi !== null) {
     // ifupdown-ng's wifi executor (interfaces-wifi(5)): wpa_supplicant for a
     // passphrase, iwconfig for an open network.

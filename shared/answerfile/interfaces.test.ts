@@ -9,6 +9,7 @@ function read(text: string) {
   return { interfaces, diagnostics: d.list.map((x) => ({ line: x.line, severity: x.severity, message: x.message })) };
 }
 const LO = 'auto lo\niface lo inet loopback\n';
+const NONE = { inet: [], inet6: [] };
 
 describe('INTERFACESOPTS as people write it', () => {
   it('reads stanzas in any order, with comments, netmasks and escaped #', () => {
@@ -18,8 +19,8 @@ describe('INTERFACESOPTS as people write it', () => {
     );
     expect(diagnostics).toEqual([]);
     expect(interfaces).toEqual([
-      { name: 'eth0', auto: true, ipv4: { mode: 'static', address: '192.168.1.10', prefix: 24, gateway: '192.168.1.1' }, ipv6: { mode: 'none' }, wifi: null },
-      { name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Caf#1 corner', passphrase: 'pass#word  ' } },
+      { name: 'eth0', auto: true, ipv4: { mode: 'static', address: '192.168.1.10', prefix: 24, gateway: '192.168.1.1' }, ipv6: { mode: 'none' }, wifi: null, extraOptions: NONE },
+      { name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Caf#1 corner', passphrase: 'pass#word  ' }, extraOptions: NONE },
     ]);
   });
 
@@ -32,10 +33,10 @@ describe('INTERFACESOPTS as people write it', () => {
     ]);
   });
 
-  it('reads what setup-interfaces itself writes for a manual interface, with a note', () => {
+  it('keeps what setup-interfaces itself writes for a manual interface, without a word', () => {
     const { interfaces, diagnostics } = read(`${LO}\nauto eth0\niface eth0 inet manual\n\tup ip link set $IFACE up\n\tdown ip link set $IFACE down\n`);
-    expect(interfaces[0]).toMatchObject({ ipv4: { mode: 'none' }, ipv6: { mode: 'none' } });
-    expect(diagnostics.map((d) => [d.line, d.severity])).toEqual([[15, 'info'], [16, 'info']]);
+    expect(interfaces[0]).toMatchObject({ ipv4: { mode: 'none' }, ipv6: { mode: 'none' }, extraOptions: { inet: ['up ip link set $IFACE up', 'down ip link set $IFACE down'], inet6: [] } });
+    expect(diagnostics).toEqual([]);
   });
 
   it('reports every option and line it cannot keep, with its line number', () => {
@@ -51,23 +52,23 @@ describe('INTERFACESOPTS as people write it', () => {
       '123 nonsense', // 27
     ].join('\n');
     const { interfaces, diagnostics } = read(text);
-    expect(diagnostics.map((d) => d.line)).toEqual([12, 13, 14, 16, 17, 18, 19, 20, 21, 21, 22, 25, 26, 27]);
-    for (const d of diagnostics) expect(d.severity).toBe('warning');
+    // Options without a field are kept, not reported as lost; what is changed or dropped is.
+    expect(diagnostics.map((d) => [d.line, d.severity])).toEqual([
+      [12, 'warning'], [13, 'info'], [14, 'warning'], [17, 'info'], [21, 'warning'], [21, 'warning'], [25, 'info'], [26, 'warning'], [27, 'warning'],
+    ]);
     expect(diagnostics[0]?.message).toContain('loopback');
     expect(diagnostics[2]?.message).toMatch(/only the first name.*marks all of them auto/);
-    expect(diagnostics[3]?.message).toMatch(/hostname box.*DHCP/);
-    expect(diagnostics[5]?.message).toContain('mtu 9000');
-    expect(interfaces.map((i) => [i.name, i.auto, i.ipv4.mode, i.ipv6.mode])).toEqual([
-      ['eth0', true, 'dhcp', 'auto'],
-      ['eth1', true, 'none', 'none'],
-      ['eth2', false, 'static', 'none'],
-      ['eth3', false, 'none', 'none'],
+    expect(interfaces.map((i) => [i.name, i.auto, i.ipv4.mode, i.ipv6.mode, i.extraOptions.inet])).toEqual([
+      ['eth0', true, 'dhcp', 'dhcp', ['hostname box', 'address 10.0.0.5/24', 'mtu 9000', 'wifi-config-path /etc/w.conf']],
+      ['eth1', true, 'none', 'none', ['use bond']],
+      ['eth2', false, 'static', 'none', ['address 10.0.0.2/24']],
+      ['eth3', false, 'none', 'none', []],
     ]);
   });
 
   it('warns when the loopback is missing and when an auto interface has no stanza', () => {
     const { interfaces, diagnostics } = read('auto eth0\n');
-    expect(interfaces).toEqual([{ name: 'eth0', auto: true, ipv4: { mode: 'none' }, ipv6: { mode: 'none' }, wifi: null }]);
+    expect(interfaces).toEqual([{ name: 'eth0', auto: true, ipv4: { mode: 'none' }, ipv6: { mode: 'none' }, wifi: null, extraOptions: NONE }]);
     expect(diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('auto lo'), expect.stringContaining('no iface stanza')]);
   });
 

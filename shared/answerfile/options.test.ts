@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { defaultProfile } from '../profile';
 import { parse } from '.';
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFixtureKeyNotARealKey000000000000000000 jane@desk';
@@ -36,14 +35,15 @@ describe('reading each *OPTS value as its helper would', () => {
     expect(one.profile.keymap).toEqual({ layout: 'fr', variant: '' });
     expect(about(one, 'KEYMAPOPTS')[0]?.message).toMatch(/no variant/);
     expect(about(file({ KEYMAPOPTS: '"us us extra"' }), 'KEYMAPOPTS')[0]?.message).toContain('"extra"');
+    // Over SSH setup-alpine asks for no keymap: unset means none.
     const unset = file({ KEYMAPOPTS: null });
-    expect(unset.profile.keymap).toEqual({ layout: 'us', variant: 'us' });
+    expect(unset.profile.keymap).toBeNull();
     expect(about(unset, 'KEYMAPOPTS')).toEqual([expect.objectContaining({ severity: 'info' })]);
   });
 
   it('treats an empty value like a missing one, at its own line', () => {
     const r = file({ HOSTNAMEOPTS: '""', DEVDOPTS: "''", KEYMAPOPTS: '" "' });
-    expect([r.profile.hostname, r.profile.devd, r.profile.keymap]).toEqual(['alpine', 'mdev', { layout: 'us', variant: 'us' }]);
+    expect([r.profile.hostname, r.profile.devd, r.profile.keymap]).toEqual(['localhost', 'mdev', null]);
     expect(r.diagnostics.map((d) => [d.line, d.variable, d.message.match(/is empty/)?.[0]])).toEqual([
       [1, 'KEYMAPOPTS', 'is empty'],
       [2, 'HOSTNAMEOPTS', 'is empty'],
@@ -72,8 +72,10 @@ describe('reading each *OPTS value as its helper would', () => {
 
   it('reads time zones with -z, -i and -k, and none', () => {
     const r = file({ TIMEZONEOPTS: '"-i -k -z Europe/Paris"' });
-    expect(r.profile.timezone).toBe('Europe/Paris');
-    expect(about(r, 'TIMEZONEOPTS').map((d) => d.severity)).toEqual(['info', 'info']);
+    expect(r.profile).toMatchObject({ timezone: 'Europe/Paris', timezoneMode: 'link' });
+    expect(about(r, 'TIMEZONEOPTS')).toEqual([]);
+    expect(file({ TIMEZONEOPTS: '"-k Asia/Tokyo"' }).profile).toMatchObject({ timezone: 'Asia/Tokyo', timezoneMode: 'copy-keep' });
+    expect(file({ TIMEZONEOPTS: 'UTC' }).profile.timezoneMode).toBe('copy');
     expect(file({ TIMEZONEOPTS: 'none' }).profile.timezone).toBeNull();
     expect(about(file({ TIMEZONEOPTS: '"-h UTC"' }), 'TIMEZONEOPTS')[0]?.message).toMatch(/-h.*only print its help/);
   });
@@ -106,13 +108,16 @@ describe('USEROPTS', () => {
   it('reads combined flags, attached values and --', () => {
     const r = file({ USEROPTS: '"-au -fJane -gwheel -- jane"', USERSSHKEY: `"${KEY}"` });
     expect(r.diagnostics).toEqual([]);
-    expect(r.profile.user).toEqual({ name: 'jane', fullName: 'Jane', groups: ['wheel'], admin: true, sshKeys: [KEY], passwordHash: null });
+    expect(r.profile.user).toEqual({ name: 'jane', fullName: 'Jane', groups: ['wheel'], admin: true, sshKeys: [KEY], unlock: 'auto', passwordHash: null });
     expect(file({ USEROPTS: '"-g none jane"' }).profile.user?.groups).toEqual([]);
   });
 
-  it('notes -u without a key, and a key without -u', () => {
-    expect(about(file({ USEROPTS: '"-u jane"' }), 'USEROPTS')[0]?.message).toMatch(/-u.*no SSH key/);
-    expect(about(file({ USEROPTS: 'jane', USERSSHKEY: `"${KEY}"` }), 'USEROPTS')).toEqual([expect.objectContaining({ severity: 'info', message: expect.stringMatching(/no -u.*locked/) })]);
+  it('keeps -u as written: unlocked without a key, locked with a key and no -u', () => {
+    const unlocked = file({ USEROPTS: '"-u jane"' });
+    expect(unlocked.profile.user?.unlock).toBe('yes');
+    expect(about(unlocked, 'USEROPTS')).toEqual([]);
+    expect(file({ USEROPTS: 'jane', USERSSHKEY: `"${KEY}"` }).profile.user?.unlock).toBe('no');
+    expect(file({ USEROPTS: 'jane' }).profile.user?.unlock).toBe('auto');
   });
 
   it('reports what setup-user would refuse: no name, two names, -h, missing values', () => {
@@ -138,8 +143,10 @@ describe('USEROPTS', () => {
     const r = file({ USEROPTS: '"-f Janet jane"', CAIRN_USER_FULLNAME: '"Jane Doe"' });
     expect(r.profile.user?.fullName).toBe('Jane Doe');
     expect(about(r, 'CAIRN_USER_FULLNAME')[0]?.message).toMatch(/differs/);
+    // Without USEROPTS nobody answers setup-user's question: no user, whatever else is set.
     const unset = file({ USEROPTS: null, CAIRN_USER_FULLNAME: '"Jane Doe"', USERSSHKEY: `"${KEY}"` });
-    expect(unset.profile.user).toEqual({ ...defaultProfile().user, fullName: 'Jane Doe', sshKeys: [KEY] });
+    expect(unset.profile.user).toBeNull();
+    expect(about(unset, 'USERSSHKEY')).toEqual([expect.objectContaining({ severity: 'info', message: expect.stringMatching(/no effect without a user/) })]);
     expect(about(file({ USEROPTS: 'none', CAIRN_USER_FULLNAME: 'x' }), 'CAIRN_USER_FULLNAME')[0]?.message).toMatch(/no user/);
   });
 });
@@ -158,7 +165,7 @@ describe('APKREPOSOPTS', () => {
       [{ APKREPOSOPTS: '"-1 https://m/main"' }, /both mirror options and repository URLs/],
       [{ APKREPOSOPTS: '"-1 -f"' }, /more than one of -1, -f and -r/],
       [{ APKREPOSOPTS: '-c' }, /picks no mirror/],
-      [{ APKREPOSOPTS: null }, /not set.*ask which mirror/],
+      [{ APKREPOSOPTS: null }, /not set: setup-apkrepos would ask here; unattended, it adds the first mirror/],
       [{ APKREPOSOPTS: '""', APKREPO_DEFAULT_ANSWER: 'skip' }, /not exported/],
       [{ 'export APKREPO_DEFAULT_ANSWER': 'f' }, /only understands "skip"/],
     ];
@@ -180,11 +187,17 @@ describe('DISKOPTS and the setup-disk environment', () => {
 
   it('reports what it cannot keep or what setup-disk would ask', () => {
     const messages = (opts: string, env: Record<string, string> = {}) => disk(opts, env).diagnostics.map((d) => d.message).join('\n');
-    expect(messages('"-v -q -w /tmp/m -b /dev/sda /mnt"')).toMatch(/-b option[^]*-w option[^]*-q option[^]*-v \(more verbose[^]*no -m sys/);
+    expect(messages('"-v -q -w /tmp/m -b /dev/sda /mnt"')).toMatch(/-b option[^]*-w option[^]*-q option[^]*no -m sys/);
+    expect(disk('"-v -m sys /dev/sda"', { 'export ERASE_DISKS': '/dev/sda' }).profile.disk.verbose).toBe(true);
+    expect(disk('"-m sys /dev/sda"', { 'export ERASE_DISKS': '/dev/sda', 'export BOOT_SIZE': '512' }).profile.disk.bootMb).toBe(512);
+    // SWAP_SIZE and ROOT_SIZE are what -s and -R set; the option wins.
+    expect(disk('"-m sys /dev/sda"', { 'export ERASE_DISKS': '/dev/sda', 'export SWAP_SIZE': '1024', 'export ROOT_SIZE': '8192' }).profile.disk).toMatchObject({ swapMb: 1024, rootMb: 8192 });
+    expect(disk('"-s 0 -m sys /dev/sda"', { 'export ERASE_DISKS': '/dev/sda', 'export SWAP_SIZE': '1024' }).profile.disk.swapMb).toBe(0);
     expect(messages('"-m crypt /dev/sda"', { 'export ERASE_DISKS': '/dev/sda' })).toMatch(/"-m crypt" is not a disk mode/);
     expect(messages('"-m sys"')).toMatch(/names no disk/);
     expect(messages('"-m sys -s big /dev/sda"', { 'export ERASE_DISKS': '/dev/sda' })).toMatch(/-s big: the swap size/);
-    expect(messages('"-m sys -B zipl /dev/sda"', { 'export ERASE_DISKS': '/dev/sda' })).toMatch(/boot loader "zipl"/);
+    expect(messages('"-m sys -B lilo /dev/sda"', { 'export ERASE_DISKS': '/dev/sda' })).toMatch(/boot loader "lilo"/);
+    expect(disk('"-m sys -B raspberrypi-bootloader /dev/sda"', { 'export ERASE_DISKS': '/dev/sda' }).profile.disk.bootloader).toBe('raspberrypi-bootloader');
     const env = { 'export ERASE_DISKS': '/dev/sda', 'export BOOTFS': 'ntfs', 'export ROOTFS': 'zfs', 'export DISKLABEL': 'mbr', 'export BOOTLOADER': 'lilo', 'export VARFS': 'xfs', 'export KERNELOPTS': '"quiet"' };
     const r = disk('"-m sys /dev/sda"', env);
     expect(r.profile.disk).toMatchObject({ bootFs: 'ext4', rootFs: 'ext4', varFs: 'xfs', diskLabel: 'default', bootloader: 'default', kernelOptions: 'quiet' });
@@ -196,7 +209,7 @@ describe('DISKOPTS and the setup-disk environment', () => {
     expect(none.diagnostics.map((d) => d.variable)).toEqual(['ERASE_DISKS']);
     const unset = file({ DISKOPTS: null, 'export BOOTFS': 'xfs' });
     expect(unset.profile.disk.mode).toBe('none');
-    expect(unset.diagnostics.map((d) => d.variable)).toEqual(['DISKOPTS', 'BOOTFS']);
+    expect(unset.diagnostics.map((d) => [d.variable, d.severity])).toEqual([['BOOTFS', 'warning'], ['DISKOPTS', 'info']]);
   });
 
   it('asks for LBU and the apk cache only when the system is not installed to disk', () => {

@@ -169,14 +169,21 @@ describe('parse: values that split or mean something else on the box', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ line: at[0], variable: 'LBUOPTS', message: expect.stringMatching(/file names/) })]);
   });
 
-  it('says which variables setup-alpine would ask for when they are missing', () => {
+  it('reads each missing variable as what its helper does when nobody answers, and says so', () => {
     const { profile, diagnostics } = parse('HOSTNAMEOPTS=box\n');
-    expect(profile.user).toEqual(defaultProfile().user);
-    expect(diagnostics.filter((d) => d.variable !== 'HOSTNAMEOPTS').every((d) => d.line === 0)).toBe(true);
-    const asked = diagnostics.filter((d) => d.severity === 'warning').map((d) => d.variable);
-    expect(asked).toEqual(expect.arrayContaining(['USEROPTS', 'INTERFACESOPTS', 'TIMEZONEOPTS', 'PROXYOPTS', 'NTPOPTS', 'SSHDOPTS', 'APKREPOSOPTS', 'DISKOPTS', 'LBUOPTS', 'APKCACHEOPTS']));
+    // Unattended, setup-user's "Setup a user? [no]" takes its default: no user.
+    expect(profile.user).toBeNull();
+    expect(profile).toMatchObject({
+      keymap: null, ntp: 'busybox', sshd: 'openssh', timezone: 'UTC', timezoneMode: 'copy', proxy: null,
+      apkRepos: { mode: 'first', urls: [], community: false }, disk: { mode: 'none' }, diskless: { lbuMedia: null, apkCacheDir: '/var/cache/apk' },
+    });
+    expect(profile.interfaces.map((i) => [i.name, i.ipv4.mode])).toEqual([['eth0', 'dhcp']]);
+    expect(diagnostics.every((d) => d.line === 0 && d.severity === 'info')).toBe(true);
+    const asked = diagnostics.filter((d) => /would ask here; unattended, it /.test(d.message)).map((d) => d.variable);
+    expect(asked).toEqual(expect.arrayContaining(['INTERFACESOPTS', 'TIMEZONEOPTS', 'PROXYOPTS', 'NTPOPTS', 'SSHDOPTS', 'APKREPOSOPTS', 'DISKOPTS', 'LBUOPTS', 'APKCACHEOPTS']));
     expect(asked).not.toContain('DEVDOPTS');
-    expect(diagnostics.find((d) => d.variable === 'USEROPTS')?.message).toMatch(/ask for a user name/);
+    expect(parse('LBUOPTS=usb\n').profile.diskless.apkCacheDir).toBe('/media/usb/cache');
+    expect(diagnostics.find((d) => d.variable === 'USEROPTS')).toMatchObject({ severity: 'info', message: expect.stringMatching(/would ask "Setup a user\?" here; unattended, it creates no user/) });
   });
 
   it('reads USEROPTS=none as no user, and warns about a key that would create a user called none', () => {
@@ -207,5 +214,30 @@ describe('toAssignments', () => {
       { name: 'B', value: 'x\ny', line: 4, exported: true },
     ]);
     expect(comments).toEqual([{ line: 1, text: ' top' }]);
+  });
+});
+
+describe('INTERFACESOPTS whose line breaks were lost', () => {
+  it('is an error on its line, offering the repaired text where each line end is certain', () => {
+    const { profile, diagnostics } = withLines('INTERFACESOPTS="auto lo iface lo inet loopback auto eth0 iface eth0 inet dhcp hostname box"');
+    const [error] = diagnostics;
+    expect(error).toMatchObject({ line: AFTER, severity: 'error', variable: 'INTERFACESOPTS' });
+    expect(error?.message).toMatch(/on one line: the line breaks were lost/);
+    expect(error?.message).toContain('auto eth0\niface eth0 inet dhcp\n\thostname box');
+    // Read as repaired, never as seven interfaces named after the keywords.
+    expect(profile.interfaces.map((i) => [i.name, i.ipv4.mode, i.extraOptions.inet])).toEqual([['eth0', 'dhcp', ['hostname box']]]);
+  });
+
+  it('offers no repair where an option could end anywhere', () => {
+    const { profile, diagnostics } = withLines('INTERFACESOPTS="auto eth0 iface eth0 inet dhcp up ip link set eth0 up"');
+    expect(diagnostics[0]?.message).toMatch(/Put each "auto" line, "iface" line and option on its own line\.$/);
+    expect(profile.interfaces).toEqual([]);
+  });
+
+  it('lists errors first, then warnings and notes, each by line', () => {
+    const { diagnostics } = withLines('PROXYOPTS="a b"', 'INTERFACESOPTS="auto lo iface lo inet loopback auto eth0 iface eth0 inet dhcp"');
+    const order = { error: 0, warning: 1, info: 2 };
+    expect(diagnostics[0]?.severity).toBe('error');
+    expect(diagnostics.map((d) => order[d.severity])).toEqual([...diagnostics.map((d) => order[d.severity])].sort());
   });
 });

@@ -3,10 +3,11 @@ import { parseApkRepos } from './apk-repos';
 import { toAssignments, type Assignment } from './assignments';
 import { Diagnostics, type Diagnostic } from './diagnostics';
 import { DISK_ENVIRONMENT, parseDisk, type DiskEnvironmentName } from './disk-parse';
+import { isFlattened, repairFlattened } from './flattened';
 import { parseInterfaces } from './interfaces-parse';
 import { PROFILE_PREFIX } from './render';
 import {
-  parseDevd, parseDns, parseHostname, parseKeymap, parseNoneable, parseNtp, parsePackages, parseServices, parseSshd, parseSwitch, parseTimezone, sshKeyLines,
+  asked, parseDevd, parseDns, parseHostname, parseKeymap, parseNoneable, parseNtp, parsePackages, parseServices, parseSshd, parseSwitch, parseTimezone, sshKeyLines,
 } from './sections-parse';
 import { parseUser } from './user-options';
 
@@ -58,10 +59,17 @@ export function parse(text: string): Parsed {
   const interfacesVar = get('INTERFACESOPTS');
   let interfaces = base.interfaces;
   if (interfacesVar === undefined) {
-    d.missing('INTERFACESOPTS', 'warning', (state) => `INTERFACESOPTS is ${state}, so setup-interfaces would ask about every network card. Cairn used DHCP on eth0.`);
+    asked(d, 'INTERFACESOPTS', 'setup-interfaces', 'sets up the first card (eth0) with DHCP');
   } else if (interfacesVar.value.trim() === 'none') {
     d.add(interfacesVar.line, 'warning', "INTERFACESOPTS is none (keep the box's network configuration), which a Cairn profile cannot express: it has no network interface now. Add the box's interfaces in the wizard.", 'INTERFACESOPTS');
     interfaces = [];
+  } else if (isFlattened(interfacesVar.value)) {
+    const repaired = repairFlattened(interfacesVar.value);
+    const fix = repaired === null
+      ? 'Put each "auto" line, "iface" line and option on its own line.'
+      : `Put each on its own line; Cairn read it as:\n${repaired}`;
+    d.add(interfacesVar.line, 'error', `INTERFACESOPTS is on one line: the line breaks were lost. setup-interfaces would copy it as one line and ifupdown-ng would read the words after "auto" as interface names, so no card would get an address. ${fix}`, 'INTERFACESOPTS');
+    interfaces = repaired === null ? [] : parseInterfaces(repaired, interfacesVar.line, new Diagnostics());
   } else {
     interfaces = parseInterfaces(interfacesVar.value, interfacesVar.line, d);
   }
@@ -86,8 +94,13 @@ export function parse(text: string): Parsed {
   }
   const disk = parseDisk(get('DISKOPTS'), diskEnv, d);
   // setup-alpine skips setup-lbu and setup-apkcache after a sys install.
-  const unsetLbu = disk.mode === 'sys' ? null : (state: string) => `LBUOPTS is ${state}, so setup-lbu would ask where to save the configuration. Choose the LBU medium in the wizard.`;
-  const unsetCache = disk.mode === 'sys' ? null : (state: string) => `APKCACHEOPTS is ${state}, so setup-apkcache would ask for a cache directory. Choose one in the wizard.`;
+  const unsetLbu = disk.mode === 'sys' ? null : { does: 'saves the configuration nowhere (no medium is found)', value: null };
+  const lbuMedia = parseNoneable('LBUOPTS', get('LBUOPTS'), 'setup-lbu', 'hq', d, unsetLbu);
+  // setup-apkcache suggests a folder on the LBU medium, else /var/cache/apk.
+  const suggestedCache = lbuMedia === null ? '/var/cache/apk' : /^[A-Za-z0-9_-]+$/.test(lbuMedia) ? `/media/${lbuMedia}/cache` : null;
+  const unsetCache = disk.mode === 'sys' ? null
+    : suggestedCache === null ? { does: 'takes a folder on the LBU medium that Cairn cannot name; choose it in the wizard', value: null }
+      : { does: `caches packages in ${suggestedCache}`, value: suggestedCache };
 
   const profile: Profile = {
     schemaVersion: PROFILE_SCHEMA_VERSION,
@@ -98,8 +111,8 @@ export function parse(text: string): Parsed {
     interfaces,
     wifiConfigFile: emptyToNull(get('WIFIOPTS')?.value),
     dns: parseDns(dnsVar, d),
-    timezone: parseTimezone(get('TIMEZONEOPTS'), d),
-    proxy: parseNoneable('PROXYOPTS', get('PROXYOPTS'), 'setup-proxy', 'hp:q', d, (state) => `PROXYOPTS is ${state}, so setup-proxy would ask for a proxy. Cairn used none.`),
+    ...parseTimezone(get('TIMEZONEOPTS'), d),
+    proxy: parseNoneable('PROXYOPTS', get('PROXYOPTS'), 'setup-proxy', 'hp:q', d, { does: 'sets no proxy', value: null }),
     ntp: parseNtp(get('NTPOPTS'), d),
     apkRepos: parseApkRepos(get('APKREPOSOPTS'), get('APKREPO_DEFAULT_ANSWER'), d),
     user: parseUser({ opts: get('USEROPTS'), keys: get('USERSSHKEY'), fullName: get('CAIRN_USER_FULLNAME') }, d),
@@ -108,15 +121,18 @@ export function parse(text: string): Parsed {
     sshd: sshd.sshd,
     disk,
     diskless: {
-      lbuMedia: parseNoneable('LBUOPTS', get('LBUOPTS'), 'setup-lbu', 'hq', d, unsetLbu),
+      lbuMedia,
       apkCacheDir: parseNoneable('APKCACHEOPTS', get('APKCACHEOPTS'), 'setup-apkcache', 'h', d, unsetCache),
     },
     packages: parsePackages(get('CAIRN_PACKAGES')),
     services: parseServices(get('CAIRN_SERVICES'), d),
     ipForwarding: parseSwitch(get('CAIRN_IP_FORWARDING'), d),
   };
-  d.list.sort((a, b) => a.line - b.line);
+  // Errors first (what must be fixed), then warnings and notes, each by line.
+  d.list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.line - b.line);
   return { profile, diagnostics: d.list };
 }
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 const emptyToNull = (s: string | undefined): string | null => (s === undefined || s === '' ? null : s);

@@ -12,7 +12,7 @@ function profile(change: (p: Profile) => void = () => {}): Profile {
 }
 const vars = (text: string) => toAssignments(text).assignments;
 const value = (text: string, name: string) => vars(text).get(name)?.value;
-const iface = (i: Partial<NetworkInterface>): NetworkInterface => ({ name: 'eth0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: null, ...i });
+const iface = (i: Partial<NetworkInterface>): NetworkInterface => ({ name: 'eth0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: null, extraOptions: { inet: [], inet6: [] }, ...i });
 
 describe('render', () => {
   it('starts with a header naming Cairn and the profile, and lists variables in setup-alpine order', () => {
@@ -132,5 +132,28 @@ describe('render', () => {
       p.ipForwarding = true;
     }));
     expect(text).toMatch(/\n\n# Cairn extensions\. setup-alpine ignores these variables;[^]*\nCAIRN_PACKAGES=nginx\nCAIRN_SERVICES=default:nginx\nCAIRN_IP_FORWARDING=1\n$/);
+  });
+
+  it('writes what imports keep: options in their stanza, DHCPv6, tzdata linked, -u as set, setup-disk -v and BOOT_SIZE', () => {
+    const p = profile((x) => {
+      x.interfaces = [
+        iface({ extraOptions: { inet: ['hostname garage', 'mtu 1400'], inet6: [] }, ipv6: { mode: 'dhcp' } }),
+        iface({ name: 'br0', ipv4: { mode: 'none' }, auto: false, extraOptions: { inet: ['bridge-ports eth1 eth2', 'up echo #on'], inet6: [] } }),
+      ];
+      x.timezone = 'Europe/Paris';
+      x.timezoneMode = 'link';
+      x.user = { ...x.user!, unlock: 'yes' };
+      x.disk = { ...x.disk, verbose: true, bootMb: 512 };
+    });
+    const text = render(p);
+    expect(value(text, 'INTERFACESOPTS')).toBe(
+      'auto lo\niface lo inet loopback\n\nauto eth0\niface eth0 inet dhcp\n\thostname garage\n\tmtu 1400\niface eth0 inet6 dhcp\n\n' +
+        'iface br0 inet manual\n\tbridge-ports eth1 eth2\n\tup echo \\#on\n',
+    );
+    expect(value(text, 'TIMEZONEOPTS')).toBe('-i Europe/Paris');
+    expect(value(text, 'USEROPTS')).toMatch(/^-a -u /);
+    expect(value(text, 'DISKOPTS')).toMatch(/ -v \/dev\/sda$/);
+    expect(value(text, 'BOOT_SIZE')).toBe('512');
+    expect(value(render(profile((x) => (x.timezoneMode = 'copy-keep'))), 'TIMEZONEOPTS')).toBe('-k UTC');
   });
 });

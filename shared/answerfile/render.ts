@@ -56,7 +56,8 @@ export function render(profile: Profile, options: RenderOptions = {}): string {
   // (it asks, and takes the current values when nobody answers).
   const dns = dnsOptions(p.dns);
   if (dns !== '') set('DNSOPTS', dns);
-  set('TIMEZONEOPTS', p.timezone ?? 'none');
+  const tzFlag = p.timezone === null ? [] : p.timezoneMode === 'link' ? ['-i'] : p.timezoneMode === 'copy-keep' ? ['-k'] : [];
+  set('TIMEZONEOPTS', [...tzFlag, p.timezone ?? 'none'].join(' '));
   set('PROXYOPTS', p.proxy ?? 'none');
   const repos = apkReposOptions(p.apkRepos);
   if (repos.comment !== null) out.push(repos.comment);

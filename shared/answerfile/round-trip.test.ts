@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { Profile } from '../profile';
 import { validProfile } from '../profile/arbitrary.test-support';
 import { parse, render } from '.';
+import { unlockAsRead, unlocks } from './user-options';
 
 /** What an answer file can carry: everything but password hashes, which travel by chpasswd -e. */
 const withoutHashes = (p: Profile): Profile => ({
   ...p,
   rootPasswordHash: null,
-  user: p.user === null ? null : { ...p.user, passwordHash: null },
+  user: p.user === null ? null : { ...p.user, passwordHash: null, unlock: unlockAsRead(p.user.sshKeys, unlocks(p.user)) },
 });
 
 describe('render and parse', () => {

@@ -40,13 +40,18 @@ function choice<T extends string>(r: Read, allowed: Choices<T>, fallback: T, opt
   return fallback;
 }
 
-const asked = (d: Diagnostics, variable: string, helper: string, used: string) =>
-  d.missing(variable, 'warning', (state) => `${variable} is ${state}, so ${helper} would ask during the install. Cairn used ${used}.`);
+/**
+ * An unset variable: the helper asks, and over SSH with stdin closed (how
+ * Cairn runs it) nobody answers, so it takes its default. The profile holds
+ * that default, and the note says so.
+ */
+export const asked = (d: Diagnostics, variable: string, helper: string, unattended: string) =>
+  d.missing(variable, 'info', (state) => `${variable} is ${state}: ${helper} would ask here; unattended, it ${unattended}, and so does this profile.`);
 
 export function parseKeymap(a: Assignment | undefined, d: Diagnostics): Profile['keymap'] {
   if (a === undefined) {
-    d.missing('KEYMAPOPTS', 'info', (state) => `KEYMAPOPTS is ${state}: setup-alpine asks for a keymap on a local console and skips it over SSH. Cairn used us us.`);
-    return { layout: 'us', variant: 'us' };
+    d.missing('KEYMAPOPTS', 'info', (state) => `KEYMAPOPTS is ${state}: setup-alpine asks for a keymap only on a local console; over SSH (as Cairn runs it) it sets none, and neither does this profile.`);
+    return null;
   }
   const { g, note } = readOptions(a, 'setup-keymap', 'h', d);
   const [layout = '', variant = '', ...extra] = g.operands;
@@ -58,8 +63,8 @@ export function parseKeymap(a: Assignment | undefined, d: Diagnostics): Profile[
 
 export function parseHostname(a: Assignment | undefined, d: Diagnostics): string {
   if (a === undefined) {
-    asked(d, 'HOSTNAMEOPTS', 'setup-hostname', 'the hostname "alpine"');
-    return 'alpine';
+    asked(d, 'HOSTNAMEOPTS', 'setup-hostname', 'keeps the current name (localhost on a freshly booted Alpine)');
+    return 'localhost';
   }
   return single(readOptions(a, 'setup-hostname', 'hn:', d), 'n');
 }
@@ -71,36 +76,42 @@ export function parseDevd(a: Assignment | undefined, d: Diagnostics): Profile['d
 
 export function parseNtp(a: Assignment | undefined, d: Diagnostics): Profile['ntp'] {
   if (a !== undefined) return choice(readOptions(a, 'setup-ntp', 'h', d), ntpSchema, 'chrony');
-  asked(d, 'NTPOPTS', 'setup-ntp', 'chrony');
-  return 'chrony';
+  asked(d, 'NTPOPTS', 'setup-ntp', 'runs BusyBox ntpd');
+  return 'busybox';
 }
 
 export function parseSshd(a: Assignment | undefined, d: Diagnostics): { sshd: Profile['sshd']; key: string | null } {
   if (a === undefined) {
-    asked(d, 'SSHDOPTS', 'setup-sshd', 'openssh');
+    asked(d, 'SSHDOPTS', 'setup-sshd', 'installs OpenSSH');
     return { sshd: 'openssh', key: null };
   }
   const r = readOptions(a, 'setup-sshd', 'hc:k:', d);
   return { sshd: choice(r, sshdSchema, 'openssh', 'c'), key: lastArg(r.g, 'k') };
 }
 
-export function parseTimezone(a: Assignment | undefined, d: Diagnostics): string | null {
+export function parseTimezone(a: Assignment | undefined, d: Diagnostics): Pick<Profile, 'timezone' | 'timezoneMode'> {
   if (a === undefined) {
-    asked(d, 'TIMEZONEOPTS', 'setup-timezone', 'UTC');
-    return 'UTC';
+    asked(d, 'TIMEZONEOPTS', 'setup-timezone', 'sets UTC');
+    return { timezone: 'UTC', timezoneMode: 'copy' };
   }
   const r = readOptions(a, 'setup-timezone', 'hikz:', d);
-  for (const flag of ['i', 'k'])
-    if (hasFlag(r.g, flag)) r.note('info', `TIMEZONEOPTS has -${flag} (how tzdata is installed); Cairn leaves it out and setup-timezone copies the zone file.`);
+  // -i links into tzdata; -k only matters for a copy, so -i wins over it.
+  const timezoneMode = hasFlag(r.g, 'i') ? 'link' : hasFlag(r.g, 'k') ? 'copy-keep' : 'copy';
   const zone = single(r, 'z');
-  return zone === 'none' ? null : zone;
+  return { timezone: zone === 'none' ? null : zone, timezoneMode };
+}
+
+/** What an unset variable's helper does unattended (said in the note), and the value that means; null when the helper does not run. */
+export interface Unattended {
+  does: string;
+  value: string | null;
 }
 
 /** A value that is a word, or none (proxy, LBU media, apk cache). */
-export function parseNoneable(variable: string, a: Assignment | undefined, helper: string, spec: string, d: Diagnostics, unsetMessage: ((state: string) => string) | null): string | null {
+export function parseNoneable(variable: string, a: Assignment | undefined, helper: string, spec: string, d: Diagnostics, unset: Unattended | null): string | null {
   if (a === undefined) {
-    if (unsetMessage !== null) d.missing(variable, 'warning', unsetMessage);
-    return null;
+    if (unset !== null) asked(d, variable, helper, unset.does);
+    return unset?.value ?? null;
   }
   const v = single(readOptions(a, helper, spec, d));
   return v === 'none' || v === '' ? null : v;

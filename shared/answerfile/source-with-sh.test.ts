@@ -129,8 +129,9 @@ const hostile = fc.tuple(validProfile, fc.constantFrom(...TARGETED)).map(([p, ba
   name: `${bad} profile`,
   user: { ...(p.user ?? defaultProfile().user!), fullName: bad, sshKeys: [`${KEY} ${bad}`] },
   rootSshKeys: [`${KEY} root ${bad}`],
+  sshd: p.sshd === 'none' ? 'openssh' : p.sshd,
   interfaces: [
-    { name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: `net ${bad}`.replace(/["\\]/g, '#'), passphrase: `pass ${bad} #1`.replace(/["\\]|[^\x20-\x7e]/g, '%') } },
+    { name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: `net ${bad}`.replace(/["\\]/g, '#'), passphrase: `pass ${bad} #1`.replace(/["\\]|[^\x20-\x7e]/g, '%') }, extraOptions: { inet: [], inet6: [] } },
   ],
   disk: p.disk.mode === 'none' ? p.disk : { ...p.disk, kernelOptions: `quiet ${bad}`.replace(/["'\\$`]/g, ';') },
 }));
@@ -188,7 +189,7 @@ describe('reading answer files without a shell', () => {
 
 type Change = (p: Profile) => void;
 const withWifi: Change = (p) => {
-  p.interfaces = [{ name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Home', passphrase: 'correct horse' } }];
+  p.interfaces = [{ name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Home', passphrase: 'correct horse' }, extraOptions: { inet: [], inet6: [] } }];
 };
 const user = (p: Profile) => p.user!;
 

@@ -1,4 +1,5 @@
-import { defaultProfile, values, type ProfileUser } from '../profile';
+import { values, type ProfileUser } from '../profile';
+import { unlocks } from '../profile/unlock';
 import type { Assignment } from './assignments';
 import type { Diagnostics } from './diagnostics';
 import { getopts, lastArg, hasFlag, optionWords, reportGetopts, showWords } from './option-words';
@@ -7,15 +8,22 @@ import { sshKeyLines } from './sections-parse';
 /** Whether the full name can ride in USEROPTS (setup-alpine passes it unquoted, so only one plain word). */
 export const fullNameTravels = (fullName: string): boolean => fullName === '' || values.travelsAsWord(fullName);
 
-/** Key-only login: setup-user's -u unlocks the account, which otherwise stays locked without a password. */
-export const wantsUnlock = (u: ProfileUser): boolean => u.sshKeys.length > 0 && u.passwordHash === null;
+export { unlocks, wantsUnlock } from '../profile/unlock';
+
+/**
+ * The unlock setting an answer file gives back: auto where the file's -u is
+ * what auto would write (a key and no password: answer files never carry
+ * password hashes), else the file's own yes or no.
+ */
+export const unlockAsRead = (sshKeys: readonly string[], hasU: boolean): ProfileUser['unlock'] =>
+  hasU === sshKeys.length > 0 ? 'auto' : hasU ? 'yes' : 'no';
 
 /** USEROPTS: `[-a] [-u] [-f FULLNAME] [-g GROUPS] NAME`, or none. */
 export function userOptions(u: ProfileUser | null): string {
   if (u === null) return 'none';
   const words: string[] = [];
   if (u.admin) words.push('-a');
-  if (wantsUnlock(u)) words.push('-u');
+  if (unlocks(u)) words.push('-u');
   if (u.fullName !== '' && fullNameTravels(u.fullName)) words.push('-f', u.fullName);
   if (u.groups.length > 0) words.push('-g', u.groups.join(','));
   return [...words, u.name].join(' ');
@@ -32,8 +40,11 @@ export interface UserInputs {
 export function parseUser({ opts, keys, fullName }: UserInputs, d: Diagnostics): ProfileUser | null {
   const sshKeys = keys === undefined ? [] : sshKeyLines(keys.value);
   if (opts === undefined) {
-    d.missing('USEROPTS', 'warning', (state) => `USEROPTS is ${state}, so setup-user would ask for a user name (and create no user when nobody answers). Cairn used its default user "admin"; set the user in the wizard.`);
-    return { ...defaultUser(), sshKeys, ...(fullName === undefined ? {} : { fullName: fullName.value }) };
+    // What setup-user does when nobody answers "Setup a user? [no]": no user.
+    d.missing('USEROPTS', 'info', (state) => `USEROPTS is ${state}: setup-alpine would ask "Setup a user?" here; unattended, it creates no user, and neither does this profile. Add a user in the wizard if you want one.`);
+    if (keys !== undefined && sshKeys.length > 0)
+      d.add(keys.line, 'info', 'USERSSHKEY has no effect without a user (USEROPTS is not set); it was not kept.', 'USERSSHKEY');
+    return null;
   }
   const note = d.at(opts.line, 'USEROPTS');
   const words = optionWords(opts.value, 'USEROPTS', 'setup-user', note);
@@ -69,15 +80,6 @@ export function parseUser({ opts, keys, fullName }: UserInputs, d: Diagnostics):
   }
   const groupsArg = lastArg(g, 'g');
   const groups = groupsArg === null || groupsArg === 'none' ? [] : groupsArg.split(/[,\s]+/).filter(Boolean);
-  const user: ProfileUser = { name, fullName: full, groups, admin: hasFlag(g, 'a'), sshKeys: userKeys, passwordHash: null };
-
-  const unlock = hasFlag(g, 'u');
-  if (unlock && !wantsUnlock(user))
-    note('warning', `USEROPTS has -u, which unlocks ${name || 'the user'} for login without a password, but the user has no SSH key: nobody could log in with it. Cairn adds -u only for a user with SSH keys and no password.`);
-  if (!unlock && wantsUnlock(user))
-    note('info', `USEROPTS has no -u, so the account of ${name} stays locked and its SSH key cannot log in until a password is set. Cairn adds -u for a user with SSH keys and no password.`);
-  return user;
+  // -u is kept as the file has it, not re-derived: validation says what it means.
+  return { name, fullName: full, groups, admin: hasFlag(g, 'a'), sshKeys: userKeys, unlock: unlockAsRead(userKeys, hasFlag(g, 'u')), passwordHash: null };
 }
-
-// The default profile always has a user (defaults.ts).
-const defaultUser = (): ProfileUser => defaultProfile().user!;

@@ -189,7 +189,8 @@ describe('what cannot go on a boot medium', () => {
   });
 
   it('refuses no SSH server, wifi on two cards and a box with no card up at boot', () => {
-    expect(paths(pi((p) => ({ ...p, sshd: 'none' })))).toEqual(['sshd']);
+    // Root's keys would be dropped too: setup-sshd installs them.
+    expect(paths(pi((p) => ({ ...p, sshd: 'none' })))).toEqual(['rootSshKeys', 'sshd']);
     const two = pi((p) => ({ ...p, interfaces: [{ ...dhcpInterface('wlan0'), wifi: { ssid: 'A', passphrase: 'correct horse' } }, { ...dhcpInterface('wlan1'), wifi: { ssid: 'B', passphrase: 'correct horse' } }] }));
     expect(paths(two)).toEqual(['interfaces.1.wifi']);
     expect(paths(pi((p) => ({ ...p, interfaces: [{ ...dhcpInterface('eth0'), auto: false }] })))).toContain('interfaces');

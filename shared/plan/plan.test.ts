@@ -106,7 +106,7 @@ describe('plan commands', () => {
   it('installs the wifi executor and wpa_supplicant when an interface uses wifi, once each', () => {
     const p = template('old-pc');
     p.packages.push('wpa_supplicant');
-    p.interfaces.push({ name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Home', passphrase: 'correct horse' } });
+    p.interfaces.push({ name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Home', passphrase: 'correct horse' }, extraOptions: { inet: [], inet6: [] } });
     expect(plan(p, { privilege: 'root' }).find((s) => s.id === 'packages')?.command).toBe('apk add htop nftables wpa_supplicant ifupdown-ng-wifi');
     expect(plan(template('old-pc'), { privilege: 'root' }).find((s) => s.id === 'packages')?.command).toBe('apk add htop nftables');
   });

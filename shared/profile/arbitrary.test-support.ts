@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { keymapLayouts, keymapVariants, knownServices, packageCatalogue, serviceOrigins, TIMEZONES } from '../reference';
+import { ALPINE_GROUPS, keymapLayouts, keymapVariants, knownServices, packageCatalogue, serviceOrigins, TIMEZONES } from '../reference';
 import { defaultProfile } from './defaults';
 import type { Disk, NetworkInterface, Profile, ProfileUser, Service } from './schema';
 import { hasControlChars, isDomainName, isIpv4, isIpv6, isSshKeyOrUrl } from './values';
@@ -59,6 +59,13 @@ const passphrase = fc.oneof(
   fc.string({ minLength: 8, maxLength: 63 }).filter((s) => /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/.test(s) && !/["\\]/.test(s)),
 );
 
+// ifupdown-ng options the form has no field for, including a hook command with shell text in it.
+const keptOption = fc.oneof(
+  fc.constantFrom('hostname box-1', 'mtu 1400', 'bridge-ports eth0 eth1', 'vlan-raw-device eth0', 'bond-mode 802.3ad', 'up echo "$(touch pwned)" #x; `id`'),
+  fc.tuple(fc.constantFrom('post-up', 'dhcp-hostname', 'metric'), hostileText(3)).map(([k, v]) => `${k} ${v.trim()}`.trim()),
+).filter((o) => !hasControlChars(o) && !o.includes('\\'));
+const keptOptions = fc.array(keptOption, { maxLength: 2 });
+
 const networkInterface = (name: string): fc.Arbitrary<NetworkInterface> =>
   fc.record({
     name: fc.constant(name),
@@ -66,6 +73,7 @@ const networkInterface = (name: string): fc.Arbitrary<NetworkInterface> =>
     ipv4: ipv4Config,
     ipv6: ipv6Config,
     wifi: fc.option(fc.record({ ssid, passphrase }), { nil: null }),
+    extraOptions: fc.record({ inet: keptOptions, inet6: keptOptions }),
   });
 
 const interfaces: fc.Arbitrary<NetworkInterface[]> = fc
@@ -98,9 +106,10 @@ const fullName = fc
 const user: fc.Arbitrary<ProfileUser> = fc.record({
   name: posixName.filter((n) => !RESERVED.has(n)),
   fullName,
-  groups: fc.array(fc.oneof(fc.constantFrom('audio', 'video', 'netdev', 'input', 'wheel'), posixName), { maxLength: 4 }),
+  groups: fc.array(fc.constantFrom(...ALPINE_GROUPS), { maxLength: 4 }),
   admin: fc.boolean(),
   sshKeys: sshKeys(3),
+  unlock: fc.constantFrom('auto', 'yes', 'no'),
   passwordHash: hash,
 });
 
@@ -117,14 +126,16 @@ const usedDisk = (mode: 'sys' | 'data'): fc.Arbitrary<Disk> =>
     encrypt: fc.boolean(),
     swapMb: fc.option(fc.integer({ min: 0, max: 1048576 }), { nil: null }),
     rootMb: fc.option(fc.integer({ min: 256, max: 4_000_000 }), { nil: null }),
+    bootMb: fc.option(fc.integer({ min: 32, max: 4096 }), { nil: null }),
     bootFs: fc.constantFrom('ext2', 'ext3', 'ext4', 'btrfs', 'xfs', 'vfat'),
     rootFs: fc.constantFrom('ext2', 'ext3', 'ext4', 'btrfs', 'xfs'),
     varFs: fc.constantFrom('ext2', 'ext3', 'ext4', 'btrfs', 'xfs'),
-    bootloader: fc.constantFrom('default', 'grub', 'syslinux', 'limine', 'u-boot', 'none'),
+    bootloader: fc.constantFrom('default', 'grub', 'syslinux', 'limine', 'u-boot', 'raspberrypi-bootloader', 'zipl', 'none'),
     efi: fc.constantFrom('auto', 'efi'),
     diskLabel: fc.constantFrom('default', 'dos', 'gpt'),
     kernelFlavor: fc.oneof(fc.constant(''), fc.constantFrom('lts', 'virt', 'rpi'), word(/^[a-z0-9][a-z0-9-]{0,10}$/)),
     kernelOptions,
+    verbose: fc.boolean(),
   }).map((d) => ({ ...d, raid: d.disks.length > 1 }));
 
 // With DISKOPTS=none nothing else of the disk section is written, so a
@@ -181,6 +192,7 @@ export const validProfile: fc.Arbitrary<Profile> = fc
     ipForwarding: fc.boolean(),
     dns: fc.record({ searchDomain: fc.oneof(fc.constant(''), domain), servers: fc.array(fc.oneof(ipv4, ipv6), { maxLength: 3 }) }),
     timezone: fc.option(fc.constantFrom(...TIMEZONES), { nil: null }),
+    timezoneMode: fc.constantFrom('copy', 'link', 'copy-keep'),
     proxy: fc.option(url(['http', 'https', 'ftp']), { nil: null }),
     ntp: fc.constantFrom('busybox', 'openntpd', 'chrony', 'none'),
     apkRepos,
@@ -197,6 +209,10 @@ export const validProfile: fc.Arbitrary<Profile> = fc
   .map(({ lbu, cache, sysLbu, extras, ...rest }): Profile => ({
     ...defaultProfile(),
     ...rest,
+    // setup-sshd writes root's keys; with no SSH server there are none.
+    rootSshKeys: rest.sshd === 'none' ? [] : rest.rootSshKeys,
+    // TIMEZONEOPTS=none carries no -i or -k.
+    timezoneMode: rest.timezone === null ? 'copy' : rest.timezoneMode,
     // Running from RAM or with a data disk, LBU media are required.
     diskless: { lbuMedia: rest.disk.mode === 'sys' ? sysLbu : lbu, apkCacheDir: cache },
     ...extras,

@@ -6,6 +6,7 @@ export const dhcpInterface = (name: string): NetworkInterface => ({
   ipv4: { mode: 'dhcp' },
   ipv6: { mode: 'none' },
   wifi: null,
+  extraOptions: { inet: [], inet6: [] },
 });
 
 /** A box that boots, gets an address by DHCP, keeps time and can be reached by SSH. */
@@ -21,6 +22,7 @@ export function defaultProfile(): Profile {
     ipForwarding: false,
     dns: { searchDomain: '', servers: [] },
     timezone: 'UTC',
+    timezoneMode: 'copy',
     proxy: null,
     ntp: 'chrony',
     apkRepos: { mode: 'first', urls: [], community: true },
@@ -30,6 +32,7 @@ export function defaultProfile(): Profile {
       groups: ['audio', 'input', 'video', 'netdev'],
       admin: true,
       sshKeys: [],
+      unlock: 'auto',
       passwordHash: null,
     },
     rootSshKeys: [],
@@ -43,6 +46,7 @@ export function defaultProfile(): Profile {
       encrypt: false,
       swapMb: null,
       rootMb: null,
+      bootMb: null,
       bootFs: 'ext4',
       rootFs: 'ext4',
       varFs: 'ext4',
@@ -51,6 +55,7 @@ export function defaultProfile(): Profile {
       diskLabel: 'default',
       kernelFlavor: '',
       kernelOptions: '',
+      verbose: false,
     },
     diskless: { lbuMedia: null, apkCacheDir: null },
     packages: [],

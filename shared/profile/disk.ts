@@ -18,6 +18,7 @@ export function checkDisk(p: Profile, report: Report): void {
     report('disk.raid', 'setup-disk always puts two or more disks in a RAID array; turn RAID on or keep one disk.');
   if (d.swapMb !== null && (d.swapMb < 0 || d.swapMb > 1048576)) report('disk.swapMb', 'Swap size is in MB, from 0 (no swap) upward.');
   if (d.rootMb !== null && d.rootMb < 256) report('disk.rootMb', 'The root size is in MB and must be at least 256, or empty to use the whole disk.');
+  if (d.bootMb !== null && (d.bootMb < 32 || d.bootMb > 65536)) report('disk.bootMb', 'The boot partition size is in MB, from 32 upward (setup-disk uses 300), or empty for the default.');
   if (d.mode === 'data' && d.rootMb !== null) report('disk.rootMb', 'A root size only applies when installing the system to disk.', 'warning');
   if (d.kernelFlavor !== '' && !/^[a-z0-9][a-z0-9-]*$/.test(d.kernelFlavor))
     report('disk.kernelFlavor', 'A kernel flavor is a short name like lts, virt or rpi.');

@@ -19,6 +19,27 @@ function checkAddressing(i: NetworkInterface, at: string, report: Report): void 
   }
 }
 
+/** Words that start a new stanza, or that the form itself writes: never an option of one interface. */
+const NOT_OPTIONS = new Set(['iface', 'interface', 'auto', 'allow-auto', 'allow-hotplug', 'mapping', 'source', 'source-directory', 'template']);
+const HOOKS = new Set(['pre-up', 'up', 'post-up', 'down', 'pre-down', 'post-down']);
+
+function checkExtraOptions(i: NetworkInterface, at: string, report: Report): void {
+  for (const family of ['inet', 'inet6'] as const) {
+    i.extraOptions[family].forEach((line, n) => {
+      const where = `${at}.extraOptions.${family}.${n}`;
+      const key = line.trim().split(/\s+/)[0] ?? '';
+      if (hasControlChars(line) || line.includes('\\'))
+        report(where, 'An interface option is one line without backslashes or control characters, like "mtu 1400".');
+      else if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(key))
+        report(where, `"${line}" is not an ifupdown option: write a keyword and its value, like "mtu 1400" or "hostname garage".`);
+      else if (NOT_OPTIONS.has(key))
+        report(where, `"${key}" starts a new stanza in /etc/network/interfaces and cannot be an option of ${i.name}; add another interface instead.`);
+      else if (HOOKS.has(key))
+        report(where, `"${line}" runs a command as root whenever ${i.name} goes ${key.endsWith('down') ? 'down' : 'up'}: check that you want it.`, 'warning');
+    });
+  }
+}
+
 function checkWifi(i: NetworkInterface, at: string, report: Report): void {
   if (i.wifi === null) return;
   const { ssid, passphrase } = i.wifi;
@@ -42,6 +63,7 @@ export function checkInterfaces(p: Profile, report: Report): void {
     seen.add(i.name);
     checkAddressing(i, at, report);
     checkWifi(i, at, report);
+    checkExtraOptions(i, at, report);
   });
   if (p.wifiConfigFile !== null && !/^\/[A-Za-z0-9/_.-]+$/.test(p.wifiConfigFile))
     report('wifiConfigFile', 'The wpa_supplicant file must be an absolute path on the box without spaces, like /etc/wpa_supplicant/wpa_supplicant.conf.');

@@ -12,8 +12,9 @@ export function checkDiskless(p: Profile, report: Report): void {
     return;
   }
   const what = p.disk.mode === 'data' ? 'With a data disk' : 'Running from RAM (diskless)';
+  // A box without an LBU medium is a legitimate live system: setup-alpine completes it.
   if (lbuMedia === null)
-    report('diskless.lbuMedia', `${what}, configuration is kept only by "lbu commit" to a medium: choose one, like usb or LABEL=APKOVL.`);
+    report('diskless.lbuMedia', `${what} without an LBU medium, changes are lost at every reboot (a live system). To keep them, choose a medium for "lbu commit", like usb or LABEL=APKOVL.`, 'warning');
   else if (lbuMedia === 'none' || lbuMedia.startsWith('-'))
     report('diskless.lbuMedia', 'The LBU medium cannot be "none" or start with "-"; name the medium, like usb or LABEL=APKOVL.');
   else if (!MEDIA.test(lbuMedia))

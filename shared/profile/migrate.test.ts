@@ -27,7 +27,7 @@ describe('loadProfile', () => {
     if (!loaded.ok) return;
     expect(loaded.migratedFrom).toBe(1);
     const p = loaded.profile;
-    expect(p.schemaVersion).toBe(2);
+    expect(p.schemaVersion).toBe(3);
     expect(p.name).toBe('Garage box');
     expect(p.hostname).toBe('garage');
     expect(p.keymap).toEqual({ layout: 'de', variant: 'de-nodeadkeys' });
@@ -36,6 +36,21 @@ describe('loadProfile', () => {
     expect(p.packages).toEqual(['htop', 'nftables']);
     expect(p.disk.raid).toBe(true);
     expect(p.disk.disks).toEqual(['/dev/sda', '/dev/sdb']);
+  });
+
+  it('brings a version 2 profile to version 3: no kept options, -u as before (auto), zone copied, setup-disk quiet', () => {
+    const { timezoneMode: _t, ...current } = defaultProfile();
+    const v2 = {
+      ...current,
+      schemaVersion: 2,
+      interfaces: current.interfaces.map(({ extraOptions: _e, ...i }) => i),
+      user: { name: 'jane', fullName: '', groups: [], admin: true, sshKeys: [], passwordHash: null },
+      disk: (({ verbose: _v, bootMb: _b, ...d }) => d)(current.disk),
+    };
+    const loaded = loadProfile(v2);
+    expect(loaded).toMatchObject({ ok: true, migratedFrom: 2 });
+    if (!loaded.ok) return;
+    expect(loaded.profile).toEqual({ ...defaultProfile(), user: { ...v2.user, unlock: 'auto' } });
   });
 
   it('maps a version 1 "none" keymap and a missing prefix', () => {

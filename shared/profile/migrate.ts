@@ -29,6 +29,7 @@ function migrateV1(v1: z.infer<typeof v1Schema>): unknown {
         : { mode: 'static', address, prefix: prefix === undefined ? null : Number(prefix), gateway: i.gateway ?? '' },
       ipv6: { mode: 'none' },
       wifi: null,
+      extraOptions: { inet: [], inet6: [] },
     };
   });
   const base = defaultProfile();
@@ -42,6 +43,25 @@ function migrateV1(v1: z.infer<typeof v1Schema>): unknown {
     ipForwarding: false,
     packages: v1.packages.split(/\s+/).filter(Boolean),
     disk: { ...base.disk, ...v1.disk, raid: v1.disk.disks.length > 1 },
+  };
+}
+
+/** Version 2 had no kept ifupdown options, setup-user -u, setup-timezone -i/-k, setup-disk -v or BOOT_SIZE. */
+const v2Schema = z.object({
+  schemaVersion: z.literal(2),
+  interfaces: z.array(z.object({}).loose()),
+  user: z.object({}).loose().nullable(),
+  disk: z.object({}).loose(),
+}).loose();
+
+function migrateV2(v2: z.infer<typeof v2Schema>): unknown {
+  return {
+    ...v2,
+    schemaVersion: 3,
+    interfaces: v2.interfaces.map((i) => ({ ...i, extraOptions: { inet: [], inet6: [] } })),
+    user: v2.user === null ? null : { ...v2.user, unlock: 'auto' },
+    timezoneMode: 'copy',
+    disk: { ...v2.disk, bootMb: null, verbose: false },
   };
 }
 
@@ -59,6 +79,12 @@ export function loadProfile(json: unknown): Loaded {
     if (!v1.success) return { ok: false, message: 'This version 1 profile is damaged and cannot be upgraded.' };
     data = migrateV1(v1.data);
     migratedFrom = 1;
+  }
+  if (version === 1 || version === 2) {
+    const v2 = v2Schema.safeParse(data);
+    if (!v2.success) return { ok: false, message: 'This version 2 profile is damaged and cannot be upgraded.' };
+    data = migrateV2(v2.data);
+    migratedFrom ??= 2;
   } else if (typeof version === 'number' && version > PROFILE_SCHEMA_VERSION) {
     return { ok: false, message: `This profile was saved by a newer Cairn (format ${version}); update Cairn to open it.` };
   } else if (version !== PROFILE_SCHEMA_VERSION) {

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * The schema checks shape only; `validate` adds the rules a user needs
  * explained in words (see validate.ts and the per-section rule files).
  */
-export const PROFILE_SCHEMA_VERSION = 2;
+export const PROFILE_SCHEMA_VERSION = 3;
 
 export const keymapSchema = z
   .object({ layout: z.string(), variant: z.string() })
@@ -28,6 +28,7 @@ export const ipv4Schema = z.discriminatedUnion('mode', [
 export const ipv6Schema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('none') }),
   z.object({ mode: z.literal('auto') }),
+  z.object({ mode: z.literal('dhcp') }),
   z.object({
     mode: z.literal('static'),
     address: z.string(),
@@ -38,12 +39,21 @@ export const ipv6Schema = z.discriminatedUnion('mode', [
 
 export const wifiSchema = z.object({ ssid: z.string(), passphrase: z.string() });
 
+/**
+ * ifupdown-ng options the form has no field for (`hostname`, `mtu`,
+ * `bridge-ports`, `bond-*`, `vlan-raw-device`, `pre-up` ...), one
+ * "option value" line each, kept per address family as an imported file
+ * had them and written back in the same stanza.
+ */
+export const extraOptionsSchema = z.object({ inet: z.array(z.string()), inet6: z.array(z.string()) });
+
 export const interfaceSchema = z.object({
   name: z.string(),
   auto: z.boolean(),
   ipv4: ipv4Schema,
   ipv6: ipv6Schema,
   wifi: wifiSchema.nullable(),
+  extraOptions: extraOptionsSchema,
 });
 
 export const dnsSchema = z.object({
@@ -66,6 +76,12 @@ export const userSchema = z.object({
   groups: z.array(z.string()),
   admin: z.boolean(),
   sshKeys: z.array(z.string()),
+  /**
+   * setup-user -u, which unlocks the account: auto adds it for a user with
+   * SSH keys and no password (a key-only login); yes and no are kept from
+   * imported files. Unlocked without a password, the password is empty.
+   */
+  unlock: z.enum(['auto', 'yes', 'no']),
   /** crypt(3) hash only; clear text never enters a profile. */
   passwordHash: z.string().nullable(),
 });
@@ -84,15 +100,19 @@ export const diskSchema = z.object({
   swapMb: z.number().int().nullable(),
   /** null: use the whole disk for root. */
   rootMb: z.number().int().nullable(),
+  /** BOOT_SIZE in MB; null: setup-disk's default (300). */
+  bootMb: z.number().int().nullable(),
   bootFs: bootFilesystemSchema,
   rootFs: filesystemSchema,
   varFs: filesystemSchema,
-  bootloader: z.enum(['default', 'grub', 'syslinux', 'limine', 'u-boot', 'none']),
+  bootloader: z.enum(['default', 'grub', 'syslinux', 'limine', 'u-boot', 'raspberrypi-bootloader', 'zipl', 'none']),
   /** auto: setup-disk detects EFI itself; efi: force it (USE_EFI=1). */
   efi: z.enum(['auto', 'efi']),
   diskLabel: z.enum(['default', 'dos', 'gpt']),
   kernelFlavor: z.string(),
   kernelOptions: z.string(),
+  /** setup-disk -v: print each command it runs. */
+  verbose: z.boolean(),
 });
 
 export const disklessSchema = z.object({
@@ -123,6 +143,12 @@ export const profileSchema = z.object({
   dns: dnsSchema,
   /** IANA zone; null means TIMEZONEOPTS=none. */
   timezone: z.string().nullable(),
+  /**
+   * How setup-timezone installs the zone: copy (default: a copy in
+   * /etc/zoneinfo, tzdata removed), link (-i: tzdata stays, /etc/localtime
+   * links into it), copy-keep (-k: copy, keeping earlier copies).
+   */
+  timezoneMode: z.enum(['copy', 'link', 'copy-keep']),
   /** Proxy URL; null means none. */
   proxy: z.string().nullable(),
   ntp: ntpSchema,

@@ -1,6 +1,8 @@
 import type { Report } from './problems';
 import type { Profile } from './schema';
+import { ALPINE_GROUPS } from '../reference';
 import { hasControlChars, isCryptHash, isPosixName, isSshKeyOrUrl } from './values';
+import { unlocks } from './unlock';
 
 const RESERVED = new Set(['root', 'daemon', 'bin', 'sys', 'adm', 'nobody', 'sshd', 'wheel', 'operator', 'halt', 'shutdown', 'none']);
 
@@ -23,6 +25,9 @@ export function checkPasswordHash(hash: string | null, at: string, report: Repor
 export function checkUser(p: Profile, report: Report): void {
   checkPasswordHash(p.rootPasswordHash, 'rootPasswordHash', report);
   checkSshKeys(p.rootSshKeys, 'rootSshKeys', report);
+  // setup-sshd writes root's keys, and with "none" it stops before that.
+  if (p.sshd === 'none' && p.rootSshKeys.length > 0)
+    report('rootSshKeys', 'Root\'s SSH keys are installed by the SSH server step; with no SSH server (none) setup-alpine leaves them out. Choose OpenSSH or Dropbear, or remove the keys.');
   const u = p.user;
   if (u === null) {
     if (p.rootSshKeys.length === 0 && p.rootPasswordHash === null && p.sshd !== 'none')
@@ -36,9 +41,15 @@ export function checkUser(p: Profile, report: Report): void {
     report('user.fullName', 'A full name cannot contain ":" or control characters.');
   u.groups.forEach((g, n) => {
     if (!isPosixName(g)) report(`user.groups.${n}`, `"${g}" is not a group name; use lower-case names like audio, video, netdev.`);
+    else if (!ALPINE_GROUPS.includes(g))
+      report(`user.groups.${n}`, `"${g}" is not a group on a fresh Alpine, so setup-user would stop there and leave ${u.name} without the groups after it${u.admin ? ', admin rights' : ''}${unlocks(u) ? ' and the unlock' : ''}. Choose one Alpine has (like audio, video, netdev, wheel), or create it after the install.`);
   });
   checkSshKeys(u.sshKeys, 'user.sshKeys', report);
   checkPasswordHash(u.passwordHash, 'user.passwordHash', report);
-  if (u.sshKeys.length === 0 && u.passwordHash === null)
+  if (u.sshKeys.length === 0 && u.passwordHash === null && u.unlock === 'yes')
+    report('user.unlock', `${u.name} is unlocked (-u) without a password or key: the password is empty, so anyone at the console can log in as ${u.name}. Set a password, or turn unlocking off.`, 'warning');
+  else if (u.sshKeys.length === 0 && u.passwordHash === null)
     report('user.sshKeys', `${u.name} has neither an SSH key nor a password and will not be able to log in. Add a key.`, 'warning');
+  else if (u.sshKeys.length > 0 && u.passwordHash === null && u.unlock === 'no')
+    report('user.unlock', `${u.name} stays locked (no -u) and has no password, so its SSH key cannot log in. Unlock it for key-only login, or set a password.`, 'warning');
 }

@@ -73,11 +73,12 @@ describe('validate', () => {
     expect(errorsOf(validate(withChange((p) => (p.keymap = { layout: 'de', variant: 'de-nodeadkeys' }))))).toEqual([]);
   });
 
-  it('requires LBU media for data and diskless modes', () => {
+  it('warns, without refusing, when a box running from RAM or a data disk has no LBU medium', () => {
     const diskless = withChange((p) => (p.disk = { ...p.disk, mode: 'none', disks: [] }));
-    expect(errorAt(diskless, 'diskless.lbuMedia')?.message).toMatch(/lbu commit/);
+    expect(errorAt(diskless, 'diskless.lbuMedia')).toBeUndefined();
+    expect(validate(diskless).find((x) => x.path === 'diskless.lbuMedia')).toMatchObject({ severity: 'warning', message: expect.stringMatching(/lost at every reboot.*lbu commit/) });
     const data = withChange((p) => (p.disk = { ...p.disk, mode: 'data' }));
-    expect(errorAt(data, 'diskless.lbuMedia')).toBeDefined();
+    expect(validate(data).find((x) => x.path === 'diskless.lbuMedia')?.severity).toBe('warning');
     const bad = withChange((p) => {
       p.disk = { ...p.disk, mode: 'none', disks: [] };
       p.diskless = { lbuMedia: 'my usb', apkCacheDir: 'cache dir' };
@@ -155,15 +156,15 @@ describe('validate', () => {
       p.dns = { searchDomain: 'bad domain', servers: ['dns.google'] };
       p.proxy = 'proxy:3128';
       p.apkRepos = { mode: 'urls', urls: ['dl-cdn/alpine'], community: false };
-      p.interfaces.push({ name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: '', passphrase: 'short' } });
+      p.interfaces.push({ name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: '', passphrase: 'short' }, extraOptions: { inet: [], inet6: [] } });
     });
     for (const f of ['dns.searchDomain', 'dns.servers.0', 'proxy', 'apkRepos.urls.0', 'interfaces.1.wifi.ssid', 'interfaces.1.wifi.passphrase'])
       expect(errorAt(p, f), f).toBeDefined();
     expect(errorAt(withChange((p) => (p.apkRepos = { mode: 'urls', urls: [], community: true })), 'apkRepos.urls')).toBeDefined();
     expect(errorAt(withChange((p) => (p.apkRepos.urls = ['https://x.org/a'])), 'apkRepos.urls')).toBeDefined();
-    const spaced = withChange((p) => p.interfaces.push({ name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Home', passphrase: ' leading space' } }));
+    const spaced = withChange((p) => p.interfaces.push({ name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Home', passphrase: ' leading space' }, extraOptions: { inet: [], inet6: [] } }));
     expect(errorAt(spaced, 'interfaces.1.wifi.passphrase')).toBeDefined();
-    const wifi = withChange((p) => p.interfaces.push({ name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'auto' }, wifi: { ssid: 'Home Net', passphrase: 'correct horse' } }));
+    const wifi = withChange((p) => p.interfaces.push({ name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'auto' }, wifi: { ssid: 'Home Net', passphrase: 'correct horse' }, extraOptions: { inet: [], inet6: [] } }));
     expect(errorsOf(validate(wifi))).toEqual([]);
   });
 
@@ -188,5 +189,49 @@ describe('validate', () => {
     const problems = validate({ ...defaultProfile(), hostname: 42, disk: null });
     expect(problems.map((p) => p.path).sort()).toEqual(['disk', 'hostname']);
     expect(problems[0]?.message).toMatch(/wrong form/);
+  });
+});
+
+describe('what setup-alpine would do otherwise than the profile shows', () => {
+  it('refuses a group a fresh Alpine does not have: setup-user would stop there', () => {
+    const p = withChange((x) => (x.user = { ...x.user!, groups: ['audio', 'docker'] }));
+    expect(errorAt(p, 'user.groups.1')?.message).toMatch(/"docker" is not a group on a fresh Alpine.*admin rights/);
+    expect(errorAt(p, 'user.groups.0')).toBeUndefined();
+  });
+
+  it('refuses root keys without an SSH server: setup-sshd none writes none', () => {
+    const p = withChange((x) => {
+      x.sshd = 'none';
+      x.rootSshKeys = ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFixtureKeyNotARealKey000000000000000000 me'];
+    });
+    expect(errorAt(p, 'rootSshKeys')?.message).toMatch(/no SSH server.*leaves them out/);
+  });
+
+  it('checks options kept for an interface: one keyword line, no new stanza, hooks flagged', () => {
+    const p = withChange((x) => {
+      x.interfaces[0]!.extraOptions = { inet: ['mtu 1400', 'iface eth1 inet dhcp', 'up ip route add 10.0.0.0/8 via 192.168.1.1'], inet6: ['1bad'] };
+    });
+    const problems = validate(p).filter((x) => x.path.includes('extraOptions'));
+    expect(problems.map((x) => [x.path, x.severity])).toEqual([
+      ['interfaces.0.extraOptions.inet.1', 'error'],
+      ['interfaces.0.extraOptions.inet.2', 'warning'],
+      ['interfaces.0.extraOptions.inet6.0', 'error'],
+    ]);
+    expect(problems[1]?.message).toMatch(/runs a command as root whenever eth0 goes up/);
+  });
+
+  it('says what -u means: an empty password without a key, a locked key login without it', () => {
+    const key = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFixtureKeyNotARealKey000000000000000000 me';
+    const open = withChange((x) => (x.user = { ...x.user!, sshKeys: [], unlock: 'yes' }));
+    expect(validate(open).find((x) => x.path === 'user.unlock')).toMatchObject({ severity: 'warning', message: expect.stringMatching(/password is empty/) });
+    const locked = withChange((x) => (x.user = { ...x.user!, sshKeys: [key], unlock: 'no' }));
+    expect(validate(locked).find((x) => x.path === 'user.unlock')).toMatchObject({ severity: 'warning', message: expect.stringMatching(/SSH key cannot log in/) });
+    const auto = withChange((x) => (x.user = { ...x.user!, sshKeys: [key], unlock: 'auto' }));
+    expect(validate(auto).find((x) => x.path === 'user.unlock')).toBeUndefined();
+  });
+
+  it('refuses a boot partition too small to hold a kernel', () => {
+    expect(errorAt(withChange((x) => (x.disk.bootMb = 8)), 'disk.bootMb')).toBeDefined();
+    expect(errorAt(withChange((x) => (x.disk.bootMb = 512)), 'disk.bootMb')).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { SERVICE_ORIGINS } from './services.generated';
 import { TIMEZONES } from './timezones.generated';
 
 export { KEYMAPS, TIMEZONES };
+export { ALPINE_GROUPS } from './groups';
 
 export const keymapLayouts = (): string[] => Object.keys(KEYMAPS);
 

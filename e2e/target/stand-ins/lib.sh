@@ -58,7 +58,7 @@ cairn_record() {
 	mkdir -p "$CAIRN_RECORD"
 	date +%s > "$CAIRN_RECORD/time"
 	for cairn_a in "$@"; do printf '%s\0' "$cairn_a"; done > "$CAIRN_RECORD/argv"
-	for cairn_v in ERASE_DISKS BOOTFS ROOTFS VARFS DISKLABEL KERNELOPTS USE_EFI BOOTLOADER; do
+	for cairn_v in ERASE_DISKS BOOTFS ROOTFS VARFS DISKLABEL KERNELOPTS USE_EFI BOOTLOADER BOOT_SIZE SWAP_SIZE ROOT_SIZE; do
 		eval "cairn_set=\${$cairn_v+set}"
 		[ -n "$cairn_set" ] && eval "printf '%s=%s\0' \"\$cairn_v\" \"\$$cairn_v\""
 	done > "$CAIRN_RECORD/env"

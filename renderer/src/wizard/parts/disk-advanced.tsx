@@ -1,5 +1,7 @@
 import type { Disk } from '../../../../shared/profile/schema';
 import { AdvancedSection } from '../../components/advanced-section';
+import { CheckField } from '../../components/check-field';
+import { NumberField } from '../../components/number-field';
 import { SelectField, type Option } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import { useAppStore } from '../../store/store-context';
@@ -13,6 +15,8 @@ const BOOTLOADERS: ReadonlyArray<Option<Disk['bootloader']>> = [
   { value: 'syslinux', label: 'Syslinux' },
   { value: 'limine', label: 'Limine' },
   { value: 'u-boot', label: 'U-Boot' },
+  { value: 'raspberrypi-bootloader', label: 'Raspberry Pi firmware' },
+  { value: 'zipl', label: 'zipl (IBM Z)' },
   { value: 'none', label: 'None' },
 ];
 const EFI: ReadonlyArray<Option<Disk['efi']>> = [
@@ -25,7 +29,7 @@ const LABELS: ReadonlyArray<Option<Disk['diskLabel']>> = [
   { value: 'dos', label: 'DOS (MBR)' },
 ];
 
-const ADVANCED = ['disk.bootFs', 'disk.rootFs', 'disk.varFs', 'disk.bootloader', 'disk.efi', 'disk.diskLabel', 'disk.kernelFlavor', 'disk.kernelOptions'];
+const ADVANCED = ['disk.bootFs', 'disk.rootFs', 'disk.varFs', 'disk.bootloader', 'disk.efi', 'disk.diskLabel', 'disk.kernelFlavor', 'disk.kernelOptions', 'disk.bootMb', 'disk.verbose'];
 
 /** setup-disk's less common settings, folded away by default. */
 export function DiskAdvanced() {
@@ -46,6 +50,8 @@ export function DiskAdvanced() {
       </div>
       <TextField path="disk.kernelFlavor" label="Kernel flavor (optional)" value={d.kernelFlavor} onChange={(kernelFlavor) => set({ kernelFlavor })} hint="Like lts, virt or rpi; empty keeps the running one." />
       <TextField path="disk.kernelOptions" label="Kernel options (optional)" value={d.kernelOptions} wide onChange={(kernelOptions) => set({ kernelOptions })} hint='Like "quiet console=ttyS0".' />
+      <NumberField path="disk.bootMb" label="Boot partition size" suffix="MB" value={d.bootMb} placeholder="300" apply={(p, bootMb) => withDisk(p, { bootMb })} hint="Empty keeps setup-disk's 300 MB (BOOT_SIZE)." />
+      <CheckField path="disk.verbose" label="Show every command setup-disk runs (-v)" checked={d.verbose} onChange={(verbose) => set({ verbose })} />
     </AdvancedSection>
   );
 }

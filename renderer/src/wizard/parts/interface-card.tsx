@@ -4,7 +4,9 @@ import { CheckField } from '../../components/check-field';
 import { ChoiceGroup, type Choice } from '../../components/choice-group';
 import { Field } from '../../components/field';
 import { NumberField } from '../../components/number-field';
+import { ListField } from '../../components/list-field';
 import { TextField } from '../../components/text-field';
+import { AdvancedSection } from '../../components/advanced-section';
 import { useAppStore } from '../../store/store-context';
 import { withInterface } from '../profile-edits';
 import { toggled } from '../stash';
@@ -17,6 +19,7 @@ const IPV4: ReadonlyArray<Choice<Ipv4['mode']>> = [
 const IPV6: ReadonlyArray<Choice<Ipv6['mode']>> = [
   { value: 'none', label: 'No IPv6' },
   { value: 'auto', label: 'Automatic (SLAAC)' },
+  { value: 'dhcp', label: 'DHCPv6' },
   { value: 'static', label: 'Static IPv6 address' },
 ];
 
@@ -103,6 +106,40 @@ export function InterfaceCard({ index, onRemove }: { index: number; onRemove: ()
           <CheckField path={`${at}.wifi#show`} label="Show passphrase" checked={showPassphrase} onChange={setShowPassphrase} />
         </div>
       )}
+      <KeptOptions index={index} iface={iface} />
     </fieldset>
+  );
+}
+
+/**
+ * ifupdown-ng options the form has no field for (hostname sent with DHCP,
+ * mtu, bridge-ports, bond-*, vlan-raw-device, hooks ...), one per line, as an
+ * imported file had them: kept, shown and editable, never dropped.
+ */
+function KeptOptions({ index, iface }: { index: number; iface: NetworkInterface }) {
+  const at = `interfaces.${index}.extraOptions`;
+  const kept = iface.extraOptions.inet.length + iface.extraOptions.inet6.length;
+  const set = (family: 'inet' | 'inet6') => (p: Parameters<typeof withInterface>[0], lines: string[]) =>
+    withInterface(p, index, (i) => ({ ...i, extraOptions: { ...i.extraOptions, [family]: lines } }));
+  return (
+    <AdvancedSection summary={kept > 0 ? `More ifupdown options (${kept} kept from the imported file)` : 'More ifupdown options'} paths={[at]}>
+      <ListField
+        path={`${at}.inet`}
+        label={`Options of ${iface.name || 'this interface'} (IPv4 stanza)`}
+        value={iface.extraOptions.inet}
+        rows={3}
+        apply={set('inet')}
+        placeholder="mtu 1400"
+        hint="One per line, as in /etc/network/interfaces, like hostname garage, mtu 1400 or bridge-ports eth1 eth2. Written as they are."
+      />
+      <ListField
+        path={`${at}.inet6`}
+        label={`Options of ${iface.name || 'this interface'} (IPv6 stanza)`}
+        value={iface.extraOptions.inet6}
+        rows={2}
+        apply={set('inet6')}
+        hint="Only for the IPv6 stanza, like accept_ra 2."
+      />
+    </AdvancedSection>
   );
 }

@@ -79,14 +79,14 @@ describe('Disk step', () => {
 });
 
 describe('Diskless step', () => {
-  it('asks where lbu saves the configuration when running from RAM', async () => {
+  it('asks where lbu saves the configuration when running from RAM, warning without refusing a live system', async () => {
     const { user } = renderApp();
     await openStep(user, 'Disk');
     await user.click(screen.getByRole('radio', { name: 'Run from RAM (diskless)' }));
-    expect(stepStatus('Diskless')).toBe('error');
+    expect(stepStatus('Diskless')).toBe('warning');
     await openStep(user, 'Diskless');
     const media = screen.getByRole('textbox', { name: 'Where lbu saves the configuration' });
-    expect(media).toHaveAccessibleDescription(expect.stringMatching(/configuration is kept only by "lbu commit"/));
+    expect(media).toHaveAccessibleDescription(expect.stringMatching(/lost at every reboot.*"lbu commit"/));
     await user.type(media, 'my stick');
     expect(media).toHaveAccessibleDescription(expect.stringMatching(/without spaces/));
     await user.clear(media);

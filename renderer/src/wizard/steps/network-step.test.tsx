@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { parse } from '../../../../shared/answerfile';
 import { openStep, renderApp, stepStatus } from '../../test-support/render-app.test-support';
 
 const preview = () => (screen.getByLabelText('Answer file text') as HTMLTextAreaElement).value;
@@ -75,5 +76,22 @@ describe('Network step', () => {
     const address = within(card('eth0')).getByRole('textbox', { name: 'IPv6 address' });
     await user.type(address, 'fe80::zz');
     expect(address).toHaveAccessibleDescription(expect.stringMatching(/is not an IPv6 address/));
+  });
+
+  it('shows options kept from an imported file, edits them as text, and flags a hook command', async () => {
+    const profile = parse('INTERFACESOPTS="auto lo\niface lo inet loopback\nauto eth0\niface eth0 inet dhcp\n\thostname garage\n"\n').profile;
+    const { user } = renderApp({ profile });
+    await openStep(user, 'Network');
+    const eth0 = card('eth0');
+    await user.click(within(eth0).getByText('More ifupdown options (1 kept from the imported file)'));
+    const options = within(eth0).getByRole('textbox', { name: 'Options of eth0 (IPv4 stanza)' });
+    expect(options).toHaveValue('hostname garage');
+    expect(preview()).toContain('iface eth0 inet dhcp\n\thostname garage\n');
+    await user.type(options, '{Enter}up ip route add 10.8.0.0/16 via 10.0.0.1');
+    expect(options).toHaveAccessibleDescription(expect.stringMatching(/runs a command as root whenever eth0 goes up/));
+    expect(stepStatus('Network')).toBe('warning');
+    expect(preview()).toContain('\tup ip route add 10.8.0.0/16 via 10.0.0.1\n');
+    await user.click(within(eth0).getByRole('radio', { name: 'DHCPv6' }));
+    expect(preview()).toContain('iface eth0 inet6 dhcp');
   });
 });

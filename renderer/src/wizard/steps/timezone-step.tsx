@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { CheckField } from '../../components/check-field';
 import { SearchableList } from '../../components/searchable-list';
+import { SelectField, type Option } from '../../components/select-field';
+import type { Profile } from '../../../../shared/profile/schema';
 import { useAppStore } from '../../store/store-context';
 import { toggled } from '../stash';
 import { StepFrame } from '../step-frame';
 
+const MODES: ReadonlyArray<Option<Profile['timezoneMode']>> = [
+  { value: 'copy', label: 'Copy the zone file (tzdata removed again)' },
+  { value: 'link', label: 'Keep tzdata and link to it (setup-timezone -i)' },
+  { value: 'copy-keep', label: 'Copy, keeping earlier copies (setup-timezone -k)' },
+];
+
 export function TimezoneStep() {
   const timezone = useAppStore((s) => s.wizard.profile.timezone);
+  const timezoneMode = useAppStore((s) => s.wizard.profile.timezoneMode);
   const zones = useAppStore((s) => s.ui.engine?.timezones);
   const edit = useAppStore((s) => s.wizard.edit);
   const setOn = (on: boolean) =>
@@ -32,6 +41,16 @@ export function TimezoneStep() {
           value={timezone}
           onChange={(zone) => edit((w) => ({ profile: { ...w.profile, timezone: zone } }))}
           hint="Search by city or region, like Berlin or America."
+        />
+      )}
+      {timezone !== null && (
+        <SelectField
+          path="timezoneMode"
+          label="How the zone is installed"
+          value={timezoneMode}
+          options={MODES}
+          onChange={(mode) => edit((w) => ({ profile: { ...w.profile, timezoneMode: mode } }))}
+          hint="Linking keeps tzdata on the box, so changing the zone later needs no download."
         />
       )}
     </StepFrame>

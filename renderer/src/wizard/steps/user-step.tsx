@@ -1,6 +1,7 @@
 import { userSchema, type ProfileUser } from '../../../../shared/profile/schema';
 import { CheckField } from '../../components/check-field';
 import { ListField } from '../../components/list-field';
+import { SelectField, type Option } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import { useAppStore } from '../../store/store-context';
 import { withUser } from '../profile-edits';
@@ -8,12 +9,19 @@ import { toggled } from '../stash';
 import { StepFrame } from '../step-frame';
 import { PasswordHashField } from '../../components/password-hash-field';
 
+const UNLOCK: ReadonlyArray<Option<ProfileUser['unlock']>> = [
+  { value: 'auto', label: 'When it has SSH keys and no password' },
+  { value: 'yes', label: 'Always' },
+  { value: 'no', label: 'Never' },
+];
+
 const newUser = (): ProfileUser => ({
   name: '',
   fullName: '',
   groups: ['audio', 'input', 'video', 'netdev'],
   admin: true,
   sshKeys: [],
+  unlock: 'auto',
   passwordHash: null,
 });
 
@@ -60,6 +68,14 @@ export function UserStep() {
             rows={4}
             apply={(p, sshKeys) => withUser(p, { sshKeys })}
             hint="One public key per line (the contents of ~/.ssh/id_ed25519.pub), or an https URL to keys such as https://github.com/jane.keys."
+          />
+          <SelectField
+            path="user.unlock"
+            label="Unlock the account (setup-user -u)"
+            value={user.unlock}
+            options={UNLOCK}
+            onChange={(unlock) => update((p) => withUser(p, { unlock }))}
+            hint="A new account is locked until it has a password; unlocking lets its SSH key log in without one."
           />
           <PasswordHashField
             path="user.passwordHash"
