@@ -38,8 +38,18 @@ const interfaceName = fc.oneof(fc.constantFrom('eth0', 'eth1', 'wlan0', 'enp1s0'
 const ipv4Config: fc.Arbitrary<NetworkInterface['ipv4']> = fc.oneof(
   fc.constant({ mode: 'dhcp' as const }),
   fc.constant({ mode: 'none' as const }),
-  fc.record({ mode: fc.constant('static' as const), address: ipv4, prefix: fc.integer({ min: 1, max: 32 }), gateway: fc.oneof(fc.constant(''), ipv4) }),
+  // A gateway, when there is one, in the address's own network (another host of it).
+  fc.record({ mode: fc.constant('static' as const), address: ipv4, prefix: fc.integer({ min: 1, max: 32 }), gateway: ipv4, withGateway: fc.boolean() })
+    .map(({ withGateway, gateway, ...s }) => ({ ...s, gateway: withGateway ? inSubnet(s.address, gateway, s.prefix) : '' }))
+    .filter((s) => s.gateway !== s.address),
 );
+/** `host` moved into the /prefix network of `address`. */
+function inSubnet(address: string, host: string, prefix: number): string {
+  const n = (s: string) => s.split('.').reduce((x, o) => x * 256 + Number(o), 0);
+  const size = 2 ** (32 - prefix);
+  const value = Math.floor(n(address) / size) * size + (n(host) % size);
+  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
+}
 const ipv6Config: fc.Arbitrary<NetworkInterface['ipv6']> = fc.oneof(
   fc.constant({ mode: 'none' as const }),
   fc.constant({ mode: 'auto' as const }),

@@ -1,15 +1,20 @@
 import type { Report } from './problems';
 import type { NetworkInterface, Profile } from './schema';
-import { hasControlChars, isIpv4, isIpv6 } from './values';
+import { hasControlChars, isIpv4, isIpv6, sameIpv4Subnet } from './values';
 
 function checkAddressing(i: NetworkInterface, at: string, report: Report): void {
   if (i.ipv4.mode === 'static') {
     const { address, prefix, gateway } = i.ipv4;
     if (address === '') report(`${at}.ipv4.address`, 'A static address needs an address and a prefix length, like 192.168.1.10/24.');
+    else if (/^[\d.]+\/\d+$/.test(address)) report(`${at}.ipv4.address`, `Write the address without "/${address.split('/')[1]}" and put the prefix length in its own field.`);
     else if (!isIpv4(address)) report(`${at}.ipv4.address`, `"${address}" is not an IPv4 address; write four numbers 0–255 separated by dots, like 192.168.1.10.`);
     if (prefix === null) report(`${at}.ipv4.prefix`, 'A static address needs a prefix length, like 192.168.1.10/24.');
     else if (prefix < 1 || prefix > 32) report(`${at}.ipv4.prefix`, 'An IPv4 prefix length is a number from 1 to 32 (24 is the usual home network).');
     if (gateway !== '' && !isIpv4(gateway)) report(`${at}.ipv4.gateway`, `"${gateway}" is not an IPv4 address; leave the gateway empty or write one like 192.168.1.1.`);
+    // ifupdown-ng adds the default route via the gateway, which the kernel refuses outside the card's network.
+    else if (gateway !== '' && isIpv4(address) && prefix !== null && prefix >= 1 && prefix <= 32 && !sameIpv4Subnet(address, gateway, prefix))
+      report(`${at}.ipv4.gateway`, `The gateway ${gateway} is outside ${address}/${prefix}, so the box would get no default route. Use a gateway in that network, or check the prefix length.`);
+    else if (gateway !== '' && gateway === address) report(`${at}.ipv4.gateway`, 'The gateway is the box\'s own address; use the router\'s address, or leave it empty.');
   }
   if (i.ipv6.mode === 'static') {
     const { address, prefix, gateway } = i.ipv6;

@@ -234,4 +234,13 @@ describe('what setup-alpine would do otherwise than the profile shows', () => {
     expect(errorAt(withChange((x) => (x.disk.bootMb = 8)), 'disk.bootMb')).toBeDefined();
     expect(errorAt(withChange((x) => (x.disk.bootMb = 512)), 'disk.bootMb')).toBeUndefined();
   });
+
+  it('refuses a gateway outside the address\'s network or equal to it, and an address typed with its prefix', () => {
+    const withV4 = (address: string, prefix: number, gateway: string) =>
+      withChange((x) => (x.interfaces[0]!.ipv4 = { mode: 'static', address, prefix, gateway }));
+    expect(errorAt(withV4('192.168.1.40', 24, '192.168.2.1'), 'interfaces.0.ipv4.gateway')?.message).toMatch(/outside 192.168.1.40\/24.*no default route/);
+    expect(errorAt(withV4('192.168.1.40', 16, '192.168.2.1'), 'interfaces.0.ipv4.gateway')).toBeUndefined();
+    expect(errorAt(withV4('192.168.1.40', 24, '192.168.1.40'), 'interfaces.0.ipv4.gateway')?.message).toMatch(/own address/);
+    expect(errorAt(withV4('192.168.1.40/24', 24, ''), 'interfaces.0.ipv4.address')?.message).toMatch(/without "\/24".*its own field/);
+  });
 });

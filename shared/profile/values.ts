@@ -7,6 +7,14 @@ const IPV4 = new RegExp(`^${OCTET}(\\.${OCTET}){3}$`);
 
 export const isIpv4 = (s: string): boolean => IPV4.test(s);
 
+const ipv4Number = (s: string): number => s.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+
+/** Whether two IPv4 addresses are in the same /prefix network. */
+export function sameIpv4Subnet(a: string, b: string, prefix: number): boolean {
+  const size = 2 ** (32 - prefix);
+  return Math.floor(ipv4Number(a) / size) === Math.floor(ipv4Number(b) / size);
+}
+
 export function isIpv6(s: string): boolean {
   if (!/^[0-9a-fA-F:.]+$/.test(s) || s.length < 2) return false;
   const double = s.split('::');

@@ -122,7 +122,7 @@ function KeptOptions({ index, iface }: { index: number; iface: NetworkInterface 
   const set = (family: 'inet' | 'inet6') => (p: Parameters<typeof withInterface>[0], lines: string[]) =>
     withInterface(p, index, (i) => ({ ...i, extraOptions: { ...i.extraOptions, [family]: lines } }));
   return (
-    <AdvancedSection summary={kept > 0 ? `More ifupdown options (${kept} kept from the imported file)` : 'More ifupdown options'} paths={[at]}>
+    <AdvancedSection summary={kept > 0 ? `More ifupdown options (${kept} kept from the imported file)` : 'More ifupdown options'} paths={[at]} startOpen={kept > 0}>
       <ListField
         path={`${at}.inet`}
         label={`Options of ${iface.name || 'this interface'} (IPv4 stanza)`}

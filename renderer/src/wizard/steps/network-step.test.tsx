@@ -83,7 +83,8 @@ describe('Network step', () => {
     const { user } = renderApp({ profile });
     await openStep(user, 'Network');
     const eth0 = card('eth0');
-    await user.click(within(eth0).getByText('More ifupdown options (1 kept from the imported file)'));
+    // Kept options are shown unfolded.
+    expect(within(eth0).getByText('More ifupdown options (1 kept from the imported file)').closest('details')).toHaveAttribute('open');
     const options = within(eth0).getByRole('textbox', { name: 'Options of eth0 (IPv4 stanza)' });
     expect(options).toHaveValue('hostname garage');
     expect(preview()).toContain('iface eth0 inet dhcp\n\thostname garage\n');

@@ -8,9 +8,9 @@ import { toggled } from '../stash';
 import { StepFrame } from '../step-frame';
 
 const MODES: ReadonlyArray<Option<Profile['timezoneMode']>> = [
-  { value: 'copy', label: 'Copy the zone file (tzdata removed again)' },
-  { value: 'link', label: 'Keep tzdata and link to it (setup-timezone -i)' },
-  { value: 'copy-keep', label: 'Copy, keeping earlier copies (setup-timezone -k)' },
+  { value: 'copy', label: 'Copy the zone file' },
+  { value: 'link', label: 'Link into tzdata (-i)' },
+  { value: 'copy-keep', label: 'Copy, keep old copies (-k)' },
 ];
 
 export function TimezoneStep() {
@@ -50,7 +50,7 @@ export function TimezoneStep() {
           value={timezoneMode}
           options={MODES}
           onChange={(mode) => edit((w) => ({ profile: { ...w.profile, timezoneMode: mode } }))}
-          hint="Linking keeps tzdata on the box, so changing the zone later needs no download."
+          hint="A copy needs no tzdata on the box; linking keeps tzdata installed, so a later zone change needs no download."
         />
       )}
     </StepFrame>
