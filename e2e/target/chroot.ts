@@ -54,9 +54,13 @@ async function writeData(root: string): Promise<void> {
   await writeFile(path.join(data, 'services'), services.join('\n') + '\n');
   // What the wget stand-in serves for setup-apkrepos: the head of Alpine's mirrors.txt.
   await writeFile(path.join(data, 'mirrors'), MIRRORS.join('\n') + '\n');
-  // The mount table the installer reads (setup-lbu, setup-apkcache): a box running from RAM.
+  // The mount table the installer reads (setup-lbu, setup-apkcache): a box
+  // running from RAM, with its boot medium mounted where a Raspberry Pi has
+  // its SD card, which the diskless profiles save to with lbu.
   await mkdir(path.join(root, 'proc'), { recursive: true });
-  await writeFile(path.join(root, 'proc/mounts'), 'tmpfs / tmpfs rw,relatime,mode=755 0 0\n');
+  await writeFile(path.join(root, 'proc/mounts'), 'tmpfs / tmpfs rw,relatime,mode=755 0 0\n/dev/mmcblk0p1 /media/mmcblk0p1 vfat ro,relatime 0 0\n');
+  await mkdir(path.join(root, 'media/mmcblk0p1'), { recursive: true });
+  await appendFile(path.join(root, 'etc/fstab'), '/dev/mmcblk0p1\t/media/mmcblk0p1\tvfat\tnoauto,ro 0 0\n');
   const initd = path.join(root, 'etc/init.d');
   await mkdir(initd, { recursive: true });
   for (const svc of knownServices()) {

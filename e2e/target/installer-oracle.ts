@@ -48,6 +48,8 @@ export class InstallerOracle {
     const oracle = new InstallerOracle(dir, id);
     await unpackRootfs(alpineRootfsPath(), oracle.template);
     await installStandIns(oracle.template);
+    // A PC booted from CD: no medium mounted for lbu, unlike the SSH targets' SD card.
+    writeFileSync(path.join(oracle.template, 'proc/mounts'), 'tmpfs / tmpfs rw,relatime,mode=755 0 0\n');
     // One wired card, as setup-interfaces finds cards (README.cairn.md): what it offers when nobody answers.
     mkdirSync(path.join(oracle.template, 'sys/class/net/eth0'), { recursive: true });
     writeFileSync(path.join(oracle.template, 'sys/class/net/eth0/ifindex'), '2\n');
@@ -58,11 +60,16 @@ export class InstallerOracle {
     return path.join(this.dir, 'template');
   }
 
-  /** Runs `setup-alpine -e -f answers` on a fresh box; stops it after `timeoutMs` (a prompt loop never ends). */
-  async run(answers: string, timeoutMs = 20_000): Promise<InstallerRun> {
+  /**
+   * Runs `setup-alpine -e -f answers` on a fresh box; stops it after
+   * `timeoutMs` (a prompt loop never ends). `media` names storage attached
+   * to the box (its /media/NAME folder exists, as for a mounted SD card).
+   */
+  async run(answers: string, { timeoutMs = 20_000, media = [] }: { timeoutMs?: number; media?: readonly string[] } = {}): Promise<InstallerRun> {
     const root = path.join(this.dir, `box-${randomId()}`);
     await hostCommand('/bin/cp', ['-a', this.template, root]);
     try {
+      for (const name of media) mkdirSync(path.join(root, 'media', name), { recursive: true });
       mkdirSync(path.join(root, 'root'), { recursive: true });
       writeFileSync(path.join(root, 'root/answers'), answers, { mode: 0o600 });
       const { code, output } = await runChrooted(root, this.marker, timeoutMs);

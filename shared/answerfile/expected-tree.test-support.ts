@@ -58,7 +58,12 @@ export function treeProblems(tree: BoxTree, p: Profile): string[] {
   if (p.apkRepos.mode === 'urls') for (const url of p.apkRepos.urls) if (!tree.repositories.includes(url)) problems.push(`repositories: ${url} is missing`);
   if (p.apkRepos.mode === 'first' && !tree.repositories.some((r) => r.startsWith('http://dl-cdn.alpinelinux.org/alpine/') && r.endsWith('/main')))
     problems.push('repositories: the first mirror was not added');
-  if (p.disk.mode !== 'sys') expect('apk cache', tree.apkCache, p.diskless.apkCacheDir);
+  if (p.disk.mode !== 'sys') {
+    expect('apk cache', tree.apkCache, p.diskless.apkCacheDir);
+    // setup-lbu writes a medium named by a plain word as it is (LABEL= and paths it resolves first).
+    const media = p.diskless.lbuMedia;
+    if (media === null || /^[A-Za-z0-9_-]+$/.test(media)) expect('LBU medium', tree.lbuMedia, media);
+  }
   return problems;
 }
 

@@ -61,7 +61,9 @@ describe('an imported answer file, written again by Cairn, installs the same box
 
 describe('the real installer builds the box the profile describes', () => {
   const check = async (p: Profile) => {
-    const run = await oracle.run(render(p));
+    // The box has the medium the profile saves to (a Pi's SD card is mounted at /media/mmcblk0p1).
+    const media = p.diskless.lbuMedia !== null && /^[A-Za-z0-9_-]+$/.test(p.diskless.lbuMedia) ? [p.diskless.lbuMedia] : [];
+    const run = await oracle.run(render(p), { media });
     expect(run.code, run.output).toBe(0);
     expect(treeProblems(run.tree, p)).toEqual([]);
   };

@@ -94,7 +94,13 @@ export function parse(text: string): Parsed {
   }
   const disk = parseDisk(get('DISKOPTS'), diskEnv, d);
   // setup-alpine skips setup-lbu and setup-apkcache after a sys install.
-  const unsetLbu = disk.mode === 'sys' ? null : { does: 'saves the configuration nowhere (no medium is found)', value: null };
+  // setup-lbu offers a mounted medium (the USB stick or SD card the box booted from), so unattended it
+  // depends on the box; on one booted from CD it saves nowhere, which is what this profile says.
+  const unsetLbu = disk.mode === 'sys' ? null : {
+    does: 'takes a mounted medium if the box has one (the stick or card it booted from), else none',
+    value: null,
+    dependsOnBox: 'This profile saves nowhere: choose the medium in the Diskless step if the box has one.',
+  };
   const lbuMedia = parseNoneable('LBUOPTS', get('LBUOPTS'), 'setup-lbu', 'hq', d, unsetLbu);
   // setup-apkcache suggests a folder on the LBU medium, else /var/cache/apk.
   const suggestedCache = lbuMedia === null ? '/var/cache/apk' : /^[A-Za-z0-9_-]+$/.test(lbuMedia) ? `/media/${lbuMedia}/cache` : null;

@@ -105,12 +105,15 @@ export function parseTimezone(a: Assignment | undefined, d: Diagnostics): Pick<P
 export interface Unattended {
   does: string;
   value: string | null;
+  /** When what it does depends on the box, so the profile's value may differ: a warning that says so instead. */
+  dependsOnBox?: string;
 }
 
 /** A value that is a word, or none (proxy, LBU media, apk cache). */
 export function parseNoneable(variable: string, a: Assignment | undefined, helper: string, spec: string, d: Diagnostics, unset: Unattended | null): string | null {
   if (a === undefined) {
-    if (unset !== null) asked(d, variable, helper, unset.does);
+    if (unset?.dependsOnBox !== undefined) d.missing(variable, 'warning', (state) => `${variable} is ${state}: ${helper} would ask here; unattended, it ${unset.does}. ${unset.dependsOnBox}`);
+    else if (unset !== null) asked(d, variable, helper, unset.does);
     return unset?.value ?? null;
   }
   const v = single(readOptions(a, helper, spec, d));

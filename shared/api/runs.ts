@@ -53,6 +53,7 @@ export const preflightFactsSchema = z.object({
   interfaces: z.array(z.string()).nullable(),
   boot: z.enum(['ram', 'disk', 'unknown']),
   rootMount: z.string().nullable(),
+  media: z.array(z.string()).nullable().optional(),
 });
 export const preflightProblemSchema = z.object({ severity: z.enum(['error', 'warning']), message: z.string() });
 export type RunPreflightProblem = z.infer<typeof preflightProblemSchema>;

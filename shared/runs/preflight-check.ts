@@ -19,6 +19,15 @@ function privilege(facts: PreflightFacts): PreflightProblem[] {
   return [];
 }
 
+/** setup-lbu saves to /media/NAME and stops with "not a directory" when the box has no such folder. */
+function lbuMedium(facts: PreflightFacts, profile: Profile): PreflightProblem[] {
+  const name = profile.diskless.lbuMedia;
+  if (profile.disk.mode === 'sys' || name === null || !/^[A-Za-z0-9_-]+$/.test(name) || !facts.media) return [];
+  if (facts.media.includes(name)) return [];
+  const has = facts.media.length > 0 ? facts.media.join(', ') : 'nothing';
+  return [{ severity: 'error', message: `The box has no /media/${name} (its /media holds ${has}), so setup-lbu would stop with "not a directory" and lbu could not save the configuration. Attach that medium, or choose one the box has in the Diskless step.` }];
+}
+
 function disks(facts: PreflightFacts, profile: Profile): PreflightProblem[] {
   const disk = profile.disk;
   if (disk.mode === 'none') return [];
@@ -52,7 +61,7 @@ export function checkPreflight(facts: PreflightFacts, profile: Profile): Preflig
   if (facts.setupAlpine === null) {
     problems.push({ severity: 'error', message: 'setup-alpine is not installed on the box: install it with "apk add alpine-conf" and try again.' });
   }
-  problems.push(...privilege(facts), ...disks(facts, profile));
+  problems.push(...privilege(facts), ...disks(facts, profile), ...lbuMedium(facts, profile));
   if (facts.alpineConf === null) {
     problems.push({ severity: 'warning', message: 'Cairn could not read the alpine-conf version (apk info -v alpine-conf): helpers differ between releases, so check the result on the box.' });
   }

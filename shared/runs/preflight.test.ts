@@ -17,6 +17,7 @@ const ISO_BOX = [
   'root-mount=tmpfs tmpfs',
   'modloop=yes',
   'boot-media=/media/cdrom/apks',
+  'media=cdrom floppy usb ',
 ].join('\n');
 
 const facts = (changes: Partial<PreflightFacts> = {}): PreflightFacts => ({ ...parsePreflight(ISO_BOX), ...changes });
@@ -42,6 +43,7 @@ describe('reading the preflight answers', () => {
       interfaces: ['eth0', 'lo', 'wlan0'],
       boot: 'ram',
       rootMount: 'tmpfs tmpfs',
+      media: ['cdrom', 'floppy', 'usb'],
     });
   });
 
@@ -101,5 +103,25 @@ describe('what refuses a run', () => {
   it('warns about an interface the box does not have', () => {
     const p = { ...withDisk('none', []), interfaces: [{ ...defaultProfile().interfaces[0]!, name: 'eth1' }] };
     expect(warnings(facts(), p)).toEqual([expect.stringContaining('no interface eth1')]);
+  });
+});
+
+describe('the LBU medium', () => {
+  const diskless = (lbuMedia: string | null): Profile => {
+    const p = withDisk('none', []);
+    return { ...p, diskless: { ...p.diskless, lbuMedia } };
+  };
+
+  it('refuses a medium the box has no /media folder for: setup-lbu would stop there', () => {
+    expect(errors(facts(), diskless('mmcblk0p1'))).toEqual([expect.stringMatching(/no \/media\/mmcblk0p1 \(its \/media holds cdrom, floppy, usb\).*not a directory/)]);
+    expect(errors(facts(), diskless('usb'))).toEqual([]);
+    expect(errors(facts({ media: ['mmcblk0p1'] }), diskless('mmcblk0p1'))).toEqual([]);
+  });
+
+  it('leaves alone what it cannot check: no medium, LABEL=, a disk install, a box that did not list /media', () => {
+    expect(errors(facts(), diskless(null))).toEqual([]);
+    expect(errors(facts(), diskless('LABEL=APKOVL'))).toEqual([]);
+    expect(errors(facts({ media: null }), diskless('sdb1'))).toEqual([]);
+    expect(errors(facts(), { ...withDisk('sys', ['/dev/sda']), diskless: { lbuMedia: 'sdb1', apkCacheDir: null } })).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ export const PREFLIGHT_SCRIPT = [
   `[ -r /proc/mounts ] && r root-mount "$(awk '$2 == "/" { print $1, $3 }' /proc/mounts | tail -n 1)"`,
   `[ -e /.modloop ] && r modloop yes`,
   `for d in /media/*/apks; do if [ -d "$d" ]; then r boot-media "$d"; break; fi; done`,
+  `[ -d /media ] && r media "$(ls /media | tr '\\n' ' ')"`,
   'exit 0',
 ].join('\n');
 
@@ -44,6 +45,8 @@ export interface PreflightFacts {
   boot: BootKind;
   /** What / is mounted from ("/dev/sda3 ext4"), when known. */
   rootMount: string | null;
+  /** The folders in /media (storage setup-lbu can save to); null when unknown (older runs too). */
+  media?: string[] | null;
 }
 
 const words = (value: string | undefined): string[] | null => (value === undefined ? null : value.split(/\s+/).filter((w) => w !== ''));
@@ -87,5 +90,6 @@ export function parsePreflight(stdout: string): PreflightFacts {
     interfaces: interfaces && interfaces.length > 0 ? interfaces : null,
     boot: bootKind(rootMount, text('modloop') === 'yes', text('boot-media') !== null),
     rootMount,
+    media: words(values.get('media')),
   };
 }
