@@ -78,17 +78,37 @@ export const selectStepStatuses = (s: AllState): string => computeStatuses(selec
 
 export type Preview = { ok: true; text: string } | { ok: false; message: string } | null;
 
-const computePreview = lastOf((profile: Profile, engine: Engine | null): Preview => {
+function renderPreview(profile: Profile, engine: Engine | null): Preview {
   if (!engine) return null;
   try {
     return { ok: true, text: engine.render(profile) };
   } catch (e) {
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
-});
+}
+
+const computePreview = lastOf(renderPreview);
 
 /** The answer file for the profile, or why it cannot be written; null while the engine loads. */
 export const selectPreview = (s: AllState): Preview => computePreview(s.wizard.profile, s.ui.engine);
+
+/** Stands in for each wifi passphrase while rendering: plain letters, so quoting leaves it whole. */
+const HIDDEN_TOKEN = 'CairnHiddenPassphrase';
+export const HIDDEN = '••••••••';
+
+const computeShownPreview = lastOf((profile: Profile, engine: Engine | null): Preview => {
+  if (!profile.interfaces.some((i) => i.wifi !== null && i.wifi.passphrase !== '')) return computePreview(profile, engine);
+  const masked: Profile = {
+    ...profile,
+    interfaces: profile.interfaces.map((i) => (i.wifi === null || i.wifi.passphrase === '' ? i : { ...i, wifi: { ...i.wifi, passphrase: HIDDEN_TOKEN } })),
+  };
+  const preview = renderPreview(masked, engine);
+  return preview?.ok === true ? { ok: true, text: preview.text.replaceAll(HIDDEN_TOKEN, HIDDEN) } : preview;
+});
+
+/** The answer file as shown: wifi passphrases hidden unless the person reveals them (copy and save use the real text). */
+export const selectShownPreview = (s: AllState, reveal: boolean): Preview =>
+  reveal ? selectPreview(s) : computeShownPreview(s.wizard.profile, s.ui.engine);
 
 const computeDirty = lastOf((profile: Profile, baseline: Profile | null): boolean =>
   baseline === null || (profile !== baseline && JSON.stringify(profile) !== JSON.stringify(baseline)),

@@ -1,15 +1,18 @@
-import { useProfilesClient } from '../../client/client-context';
-import { selectPreview, selectProblems } from '../../store/derived';
+import { useState } from 'react';
+import { CheckField } from '../../components/check-field';
+import { selectPreview, selectProblems, selectShownPreview } from '../../store/derived';
 import { useAppStore } from '../../store/store-context';
 import { useMenuCommand } from '../menu-commands';
+import { useExportAnswerFile } from '../profiles/profile-actions';
 
 /** The answer file as it will be written, updated on every change, with copy and save. */
 export function PreviewPane() {
   const preview = useAppStore(selectPreview);
+  const [reveal, setReveal] = useState(false);
+  const shown = useAppStore((s) => selectShownPreview(s, reveal));
+  const hasSecret = useAppStore((s) => s.wizard.profile.interfaces.some((i) => i.wifi !== null && i.wifi.passphrase !== ''));
   const errors = useAppStore((s) => selectProblems(s).filter((p) => p.severity === 'error').length);
-  const hostname = useAppStore((s) => s.wizard.profile.hostname);
   const announce = useAppStore((s) => s.ui.announce);
-  const client = useProfilesClient();
   const text = preview?.ok ? preview.text : '';
 
   const copy = () => {
@@ -17,18 +20,8 @@ export function PreviewPane() {
     if (!done) announce('Copying is not available here; select the text and copy it.');
     else done.then(() => announce('Answer file copied.'), () => announce('Copying failed; select the text and copy it.'));
   };
-  const save = () => {
-    const name = `${/^[A-Za-z0-9.-]+$/.test(hostname) ? hostname : 'alpine'}.answers`;
-    client.saveFile(name, text).then(
-      (where) => announce(where === null ? 'The answer file was not saved.' : `Answer file saved as ${where}.`),
-      (e: unknown) => announce(`The answer file was not saved: ${e instanceof Error ? e.message : String(e)}`),
-    );
-  };
-
-  useMenuCommand(['answerfile.export'], () => {
-    if (preview?.ok) save();
-    else announce(`The answer file cannot be saved yet: ${preview === null ? 'the preview is still being prepared.' : preview.message}`);
-  });
+  const save = useExportAnswerFile();
+  useMenuCommand(['answerfile.export'], save);
 
   return (
     <aside className="preview" aria-labelledby="preview-title">
@@ -53,7 +46,10 @@ export function PreviewPane() {
       <label htmlFor="preview-text" className="visually-hidden">
         Answer file text
       </label>
-      <textarea id="preview-text" className="preview-text mono" readOnly wrap="off" value={text} spellCheck={false} />
+      <textarea id="preview-text" className="preview-text mono" readOnly wrap="off" value={shown?.ok ? shown.text : ''} spellCheck={false} />
+      {hasSecret && (
+        <CheckField path="preview#reveal" label="Show the wifi passphrase" checked={reveal} onChange={setReveal} hint="Hidden here as in its field; Copy and Save as file write it." />
+      )}
     </aside>
   );
 }

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { useProfilesClient } from '../../client/client-context';
 import { TextField } from '../../components/text-field';
 import { selectDirty } from '../../store/derived';
-import { useAppStore, useAppStoreApi } from '../../store/store-context';
+import { useAppStore } from '../../store/store-context';
 import { ImportDialog } from '../import/import-dialog';
 import { useMenuCommand } from '../menu-commands';
 import { NewProfileDialog } from './new-profile-dialog';
 import { OpenProfileDialog } from './open-profile-dialog';
+import { useSaveProfile } from './profile-actions';
 
 type Open = 'new' | 'open' | 'import' | null;
 
@@ -16,22 +16,9 @@ export function ProfileBar() {
   const dirty = useAppStore(selectDirty);
   const saved = useAppStore((s) => s.wizard.profileId !== null);
   const update = useAppStore((s) => s.wizard.update);
-  const markSaved = useAppStore((s) => s.wizard.markSaved);
-  const announce = useAppStore((s) => s.ui.announce);
-  const store = useAppStoreApi();
-  const client = useProfilesClient();
+  const saveProfile = useSaveProfile();
+  const save = () => void saveProfile();
   const [dialog, setDialog] = useState<Open>(null);
-
-  const save = () => {
-    const { profile, profileId } = store.getState().wizard;
-    client.save(profile, profileId).then(
-      (summary) => {
-        markSaved(summary.id, profile);
-        announce(`Saved “${summary.name}”.`);
-      },
-      (e: unknown) => announce(`“${profile.name}” was not saved: ${e instanceof Error ? e.message : String(e)}`),
-    );
-  };
 
   useMenuCommand(['profile.new', 'profile.open', 'profile.save', 'answerfile.import'], (command) => {
     if (command === 'profile.save') save();

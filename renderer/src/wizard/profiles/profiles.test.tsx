@@ -109,4 +109,12 @@ describe('profiles', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Opened “Old one”, upgraded from format 1.');
     expect(preview()).toContain("CAIRN_PACKAGES=htop");
   });
+
+  it('says in the template list everything a template puts on the box', async () => {
+    const { user } = renderApp();
+    await user.click(screen.getByRole('button', { name: 'New…' }));
+    const iot = screen.getByRole('button', { name: 'Diskless IoT board' });
+    expect(iot).toHaveAccessibleDescription(expect.stringMatching(/adds mosquitto; starts mosquitto at boot/));
+    expect(screen.getByRole('button', { name: 'Virtual machine' })).toHaveAccessibleDescription(expect.stringMatching(/erases and installs to \/dev\/vda/));
+  });
 });

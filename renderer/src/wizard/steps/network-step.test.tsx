@@ -95,4 +95,17 @@ describe('Network step', () => {
     await user.click(within(eth0).getByRole('radio', { name: 'DHCPv6' }));
     expect(preview()).toContain('iface eth0 inet6 dhcp');
   });
+
+  it('hides the wifi passphrase in the preview until it is revealed, as in its field', async () => {
+    const { user } = renderApp();
+    await openStep(user, 'Network');
+    const eth0 = card('eth0');
+    await user.click(within(eth0).getByRole('checkbox', { name: 'This is a wifi interface' }));
+    await user.type(within(eth0).getByRole('textbox', { name: 'Wifi network (SSID)' }), 'Home');
+    await user.type(within(eth0).getByLabelText('Wifi passphrase'), "it's a secret");
+    expect(preview()).toContain('wifi-psk ••••••••');
+    expect(preview()).not.toContain('secret');
+    await user.click(screen.getByRole('checkbox', { name: 'Show the wifi passphrase' }));
+    expect(preview()).toContain("wifi-psk it'\\''s a secret");
+  });
 });

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { ProblemList } from '../../components/problem-list';
 import { selectDirty, selectProblems } from '../../store/derived';
 import { useAppStore } from '../../store/store-context';
+import type { Profile } from '../../../../shared/profile/schema';
+import { useExportAnswerFile, useSaveProfile } from '../profiles/profile-actions';
 import { StepFrame } from '../step-frame';
 
 /** The way from a finished profile to a headless box: the boot medium is written from the saved profile. */
@@ -38,6 +40,45 @@ function BootMediumOffer() {
   );
 }
 
+/** Where a finished profile goes next: saved, written out as an answer file, or installed on a box. */
+function NextSteps({ errors }: { errors: number }) {
+  const dirty = useAppStore(selectDirty);
+  const saved = useAppStore((s) => s.wizard.profileId !== null);
+  const setScreen = useAppStore((s) => s.ui.setScreen);
+  const save = useSaveProfile();
+  const exportFile = useExportAnswerFile();
+  // A run installs the saved copy: save first when what is on screen is not it.
+  const install = async () => {
+    if ((dirty || !saved) && (await save()) === null) return;
+    setScreen('runs');
+  };
+  return (
+    <div className="review-actions" role="group" aria-label="What next">
+      <button type="button" className={`button${dirty || !saved ? ' primary' : ''}`} onClick={() => void save()}>
+        Save profile
+      </button>
+      <button type="button" className="button" onClick={exportFile} disabled={errors > 0}>
+        Save answer file…
+      </button>
+      <button type="button" className={`button${dirty || !saved ? '' : ' primary'}`} onClick={() => void install()} disabled={errors > 0}>
+        Install on a box…
+      </button>
+    </div>
+  );
+}
+
+const keymapText = (k: Profile['keymap']) => (k === null ? 'none' : `${k.layout} (${k.variant})`);
+
+function networkText(p: Profile): string {
+  const one = (i: Profile['interfaces'][number]) => {
+    const v4 = i.ipv4.mode === 'static' ? `${i.ipv4.address}/${i.ipv4.prefix ?? '?'}` : i.ipv4.mode === 'dhcp' ? 'DHCP' : 'no IPv4';
+    const v6 = i.ipv6.mode === 'none' ? '' : i.ipv6.mode === 'static' ? `, ${i.ipv6.address}/${i.ipv6.prefix ?? '?'}` : `, IPv6 ${i.ipv6.mode === 'auto' ? 'automatic' : 'DHCPv6'}`;
+    const wifi = i.wifi === null ? '' : `, wifi “${i.wifi.ssid}”`;
+    return `${i.name} (${v4}${v6}${wifi})`;
+  };
+  return p.interfaces.map(one).join('; ') || 'none';
+}
+
 export function ReviewStep() {
   const problems = useAppStore(selectProblems);
   const p = useAppStore((s) => s.wizard.profile);
@@ -53,10 +94,12 @@ export function ReviewStep() {
       </p>
       {problems.length > 0 && <ProblemList problems={problems} showStep />}
       <dl className="summary">
+        <dt>Keyboard</dt>
+        <dd>{keymapText(p.keymap)}</dd>
         <dt>Hostname</dt>
         <dd>{p.hostname}</dd>
         <dt>Network</dt>
-        <dd>{p.interfaces.map((i) => `${i.name} (${i.ipv4.mode === 'static' ? `${i.ipv4.address}/${i.ipv4.prefix ?? '?'}` : i.ipv4.mode})`).join(', ') || 'none'}</dd>
+        <dd>{networkText(p)}</dd>
         <dt>Time zone</dt>
         <dd>{p.timezone ?? 'not set'}</dd>
         <dt>User</dt>
@@ -65,9 +108,14 @@ export function ReviewStep() {
         <dd>{p.sshd}</dd>
         <dt>Disk</dt>
         <dd>{diskText}</dd>
+        <dt>Saved with lbu</dt>
+        <dd>{p.disk.mode === 'sys' ? 'not used (installed to disk)' : (p.diskless.lbuMedia ?? 'nowhere (a live system)')}</dd>
         <dt>Packages</dt>
         <dd>{p.packages.join(', ') || 'none'}</dd>
+        <dt>Services</dt>
+        <dd>{p.services.map((s) => `${s.name} (${s.runlevel})`).join(', ') || 'none'}</dd>
       </dl>
+      <NextSteps errors={errors} />
       <BootMediumOffer />
     </StepFrame>
   );
