@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenSshTarget, type TestTarget } from '../../../e2e/target';
@@ -74,6 +76,24 @@ describe('managing a box from the Boxes screen', () => {
     await waitFor(() => expect(services().queryByRole('button', { name: 'Remove crond from default' })).not.toBeInTheDocument(), SLOW);
     expect(await calls('rc-update', from)).toEqual(['add crond default', 'del crond default']);
     expect(await seriousViolations(document.body)).toEqual([]);
+  });
+
+  it('asks before stopping networking, naming what it cuts off, and stops it only when confirmed', async () => {
+    // A booted Alpine has the networking service (ifupdown-ng).
+    await writeFile(path.join(box.root ?? '', 'etc/init.d/networking'), '#!/sbin/openrc-run\n', { mode: 0o755 });
+    const { user } = await openBox();
+    const services = () => inPanel('Services');
+    await waitFor(() => expect(services().getByRole('rowheader', { name: 'networking' })).toBeInTheDocument(), SLOW);
+    const from = await mark();
+    await user.click(services().getByRole('button', { name: 'Stop networking' }));
+    const ask = await screen.findByRole('alertdialog', { name: 'Stop networking on garage-pi?' });
+    expect(ask).toHaveTextContent("Cairn loses the box until someone starts it again at the box's console");
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(await calls('rc-service', from)).toEqual([]);
+
+    await user.click(services().getByRole('button', { name: 'Stop networking' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Stop networking' }));
+    await waitFor(async () => expect(await calls('rc-service', from)).toEqual(['networking stop']), SLOW);
   });
 
   it('installs a package from a suggestion, shows apk’s output and lists it; a name that is not one is refused on the spot', async () => {

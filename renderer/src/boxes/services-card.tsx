@@ -7,6 +7,11 @@ import { ActionFailure, DetailCard } from './detail-card';
 import { formatUptime } from './format';
 import { useAction } from './use-action';
 import { BusyButton } from '../components/busy-button';
+import { Dialog } from '../components/dialog';
+import { serviceRisk } from './service-risk';
+
+type Verb = 'start' | 'stop' | 'restart';
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const NONE = '(none)';
 const ALL = '(all)';
@@ -64,7 +69,15 @@ function AddToRunlevel({ services, runlevels, busy, onAdd }: { services: readonl
 export function ServicesCard({ target, actions }: { target: Target; actions: BoxActions }) {
   const query = useAppStore((s) => s.boxes.details[target.id]?.services);
   const [shown, setShown] = useState(ALL);
+  const [asking, setAsking] = useState<{ name: string; verb: Verb; risk: string } | null>(null);
   const action = useAction();
+  const serviceAction = (name: string, verb: Verb) => void action.run(`${verb} ${name}`, () => actions.serviceAction(target.id, name, verb));
+  // What can cut Cairn off (or open the box) asks first, naming the consequence.
+  const request = (name: string, verb: Verb) => {
+    const risk = serviceRisk(name, verb);
+    if (risk === null) serviceAction(name, verb);
+    else setAsking({ name, verb, risk });
+  };
   useEffect(() => {
     void actions.loadServices(target.id);
   }, [actions, target.id]);
@@ -135,9 +148,9 @@ export function ServicesCard({ target, actions }: { target: Target; actions: Box
                                 key={verb}
                                 className="button small"
                                 waiting={action.busy !== null}
-                                onClick={() => void action.run(`${verb} ${s.name}`, () => actions.serviceAction(target.id, s.name, verb))}
+                                onClick={() => request(s.name, verb)}
                               >
-                                {verb.charAt(0).toUpperCase() + verb.slice(1)}
+                                {capital(verb)}
                                 <span className="visually-hidden"> {s.name}</span>
                               </BusyButton>
                             ))}
@@ -148,6 +161,32 @@ export function ServicesCard({ target, actions }: { target: Target; actions: Box
                   </tbody>
                 </table>
               </div>
+            )}
+            {asking !== null && (
+              <Dialog
+                title={`${capital(asking.verb)} ${asking.name} on ${target.name}?`}
+                onClose={() => setAsking(null)}
+                alert
+                actions={
+                  <>
+                    <button type="button" className="button" onClick={() => setAsking(null)} data-autofocus>
+                      Cancel
+                    </button>
+                    <button
+                      type="button"
+                      className="button danger"
+                      onClick={() => {
+                        setAsking(null);
+                        serviceAction(asking.name, asking.verb);
+                      }}
+                    >
+                      {capital(asking.verb)} {asking.name}
+                    </button>
+                  </>
+                }
+              >
+                <p>{asking.risk}</p>
+              </Dialog>
             )}
             <AddToRunlevel
               services={services}
