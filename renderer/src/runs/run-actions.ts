@@ -25,6 +25,8 @@ export interface RunActions {
   retryFailed(fleetId: string): Promise<void>;
   loadHistory(): Promise<void>;
   open(runId: string): Promise<void>;
+  /** Reboots the box a finished install ran on (the Boxes screen then follows it back). */
+  reboot(targetId: string, name: string): Promise<void>;
 }
 
 export function runActions(client: CairnClient, store: AppStore): RunActions {
@@ -38,6 +40,11 @@ export function runActions(client: CairnClient, store: AppStore): RunActions {
       return listed.ok ? { ok: true, value: listed.value.profiles } : listed;
     },
     plan: (profileId, targetIds, reboot) => client.invoke('runs:plan', { profileId, targetIds, reboot }),
+    async reboot(targetId, name) {
+      const done = await client.invoke('boxes:power', { targetId, action: 'reboot', force: true });
+      if (done.ok && done.value.waiting) state().boxes.powerWaiting(targetId, done.value.runId);
+      state().ui.announce(done.ok ? `${name} is rebooting into the installed system; waiting for it to come back.` : `${name} was not rebooted: ${describeError(done.error)}`);
+    },
     async start({ profileName, ...request }) {
       const started = await client.invoke('runs:start', request);
       if (started.ok) {

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useAppStore } from '../store/store-context';
 import { targetName } from './fleet-rows';
 import type { RunActions } from './run-actions';
@@ -81,6 +82,44 @@ function Findings({ run }: { run: RunView }) {
   );
 }
 
+/** A finished install ends in its next step: into the installed system, and on to managing the box. */
+function AfterInstall({ run, name, actions }: { run: RunView; name: string; actions: RunActions }) {
+  const setScreen = useAppStore((s) => s.ui.setScreen);
+  const openBox = useAppStore((s) => s.boxes.open);
+  const [rebooting, setRebooting] = useState(false);
+  if (run.status !== 'succeeded' && run.status !== 'warned') return null;
+  // A plan that rebooted already, or a box that runs from RAM, has nothing to boot into.
+  const rebooted = run.steps.some((s) => s.id === 'reboot');
+  const toDisk = run.steps.some((s) => s.id === 'disk');
+  return (
+    <div className="row after-install" role="group" aria-label="After the install">
+      {toDisk && !rebooted && (
+        <button
+          type="button"
+          className="button primary"
+          disabled={rebooting}
+          onClick={() => {
+            setRebooting(true);
+            void actions.reboot(run.targetId, name);
+          }}
+        >
+          {rebooting ? `Rebooting ${name}…` : `Reboot ${name} now`}
+        </button>
+      )}
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          openBox(run.targetId);
+          setScreen('boxes');
+        }}
+      >
+        Open {name} in Boxes
+      </button>
+    </div>
+  );
+}
+
 /** One run: where it is, its steps, what the output revealed, and the log. */
 export function RunDetail({ actions }: { actions: RunActions }) {
   const run = useAppStore((s) => (s.runs.selectedRunId === null ? null : (s.runs.runs[s.runs.selectedRunId] ?? null)));
@@ -111,6 +150,7 @@ export function RunDetail({ actions }: { actions: RunActions }) {
           </button>
         </p>
       )}
+      <AfterInstall run={run} name={name} actions={actions} />
       {!finished && <SectionProgress run={run} />}
       {run.steps.length > 0 && <Steps steps={run.steps} />}
       <Findings run={run} />

@@ -46,6 +46,10 @@ describe('following an install on the Run screen', () => {
     const steps = within(screen.getByRole('list', { name: 'Steps' })).getAllByRole('listitem');
     expect(steps.map((s) => s.getAttribute('data-status'))).toEqual(steps.map(() => 'succeeded'));
     expect(screen.getByRole('status')).toHaveTextContent('“Sensor” was installed on box: every step succeeded.');
+    // Runs from RAM: nothing to reboot into, and the way on is to the box.
+    const after = screen.getByRole('group', { name: 'After the install' });
+    expect(within(after).queryByRole('button', { name: /^Reboot/ })).not.toBeInTheDocument();
+    expect(within(after).getByRole('button', { name: 'Open box in Boxes' })).toBeInTheDocument();
 
     // A new window lists the run from disk and reads its log back from the file.
     reopen();
@@ -64,5 +68,29 @@ describe('following an install on the Run screen', () => {
     await waitFor(() => expect(screen.getByTestId('run-summary')).toHaveTextContent(/^The install on box was cancelled at “Run setup-alpine/), { timeout: 20_000 });
     expect(within(screen.getByRole('table', { name: 'Targets of this run' })).getByRole('rowheader', { name: 'box' }).closest('tr')).toHaveTextContent('Cancelled');
     expect(screen.getByRole('button', { name: 'Retry failed' })).toBeInTheDocument();
+  });
+
+  it('ends a disk install in "Reboot now" and "Open in Boxes"', async () => {
+    await box.standIns?.control({});
+    const vm: Profile = { ...(templateById('vm')?.make() as Profile), name: 'Server' };
+    const { user } = await renderRuns({
+      seed: async (h) => {
+        await seed(h);
+        await savedProfile(h, vm);
+      },
+    });
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Profile' }), 'Server');
+    await user.click(await screen.findByRole('checkbox', { name: /^box / }));
+    await user.click(screen.getByRole('button', { name: 'Review and start…' }));
+    const erase = await screen.findByRole('alertdialog', { name: 'Erase /dev/vda and install?' });
+    await user.type(within(erase).getByRole('textbox', { name: 'Type /dev/vda to confirm erasing it' }), '/dev/vda');
+    await user.click(within(erase).getByRole('button', { name: 'Erase and start' }));
+    await waitFor(() => expect(screen.getByTestId('run-summary')).toHaveTextContent(/^“Server” was installed on box/), { timeout: 30_000 });
+
+    const after = screen.getByRole('group', { name: 'After the install' });
+    await user.click(within(after).getByRole('button', { name: 'Reboot box now' }));
+    await waitFor(async () => expect((await box.standIns?.recordsOf('reboot'))?.length).toBe(1), { timeout: 20_000 });
+    await user.click(within(after).getByRole('button', { name: 'Open box in Boxes' }));
+    expect(await screen.findByRole('button', { name: 'Boxes', current: 'page' })).toBeInTheDocument();
   });
 });
