@@ -24,6 +24,13 @@ for (const scheme of ['light', 'dark'] as const) {
     async function check(page: Page, name: string): Promise<void> {
       const violations = await seriousViolations(page);
       expect(violations, `${name} (${scheme}):\n${describeViolations(violations)}`).toEqual([]);
+      // The page itself never scrolls away from the app frame: only its panes scroll.
+      const scrolled = await page.evaluate(() => {
+        const root = document.scrollingElement ?? document.documentElement;
+        root.scrollTop = 10_000;
+        return root.scrollTop;
+      });
+      expect(scrolled, `${name}: the page scrolled`).toBe(0);
       await page.screenshot({ path: `${SCREENSHOTS}${scheme}/${name}.png` });
     }
 
