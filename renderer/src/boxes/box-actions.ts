@@ -62,7 +62,10 @@ export function boxActions(client: CairnClient, store: AppStore): BoxActions {
    */
   const after = <T>(targetId: string, result: Result<T>, done: string, reload: Array<() => Promise<void>> = []): Result<T> => {
     state().ui.announce(result.ok ? done : `${nameOf(targetId)}: ${describeError(result.error)}`);
-    void Promise.all([refreshOne(targetId), ...reload.map((r) => r())]);
+    // Every action may change what lbu would save (the world file, runlevel links):
+    // a shown LBU card follows, so it never says "nothing to commit" beside a count of changes.
+    const lbuShown = state().boxes.details[targetId]?.lbuStatus !== undefined;
+    void Promise.all([refreshOne(targetId), ...reload.map((r) => r()), ...(lbuShown ? [actions.loadLbu(targetId)] : [])]);
     return result;
   };
 

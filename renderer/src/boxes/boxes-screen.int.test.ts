@@ -115,6 +115,18 @@ describe('managing a box from the Boxes screen', () => {
     expect(name).toHaveValue('');
   });
 
+  it('keeps the LBU card in step after a package install, without a reload', async () => {
+    await sshRun(box, 'setup-lbu usb >/dev/null && lbu commit');
+    const { user } = await openBox();
+    const lbu = () => inPanel('Local backup (lbu)');
+    await waitFor(() => expect(lbu().getByText(/^Nothing to commit/)).toBeInTheDocument(), SLOW);
+    const name = await waitFor(() => inPanel('Packages').getByRole('combobox', { name: 'Install a package' }), SLOW);
+    await user.type(name, 'nano');
+    await user.click(inPanel('Packages').getByRole('button', { name: 'Install' }));
+    // apk add changed /etc/apk/world: the card says so by itself.
+    await waitFor(() => expect(lbu().getByRole('list', { name: 'Changes not committed on garage-pi' })).toHaveTextContent('/etc/apk/world'), SLOW);
+  });
+
   it('upgrades every package with apk’s output as it comes', async () => {
     const { user } = await openBox();
     const upgrades = () => inPanel('Upgrades');
