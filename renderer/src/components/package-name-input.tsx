@@ -22,7 +22,8 @@ export interface PackageNameInputProps {
 
 /**
  * A package name with suggestions from Alpine's catalogue (once the engine has
- * loaded it): arrows pick, Enter adds, Escape clears; a malformed name is said
+ * loaded it): arrows pick, Enter adds (the only suggestion, when the typed name
+ * is not one), Escape clears; a malformed name is said
  * beside the field and never passed on.
  */
 export function PackageNameInput({ id, label, action, hint, query, onQueryChange, exclude, onAdd, busy = false, fieldPath }: PackageNameInputProps) {
@@ -44,7 +45,10 @@ export function PackageNameInput({ id, label, action, hint, query, onQueryChange
       if (suggestions.length > 0) setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : -1) + suggestions.length) % suggestions.length);
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      add(suggestions[active]?.name ?? trimmed);
+      // Enter on a name that is not one, when the catalogue offers exactly one, means that one (a typo, not a new package).
+      const exact = suggestions.some((s) => s.name === trimmed);
+      const only = suggestions.length === 1 ? suggestions[0]?.name : undefined;
+      add(suggestions[active]?.name ?? (exact ? trimmed : (only ?? trimmed)));
     } else if (e.key === 'Escape' && query !== '') {
       e.preventDefault();
       e.stopPropagation();

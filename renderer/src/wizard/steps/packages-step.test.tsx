@@ -30,6 +30,14 @@ describe('Packages & services step', () => {
     expect(preview()).toContain("CAIRN_PACKAGES='htop notapackagexyz'");
   });
 
+  it('takes the only suggestion on Enter when the typed name is not a package', async () => {
+    const { user } = renderApp();
+    await openStep(user, 'Packages & services');
+    await user.type(screen.getByRole('combobox', { name: 'Add a package' }), 'fastfetc{Enter}');
+    expect(within(screen.getByRole('list', { name: 'Packages to install' })).getByText('fastfetch')).toBeInTheDocument();
+    expect(preview()).toContain('CAIRN_PACKAGES=fastfetch');
+  });
+
   it('says which package a service needs and adds it in one click', async () => {
     const { user } = renderApp();
     await openStep(user, 'Packages & services');
