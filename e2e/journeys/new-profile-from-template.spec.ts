@@ -62,7 +62,7 @@ test('a new user builds a profile from the Old PC template through every step, s
   const review = wizard.step('Review');
   await expect(review.getByRole('status')).toHaveText(/^The answer file is ready/);
   await expect(review.getByRole('definition').filter({ hasText: HOSTNAME })).toBeVisible();
-  await expect(review.getByText(`eth0 (dhcp), eth1 (${LAN_ADDRESS}/24)`)).toBeVisible();
+  await expect(review.getByText(`eth0 (DHCP); eth1 (${LAN_ADDRESS}/24)`)).toBeVisible();
   const preview = await wizard.preview();
   for (const line of CHANGED_LINES) expect(preview).toContain(line);
 

@@ -8,12 +8,21 @@ import { sshRun } from './target-exec.test-support';
 import type { TestTarget } from './target-types';
 
 // Killing setup-alpine leaves the helpers it started (a prompt loop, a hung
-// apk) holding the session's output: they write to a file and are killed
-// with it. The bracket keeps pkill's pattern from matching this shell.
-const KILLED_AFTER_2S = [
-  'timeout -s KILL 2 setup-alpine -e -f /root/answers </dev/null >/root/out 2>&1; code=$?',
-  "pkill -KILL -f '[/]sbin/'; cat /root/out; echo \"exit $code\"",
-].join('; ');
+// apk) holding the session's output, so they write to a file; the test kills
+// them from the host (the chroot has no /proc for pkill to read).
+const KILLED_AFTER_2S = 'timeout -s KILL 2 setup-alpine -e -f /root/answers </dev/null >/root/out 2>&1; code=$?; head -c 100000 /root/out; echo "exit $code"';
+
+/** Kills what a killed setup-alpine left running on the target: its helpers and stand-ins. */
+function killLeftovers(target: TestTarget): void {
+  for (const p of target.processes()) {
+    if (!/\/sbin\/(setup-|apk)/.test(p.command)) continue;
+    try {
+      process.kill(p.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
 
 // The target's setup-alpine is alpine-conf's own; each case gets a fresh
 // target because it changes the box.
@@ -117,6 +126,7 @@ describe('the real setup-alpine on the test target', () => {
   it('prompts for a keymap variant forever when the keymap does not exist', async () => {
     await sshRun(target, 'cat > /root/answers', realRun('badkeymap').answers);
     const forever = await sshRun(target, KILLED_AFTER_2S);
+    killLeftovers(target);
     expect(forever.stdout.endsWith('exit 137\n')).toBe(true);
     expect(forever.stdout.match(/Select variant \(or 'abort'\): /g)?.length).toBeGreaterThan(3);
   });
@@ -162,6 +172,8 @@ describe('the real setup-alpine, with stand-ins told to misbehave', () => {
   it('hangs in the keymap section while apk hangs, until it is killed', async () => {
     await target.standIns?.control({ apk: { mode: 'hang' } });
     const result = await run(KILLED_AFTER_2S);
+    killLeftovers(target);
+    await expect.poll(() => target.processes().filter((p) => /\/sbin\/(setup-|apk)/.test(p.command))).toEqual([]);
     expect(result.stdout).toMatch(/ Keymap\n--------\n(Killed\n)?exit 137\n$/);
   });
 

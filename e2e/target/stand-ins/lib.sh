@@ -16,7 +16,8 @@ CAIRN_STATE=/var/lib/cairn-standins
 # A record's directory name starts with a sequence number so records sort in
 # the order the stand-ins started, even when several run in the same second.
 cairn_next_seq() {
-	while ! mkdir "$CAIRN_LOG/.lock" 2>/dev/null; do sleep 0.01; done
+	# A loop whose sleep cannot run (its chroot removed under it) ends instead of spinning.
+	while ! mkdir "$CAIRN_LOG/.lock" 2>/dev/null; do sleep 0.01 || exit 1; done
 	n=$(cat "$CAIRN_LOG/.seq" 2>/dev/null || echo 0)
 	n=$((n + 1))
 	echo "$n" > "$CAIRN_LOG/.seq"
@@ -43,7 +44,7 @@ cairn_capture_stdin() {
 			: > "$CAIRN_RECORD/stdin-open"
 			break
 		fi
-		sleep 0.01
+		sleep 0.01 || exit 1
 	done
 	wait "$cairn_cat" 2>/dev/null
 	exec 3<&- 0< "$CAIRN_RECORD/stdin"
@@ -88,7 +89,7 @@ cairn_generic_mode() {
 			exit "$CAIRN_EXIT"
 			;;
 		hang)
-			while :; do sleep 1; done
+			while :; do sleep 1 || exit 1; done
 			;;
 	esac
 }
