@@ -34,11 +34,24 @@ export function dropbearEd25519(privateKey: string): Buffer {
 }
 
 /**
+ * An ed25519 key pair in OpenSSH's format. ssh2 writes about one key in a
+ * thousand in a form that it (and so possibly sshd) cannot read back
+ * ("Malformed OpenSSH private key"); such a key is made again.
+ */
+export function newEd25519Pair(comment: string): { private: string; public: string } {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const pair = utils.generateKeyPairSync('ed25519', { comment });
+    if (!(utils.parseKey(pair.private) instanceof Error)) return pair;
+  }
+  throw new Error('Cairn could not make an ed25519 key that reads back; try again.');
+}
+
+/**
  * A new ed25519 host key for one box, made on the desktop so Cairn knows the
  * box's identity before it is powered on. ssh2 writes OpenSSH's own format.
  */
 export function newBoxHostKey(hostname: string): BoxHostKey {
-  const pair = utils.generateKeyPairSync('ed25519', { comment: `root@${hostname}` });
+  const pair = newEd25519Pair(`root@${hostname}`);
   const [type = '', base64 = ''] = pair.public.split(' ');
   const key = hostKeyFromBlob(Buffer.from(base64, 'base64'));
   if (key.type !== type) throw new Error('The generated host key does not read back as itself.');

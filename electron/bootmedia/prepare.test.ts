@@ -8,6 +8,7 @@ import type { ChannelName } from '../../shared/api/names';
 import type { ApiError, Result } from '../../shared/api/result';
 import type { Target } from '../../shared/api/targets';
 import { dhcpInterface, templateById, type Profile } from '../../shared/profile';
+import { newEd25519Pair } from './host-key';
 import { dispatch } from '../ipc';
 import { harness, scriptedDialogs, type Harness } from '../services.test-support';
 
@@ -16,7 +17,7 @@ import { harness, scriptedDialogs, type Harness } from '../services.test-support
 
 let h: Harness;
 let medium: string;
-const login = utils.generateKeyPairSync('ed25519', { comment: 'me@desk' });
+const login = newEd25519Pair('me@desk');
 const ROOT_KEY = utils.generateKeyPairSync('ed25519', { comment: 'jane@laptop' }).public;
 
 beforeEach(async () => {
