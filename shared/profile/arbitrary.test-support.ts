@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { formatAddress, parseSubnet } from '../discover/subnet';
 import { ALPINE_GROUPS, keymapLayouts, keymapVariants, knownServices, packageCatalogue, serviceOrigins, TIMEZONES } from '../reference';
 import { defaultProfile } from './defaults';
 import type { Disk, NetworkInterface, Profile, ProfileUser, Service } from './schema';
@@ -45,10 +46,10 @@ const ipv4Config: fc.Arbitrary<NetworkInterface['ipv4']> = fc.oneof(
 );
 /** `host` moved into the /prefix network of `address`. */
 function inSubnet(address: string, host: string, prefix: number): string {
-  const n = (s: string) => s.split('.').reduce((x, o) => x * 256 + Number(o), 0);
-  const size = 2 ** (32 - prefix);
-  const value = Math.floor(n(address) / size) * size + (n(host) % size);
-  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
+  const network = parseSubnet(`${address}/${prefix}`);
+  const hostPart = parseSubnet(host);
+  if (!network.ok || !hostPart.ok) return '';
+  return formatAddress(network.subnet.network + (hostPart.subnet.network % 2 ** (32 - prefix)));
 }
 const ipv6Config: fc.Arbitrary<NetworkInterface['ipv6']> = fc.oneof(
   fc.constant({ mode: 'none' as const }),

@@ -1,6 +1,6 @@
 export * from './schema';
 export { defaultProfile, dhcpInterface } from './defaults';
-export { TEMPLATES, templateById, type Template } from './templates';
+export { TEMPLATES, templateById, whatItPuts, type Template } from './templates';
 export { validate, errorsOf } from './validate';
 export type { Problem } from './problems';
 export { loadProfile, type Loaded } from './migrate';

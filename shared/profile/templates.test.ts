@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { templateById, TEMPLATES } from './templates';
+import { templateById, TEMPLATES, whatItPuts } from './templates';
 
 describe('templates', () => {
   it('offers a VM, an old PC, a router and a diskless IoT board', () => {
@@ -26,5 +26,13 @@ describe('templates', () => {
     expect(b.disk.mode).toBe('none');
     expect(b.diskless.lbuMedia).not.toBeNull();
     expect(b.diskless.apkCacheDir).not.toBeNull();
+  });
+});
+
+describe('what a start puts on the box', () => {
+  it('names the disks it erases, the packages, the services and the user, read from the profile', () => {
+    expect(whatItPuts(templateById('diskless-iot')!.make())).toMatch(/adds mosquitto; starts mosquitto at boot/);
+    expect(whatItPuts(templateById('vm')!.make())).toMatch(/^It erases and installs to \/dev\/vda/);
+    expect(whatItPuts({ ...templateById('vm')!.make(), disk: { ...templateById('vm')!.make().disk, mode: 'none' }, packages: [], services: [], user: null })).toBe('Changes no disk and adds nothing.');
   });
 });

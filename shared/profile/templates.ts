@@ -82,3 +82,13 @@ export const TEMPLATES: readonly Template[] = [
 ];
 
 export const templateById = (id: string): Template | undefined => TEMPLATES.find((t) => t.id === id);
+
+/** What a start puts on the box beyond the basics, read from the profile itself so no description can leave it out. */
+export function whatItPuts(p: Profile): string {
+  const parts: string[] = [];
+  if (p.disk.mode !== 'none') parts.push(`${p.disk.mode === 'sys' ? 'erases and installs to' : 'erases for data'} ${p.disk.disks.join(', ') || '(a disk you choose)'}`);
+  if (p.packages.length > 0) parts.push(`adds ${p.packages.join(', ')}`);
+  if (p.services.length > 0) parts.push(`starts ${p.services.map((s) => s.name).join(', ')} at boot`);
+  if (p.user !== null) parts.push(`creates the user ${p.user.name || '(unnamed)'}`);
+  return parts.length === 0 ? 'Changes no disk and adds nothing.' : `It ${parts.join('; ')}.`;
+}

@@ -2,17 +2,17 @@
 // values to its helpers unquoted, so anything that word-splits or globs
 // changes meaning on the box (ALPINE-FACTS); "travels" means it survives that.
 
+import { parseSubnet } from '../discover/subnet';
+
 const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`^${OCTET}(\\.${OCTET}){3}$`);
 
 export const isIpv4 = (s: string): boolean => IPV4.test(s);
 
-const ipv4Number = (s: string): number => s.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
-
-/** Whether two IPv4 addresses are in the same /prefix network. */
+/** Whether two IPv4 addresses are in the same /prefix network (read as "Find on network" reads networks). */
 export function sameIpv4Subnet(a: string, b: string, prefix: number): boolean {
-  const size = 2 ** (32 - prefix);
-  return Math.floor(ipv4Number(a) / size) === Math.floor(ipv4Number(b) / size);
+  const [na, nb] = [parseSubnet(`${a}/${prefix}`), parseSubnet(`${b}/${prefix}`)];
+  return na.ok && nb.ok && na.subnet.network === nb.subnet.network;
 }
 
 export function isIpv6(s: string): boolean {

@@ -8,7 +8,7 @@ import { formatUptime } from './format';
 import { useAction } from './use-action';
 import { BusyButton } from '../components/busy-button';
 import { Dialog } from '../components/dialog';
-import { serviceRisk } from './service-risk';
+import { serviceRisk } from '../../../shared/boxes/service-risk';
 
 type Verb = 'start' | 'stop' | 'restart';
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

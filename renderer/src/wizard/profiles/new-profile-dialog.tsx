@@ -1,6 +1,6 @@
 import { defaultProfile } from '../../../../shared/profile/defaults';
 import type { Profile } from '../../../../shared/profile/schema';
-import { TEMPLATES } from '../../../../shared/profile/templates';
+import { TEMPLATES, whatItPuts } from '../../../../shared/profile/templates';
 import { Dialog } from '../../components/dialog';
 import { useAppStore } from '../../store/store-context';
 import { useUnsavedGuard } from './unsaved-guard';
@@ -9,16 +9,6 @@ const STARTS: ReadonlyArray<{ id: string; title: string; description: string; ma
   { id: 'blank', title: 'Defaults', description: 'A box that boots, gets an address by DHCP, keeps time and can be reached by SSH; installs to /dev/sda.', make: defaultProfile },
   ...TEMPLATES,
 ];
-
-/** What a start puts on the box beyond the basics, read from the profile itself so no description can leave it out. */
-export function whatItAdds(p: Profile): string {
-  const parts: string[] = [];
-  if (p.disk.mode !== 'none') parts.push(`${p.disk.mode === 'sys' ? 'erases and installs to' : 'erases for data'} ${p.disk.disks.join(', ') || '(a disk you choose)'}`);
-  if (p.packages.length > 0) parts.push(`adds ${p.packages.join(', ')}`);
-  if (p.services.length > 0) parts.push(`starts ${p.services.map((s) => s.name).join(', ')} at boot`);
-  if (p.user !== null) parts.push(`creates the user ${p.user.name || '(unnamed)'}`);
-  return parts.length === 0 ? 'Changes no disk and adds nothing.' : `It ${parts.join('; ')}.`;
-}
 
 /** Start a new profile from the defaults or one of the templates. */
 export function NewProfileDialog({ onClose }: { onClose: () => void }) {
@@ -49,7 +39,7 @@ export function NewProfileDialog({ onClose }: { onClose: () => void }) {
               {t.title}
             </button>
             <p id={`template-${t.id}`} className="field-hint">
-              {t.description} {whatItAdds(t.make())}
+              {t.description} {whatItPuts(t.make())}
             </p>
           </li>
         ))}
