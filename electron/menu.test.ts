@@ -7,9 +7,10 @@ const fileItems = (t: MenuItemConstructorOptions[]) =>
   ((t.find((m) => m.label === '&File')?.submenu ?? []) as MenuItemConstructorOptions[]).filter((i) => i.label);
 
 describe('native menu', () => {
-  it('offers new, open and save profile and answer-file import and export, with shortcuts', () => {
+  it('offers the start page, new, open and save profile and answer-file import and export, with shortcuts', () => {
     const items = fileItems(menuTemplate(() => {}, 'linux'));
     expect(items.map((i) => [i.label, i.accelerator])).toEqual([
+      ['Start Page', undefined],
       ['New Profile', 'CmdOrCtrl+N'],
       ['Open Profile…', 'CmdOrCtrl+O'],
       ['Save Profile', 'CmdOrCtrl+S'],
@@ -21,7 +22,7 @@ describe('native menu', () => {
   it('forwards each item to the window as a menu command', () => {
     const sent: MenuCommand[] = [];
     for (const i of fileItems(menuTemplate((c) => sent.push(c), 'linux'))) (i.click as () => void)();
-    expect(sent).toEqual(['profile.new', 'profile.open', 'profile.save', 'answerfile.import', 'answerfile.export']);
+    expect(sent).toEqual(['app.start', 'profile.new', 'profile.open', 'profile.save', 'answerfile.import', 'answerfile.export']);
   });
 
   it('follows the macOS convention of an app menu', () => {

@@ -14,6 +14,8 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: Nod
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
+      item('Start Page', 'app.start'),
+      { type: 'separator' },
       item('New Profile', 'profile.new', 'CmdOrCtrl+N'),
       item('Open Profile…', 'profile.open', 'CmdOrCtrl+O'),
       item('Save Profile', 'profile.save', 'CmdOrCtrl+S'),

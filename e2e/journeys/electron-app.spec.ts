@@ -34,7 +34,7 @@ function electronBinary(): { path: string } | { missing: string } {
 }
 
 // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a test asks for from its first parameter; this one needs none.
-test('the desktop app opens on the wizard, previews a change, and saves the profile in its own userData folder', async ({}, testInfo) => {
+test('the desktop app opens on the start page, previews a change in the wizard, and saves the profile in its own userData folder', async ({}, testInfo) => {
   const found = electronBinary();
   if ('missing' in found) {
     const reason = `Skipped the Electron launch: no Electron binary here, because ${found.missing}. The browser journeys cover the same UI against the real handlers.`;
@@ -61,6 +61,10 @@ test('the desktop app opens on the wizard, previews a change, and saves the prof
     const window = await app.firstWindow();
     const page = new AppPage(window);
     await page.waitUntilLoaded();
+    // A fresh userData is a first launch: the start page, then the wizard.
+    await expect(window.getByRole('heading', { name: 'Welcome to Cairn' })).toBeVisible();
+    await window.getByRole('button', { name: 'Write a new one…' }).click();
+    await window.getByRole('dialog', { name: 'New profile' }).getByRole('button', { name: 'Defaults' }).click();
     const wizard = new WizardPage(window);
     const bar = new ProfileBar(window);
 

@@ -1,14 +1,18 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type ScreenName = 'Wizard' | 'Targets' | 'Runs' | 'Boxes';
-export const SCREEN_NAMES: readonly ScreenName[] = ['Wizard', 'Targets', 'Runs', 'Boxes'];
+export type ScreenName = 'Start' | 'Wizard' | 'Targets' | 'Runs' | 'Boxes';
+export const SCREEN_NAMES: readonly ScreenName[] = ['Start', 'Wizard', 'Targets', 'Runs', 'Boxes'];
 
 /** The app shell: loading it, the screen tabs and the status line. */
 export class AppPage {
   constructor(readonly page: Page) {}
 
-  /** Opens the app at `url` and waits for its readiness sentinel (form, checks and preview on screen). */
-  async open(url: string): Promise<void> {
+  /**
+   * Opens the app at `url` and waits for its readiness sentinel (form, checks and preview on screen).
+   * Journeys start where a returning user does, on the wizard; `firstRun` opens it as on its first launch.
+   */
+  async open(url: string, { firstRun = false }: { firstRun?: boolean } = {}): Promise<void> {
+    if (!firstRun) await this.page.addInitScript(() => window.localStorage.setItem('cairn.startPageShown', '1'));
     await this.page.goto(`${url}/`);
     await this.waitUntilLoaded();
   }

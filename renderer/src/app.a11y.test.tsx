@@ -84,7 +84,7 @@ describe('accessibility', () => {
   it('the Review step lists every problem with a way to its field', async () => {
     const { user } = renderApp({ profile: { ...defaultProfile(), hostname: 'bad host', proxy: 'nope' } });
     await openStep(user, 'Review');
-    expect(screen.getByText('2 errors must be fixed before this profile can be used.')).toBeInTheDocument();
+    expect(screen.getByText('3 errors must be fixed before this profile can be used.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Go to Proxy' }));
     expect(screen.getByRole('textbox', { name: 'Proxy URL (optional)' })).toHaveFocus();
   });

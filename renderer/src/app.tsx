@@ -3,6 +3,7 @@ import { useCairnClient } from './client/cairn-client-context';
 import { StatusAnnouncer } from './components/status-announcer';
 import { RunEventFeed } from './runs/run-event-feed';
 import { RunsScreen } from './runs/runs-screen';
+import { StartScreen } from './start/start-screen';
 import type { Screen } from './store/ui-slice';
 import { useAppStore } from './store/store-context';
 import { TargetsScreen } from './targets/targets-screen';
@@ -13,6 +14,7 @@ import { Wizard } from './wizard/wizard';
 const BoxesScreen = lazy(() => import('./boxes/boxes-screen').then((m) => ({ default: m.BoxesScreen })));
 
 const SCREENS: ReadonlyArray<{ id: Screen; title: string; later?: string }> = [
+  { id: 'start', title: 'Start' },
   { id: 'wizard', title: 'Wizard' },
   { id: 'targets', title: 'Targets' },
   { id: 'runs', title: 'Runs' },
@@ -49,7 +51,9 @@ export function App() {
           <StatusAnnouncer />
         </header>
         <main className="app-main">
-          {screen === 'wizard' ? (
+          {screen === 'start' ? (
+            <StartScreen />
+          ) : screen === 'wizard' ? (
             <Wizard />
           ) : screen === 'targets' ? (
             <TargetsScreen />

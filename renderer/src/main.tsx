@@ -5,17 +5,24 @@ import { bridgedClient, ipcProfilesClient } from './client/ipc-profiles-client';
 import { browserProfilesClient } from './client/profiles-client';
 import { loadEngine } from './engine/load-engine';
 import { Root } from './root';
+import { isFirstRun, markStartPageShown } from './start/first-run';
 import { createAppStore } from './store/create-store';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
 import './styles/lists.css';
 import './targets/targets.css';
+import './start/start.css';
 
 // zod probes `new Function` for speed; the CSP forbids it, so skip the probe.
 z.config({ jitless: true });
 
 const store = createAppStore();
+// The first launch opens on the start page; later ones go straight to work.
+if (isFirstRun()) {
+  store.getState().ui.setScreen('start');
+  markStartPageShown();
+}
 // Inside Cairn (or a journey bridged to the real handlers) profiles live in the
 // main process; a plain browser tab keeps them in localStorage.
 const ipc = bridgedClient();

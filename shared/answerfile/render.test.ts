@@ -7,6 +7,7 @@ const HASH = '$6$saltsalt$' + 'a'.repeat(86);
 
 function profile(change: (p: Profile) => void = () => {}): Profile {
   const p = defaultProfile();
+  p.disk.disks = ['/dev/sda'];
   change(p);
   return p;
 }

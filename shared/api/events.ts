@@ -13,7 +13,7 @@ import {
   runStepStatusSchema,
 } from './runs';
 
-export const MENU_COMMANDS = ['profile.new', 'profile.open', 'profile.save', 'answerfile.import', 'answerfile.export'] as const;
+export const MENU_COMMANDS = ['app.start', 'profile.new', 'profile.open', 'profile.save', 'answerfile.import', 'answerfile.export'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export const eventSchemas = {

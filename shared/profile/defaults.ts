@@ -40,7 +40,7 @@ export function defaultProfile(): Profile {
     sshd: 'openssh',
     disk: {
       mode: 'sys',
-      disks: ['/dev/sda'],
+      disks: [],
       raid: false,
       lvm: false,
       encrypt: false,

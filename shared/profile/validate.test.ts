@@ -10,6 +10,7 @@ const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFixtureKeyNotARealKey000000000
 function withChange(change: (p: Profile) => void): Profile {
   const p = defaultProfile();
   p.user = { ...p.user!, sshKeys: [KEY] };
+  p.disk.disks = ['/dev/sda'];
   change(p);
   return p;
 }
@@ -17,8 +18,9 @@ const errorAt = (p: Profile, path: string) => errorsOf(validate(p)).find((e) => 
 const warningAt = (p: Profile, path: string) => validate(p).find((e) => e.path === path && e.severity === 'warning');
 
 describe('validate', () => {
-  it('accepts the default profile and every template without errors', () => {
-    expect(errorsOf(validate(defaultProfile()))).toEqual([]);
+  it('asks only for the disk in the default profile, and accepts every template', () => {
+    // The default never assumes a disk to erase: the person chooses it.
+    expect(errorsOf(validate(defaultProfile())).map((e) => [e.path, e.message])).toEqual([['disk.disks', 'Choose the disk to install Alpine on, like /dev/sda.']]);
     for (const t of TEMPLATES) expect(errorsOf(validate(t.make())), t.id).toEqual([]);
   });
 

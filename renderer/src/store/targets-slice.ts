@@ -25,9 +25,12 @@ export interface TargetsData {
   /** How secrets are kept on this computer; null until asked. */
   secretStorage: Pick<SecretStatus, 'storage' | 'reason'> | null;
   secretFlags: Readonly<Record<string, SecretFlags>>;
-  /** A saved profile to open "Prepare a boot medium" with, asked for from another screen; null when nothing waits. */
-  bootMediumFor: string | null;
+  /** A dialog to open when the Targets screen shows, asked for from another screen; null when nothing waits. */
+  arrival: TargetsArrival | null;
 }
+
+/** What another screen can ask the Targets screen to open: a boot medium (on a saved profile, or one to choose), a new target, the SSH config import. */
+export type TargetsArrival = { kind: 'boot-medium'; profileId: string | null } | { kind: 'add' } | { kind: 'import' };
 
 export interface TargetsSlice {
   targets: TargetsData & {
@@ -39,8 +42,8 @@ export interface TargetsSlice {
     testStarted: (id: string) => void;
     testFinished: (id: string, outcome: { ok: true; value: ConnectionReport } | { ok: false; error: ApiError }, at?: Date) => void;
     secretsKnown: (status: Pick<SecretStatus, 'storage' | 'reason' | 'targets'>) => void;
-    /** The Targets screen opened the boot medium dialog that was asked for. */
-    bootMediumTaken: () => void;
+    /** The Targets screen opened the dialog that was asked for. */
+    arrivalTaken: () => void;
   };
 }
 
@@ -51,7 +54,7 @@ export const initialTargetsData = (): TargetsData => ({
   tests: {},
   secretStorage: null,
   secretFlags: {},
-  bootMediumFor: null,
+  arrival: null,
 });
 
 const byName = (a: Target, b: Target) => a.name.localeCompare(b.name);
@@ -106,7 +109,7 @@ export const createTargetsSlice: SliceCreator<TargetsSlice> = (set) => {
           secretStorage: { storage: status.storage, reason: status.reason },
           secretFlags: Object.fromEntries(status.targets.map((f) => [f.targetId, { hasPassword: f.hasPassword, hasPassphrase: f.hasPassphrase }])),
         })),
-      bootMediumTaken: () => patch(() => ({ bootMediumFor: null })),
+      arrivalTaken: () => patch(() => ({ arrival: null })),
     },
   };
 };

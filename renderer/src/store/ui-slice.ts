@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/engine';
 import type { SliceCreator } from './types';
 
-export type Screen = 'wizard' | 'targets' | 'runs' | 'boxes';
+export type Screen = 'start' | 'wizard' | 'targets' | 'runs' | 'boxes';
 
 export interface UiData {
   screen: Screen;

@@ -55,11 +55,8 @@ function Targets({ client }: { client: CairnClient }) {
   const list = useAppStore((s) => s.targets.list);
   const select = useAppStore((s) => s.targets.select);
   const store = useAppStoreApi();
-  // Asked for from the wizard's Review step (which shows this screen): open on that profile.
-  const [open, setOpen] = useState<Open>(() => {
-    const profileId = store.getState().targets.bootMediumFor;
-    return profileId === null ? null : { kind: 'boot-medium', profileId };
-  });
+  // Asked for from another screen (the Review step, the start page): open that dialog.
+  const [open, setOpen] = useState<Open>(() => store.getState().targets.arrival);
   const close = () => setOpen(null);
   const prepareButton = useRef<HTMLButtonElement>(null);
 
@@ -68,7 +65,7 @@ function Targets({ client }: { client: CairnClient }) {
   }, [actions]);
 
   useEffect(() => {
-    if (store.getState().targets.bootMediumFor !== null) store.getState().targets.bootMediumTaken();
+    if (store.getState().targets.arrival !== null) store.getState().targets.arrivalTaken();
   }, [store]);
 
   // A dialog opened from another screen has no opener here to give the focus back to.

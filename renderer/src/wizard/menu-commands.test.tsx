@@ -31,6 +31,19 @@ describe('menu commands', () => {
     }
   });
 
+  it('show the start page from any screen, with its four ways in', async () => {
+    const { events, store } = await renderShell({ screen: 'targets' });
+    await waitFor(() => expect(events.count('menu.command')).toBe(1));
+    act(() => events.emit('menu.command', { command: 'app.start' }));
+    expect(store.getState().ui.screen).toBe('start');
+    expect(screen.getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual([
+      'Install Alpine on a box',
+      'Prepare a boot medium for a headless box',
+      'Manage boxes I already have',
+      'Write or check an answer file',
+    ]);
+  });
+
   it('save the profile through the main process, once per command', async () => {
     // From another screen: the wizard mounts with the command waiting, under StrictMode's double effects.
     const { events, store, h } = await renderShell({ screen: 'targets' });

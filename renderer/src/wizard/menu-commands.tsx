@@ -12,9 +12,11 @@ interface MenuCommands {
   pending: Pending | null;
   /** True the first time a command is taken; a remount (or StrictMode's double effect) cannot run it twice. */
   take: (seq: number) => boolean;
+  /** Carries out a command as if it came from the menu (the start page's ways in use it). */
+  issue: (command: MenuCommand) => void;
 }
 
-const MenuCommandContext = createContext<MenuCommands>({ pending: null, take: () => false });
+const MenuCommandContext = createContext<MenuCommands>({ pending: null, take: () => false, issue: () => {} });
 
 /**
  * Turns the native menu's `menu.command` events into the wizard's own
@@ -25,19 +27,27 @@ export function MenuCommandProvider({ client, children }: { client: CairnClient 
   const [pending, setPending] = useState<Pending | null>(null);
   const taken = useRef(0);
   const setScreen = useAppStore((s) => s.ui.setScreen);
-  useEffect(() => {
-    if (client === null) return undefined;
-    return client.on('menu.command', ({ command }) => {
+  const issue = useCallback(
+    (command: MenuCommand) => {
+      if (command === 'app.start') {
+        setScreen('start');
+        return;
+      }
       setScreen('wizard');
       setPending((p) => ({ command, seq: (p?.seq ?? 0) + 1 }));
-    });
-  }, [client, setScreen]);
+    },
+    [setScreen],
+  );
+  useEffect(() => {
+    if (client === null) return undefined;
+    return client.on('menu.command', ({ command }) => issue(command));
+  }, [client, issue]);
   const take = useCallback((seq: number) => {
     if (seq <= taken.current) return false;
     taken.current = seq;
     return true;
   }, []);
-  const value = useMemo(() => ({ pending, take }), [pending, take]);
+  const value = useMemo(() => ({ pending, take, issue }), [pending, take, issue]);
   return <MenuCommandContext.Provider value={value}>{children}</MenuCommandContext.Provider>;
 }
 
@@ -50,4 +60,9 @@ export function useMenuCommand(commands: readonly MenuCommand[], run: (command: 
   useEffect(() => {
     if (pending !== null) handle(pending);
   }, [pending]);
+}
+
+/** Carries out a menu command from inside the window, as the native menu would. */
+export function useIssueCommand(): (command: MenuCommand) => void {
+  return useContext(MenuCommandContext).issue;
 }

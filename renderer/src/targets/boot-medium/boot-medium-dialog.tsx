@@ -6,6 +6,7 @@ import type { ProfileSummary } from '../../../../shared/api/profiles';
 import type { MediumKind } from '../../../../shared/bootmedia/media';
 import { Dialog } from '../../components/dialog';
 import { useAppStore } from '../../store/store-context';
+import { useIssueCommand } from '../../wizard/menu-commands';
 import { FormField } from '../form-field';
 import { fieldOfRefusal, idOf, initialValues, MEDIUM_CHOICES, mediumChoiceId, requestOf, type BootMediumField, type BootMediumValues } from './boot-medium-model';
 import { MediumFolderField } from './medium-folder-field';
@@ -45,6 +46,7 @@ export function BootMediumDialog({ client, profileId, onWritten, onFind, onClose
   const inspection = useRef(0);
   const done = useRef<HTMLButtonElement>(null);
   const announce = useAppStore((s) => s.ui.announce);
+  const issue = useIssueCommand();
 
   useEffect(() => {
     let live = true;
@@ -199,7 +201,11 @@ export function BootMediumDialog({ client, profileId, onWritten, onFind, onClose
         <FormField
           id={idOf('profileId')}
           label="Profile"
-          hint={profiles.status === 'ok' && profiles.list.length === 0 ? 'No saved profiles yet: make one in the Wizard and save it (File › Save).' : 'The box starts with its hostname, network and SSH keys.'}
+          hint={
+            profiles.status === 'ok' && profiles.list.length === 0
+              ? 'No saved profiles yet: make one with the box’s hostname, network and your SSH key, save it, and choose “Prepare a boot medium…” on its Review step.'
+              : 'The box starts with its hostname, network and SSH keys.'
+          }
           problem={problemOf('profileId') ?? (profiles.status === 'failed' ? profiles.message : null)}
         >
           {(control) => (
@@ -217,6 +223,20 @@ export function BootMediumDialog({ client, profileId, onWritten, onFind, onClose
             </select>
           )}
         </FormField>
+        {profiles.status === 'ok' && profiles.list.length === 0 && (
+          <div>
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => {
+                onClose();
+                issue('profile.new');
+              }}
+            >
+              Make a profile in the Wizard
+            </button>
+          </div>
+        )}
         <fieldset className="field medium-choice" aria-describedby={refusal?.field === 'medium' ? `${idOf('medium')}-message` : undefined}>
           <legend className="field-label">The box boots from</legend>
           <div className="choice-cards medium-cards">

@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { utils } from 'ssh2';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scriptedDialogs, type Harness } from '../../../../electron/services.test-support';
@@ -203,21 +203,18 @@ describe('Boot medium and finder accessibility', () => {
 });
 
 describe('The Review step’s way to a boot medium', () => {
-  it('asks to save an unsaved profile first, then opens the dialog on the saved profile in Targets', async () => {
-    const { user, store } = await renderShell();
+  it('saves an unsaved profile, even one without a disk yet, and opens the dialog on it in Targets', async () => {
+    const { user, store, h } = await renderShell();
+    act(() => store.getState().wizard.update((p) => ({ ...p, name: 'Shed Pi' })));
     store.getState().navigation.goToStep('review');
     await user.click(await screen.findByRole('button', { name: 'Prepare a boot medium…' }));
-    expect(screen.getByText('Save the profile first (File › Save) to write it to a boot medium.')).toBeInTheDocument();
-    expect(store.getState().ui.screen).toBe('wizard');
-
-    await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(store.getState().wizard.profileId).not.toBeNull());
-    await user.click(screen.getByRole('button', { name: 'Prepare a boot medium…' }));
+    expect((await h.services.profiles.list()).profiles.map((p) => p.name)).toEqual(['Shed Pi']);
     const dialog = await screen.findByRole('dialog', { name: 'Prepare a boot medium' });
     expect(screen.getByRole('button', { name: 'Targets' })).toHaveAttribute('aria-current', 'page');
     const profile = within(dialog).getByRole('combobox', { name: 'Profile' });
     await waitFor(() => expect(profile).toHaveValue(store.getState().wizard.profileId));
-    expect(store.getState().targets.bootMediumFor).toBeNull();
+    expect(store.getState().targets.arrival).toBeNull();
 
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();

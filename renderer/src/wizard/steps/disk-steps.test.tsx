@@ -6,13 +6,16 @@ import { openStep, renderApp, seriousViolations, stepStatus } from '../../test-s
 const preview = () => (screen.getByLabelText('Answer file text') as HTMLTextAreaElement).value;
 
 describe('Disk step', () => {
-  it('says in words what will be erased, and checks each disk path', async () => {
+  it('never assumes a disk, says in words what will be erased, and checks each disk path', async () => {
     const { user } = renderApp();
     await openStep(user, 'Disk');
-    expect(screen.getByText('Everything on /dev/sda will be erased.')).toBeInTheDocument();
     const disks = screen.getByRole('textbox', { name: 'Disks' });
-    await user.clear(disks);
-    await user.type(disks, '/dev/sda{Enter}sdb');
+    expect(disks).toHaveValue('');
+    expect(disks).toHaveAccessibleDescription(expect.stringMatching(/Choose the disk to install Alpine on/));
+    expect(screen.getByText('Choose a disk below; everything on it will be erased.')).toBeInTheDocument();
+    await user.type(disks, '/dev/sda');
+    expect(screen.getByText('Everything on /dev/sda will be erased.')).toBeInTheDocument();
+    await user.type(disks, '{Enter}sdb');
     expect(screen.getByText('Everything on /dev/sda and sdb will be erased.')).toBeInTheDocument();
     expect(disks).toHaveAccessibleDescription(expect.stringMatching(/Entry 2: "sdb" is not a disk device/));
     expect(screen.getByRole('checkbox', { name: 'RAID (mirror the disks)' })).toHaveAccessibleDescription(
@@ -24,6 +27,7 @@ describe('Disk step', () => {
   it('keeps a swap size that is not a number on screen with a message', async () => {
     const { user } = renderApp();
     await openStep(user, 'Disk');
+    await user.type(screen.getByRole('textbox', { name: 'Disks' }), '/dev/sda');
     const swap = screen.getByRole('textbox', { name: 'Swap size' });
     await user.type(swap, 'lots');
     expect(swap).toHaveAccessibleDescription(expect.stringMatching(/"lots" is not a whole number/));
@@ -46,9 +50,10 @@ describe('Disk step', () => {
     act(() => store.getState().wizard.setFacts({ disks: [{ path: '/dev/vda', size: '20 GB' }, { path: '/dev/vdb', size: '1 TB' }] }));
     await openStep(user, 'Disk');
     await user.click(screen.getByRole('checkbox', { name: '/dev/vdb, 1 TB' }));
-    expect(screen.getByText('Everything on /dev/sda and /dev/vdb will be erased.')).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: '/dev/vda, 20 GB' }));
+    expect(screen.getByText('Everything on /dev/vdb and /dev/vda will be erased.')).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: '/dev/vdb, 1 TB' }));
-    expect(store.getState().wizard.profile.disk.disks).toEqual(['/dev/sda']);
+    expect(store.getState().wizard.profile.disk.disks).toEqual(['/dev/vda']);
   });
 
   it('offers the disks of a tested target, with their sizes, and goes back to typed names', async () => {

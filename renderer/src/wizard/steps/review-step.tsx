@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { ProblemList } from '../../components/problem-list';
 import { selectDirty, selectProblems } from '../../store/derived';
 import { useAppStore } from '../../store/store-context';
@@ -6,20 +5,14 @@ import type { Profile } from '../../../../shared/profile/schema';
 import { useExportAnswerFile, useSaveProfile } from '../profiles/profile-actions';
 import { StepFrame } from '../step-frame';
 
-/** The way from a finished profile to a headless box: the boot medium is written from the saved profile. */
+/**
+ * The way from a profile to a headless box: the boot medium is written from the
+ * saved profile, so it is saved first. It needs only the box's first contact
+ * (hostname, network, keys), so a disk not yet chosen does not hold it back.
+ */
 function BootMediumOffer() {
-  const profileId = useAppStore((s) => s.wizard.profileId);
-  const dirty = useAppStore(selectDirty);
   const prepare = useAppStore((s) => s.navigation.prepareBootMedium);
-  const [asked, setAsked] = useState(false);
-  const note =
-    profileId === null
-      ? asked
-        ? 'Save the profile first (File › Save) to write it to a boot medium.'
-        : null
-      : dirty
-        ? 'The saved copy is written: save your changes first to include them.'
-        : null;
+  const saveFirst = useSaveFirst();
   return (
     <div className="review-boot-medium">
       <p className="field-hint">No screen on the box? Write the profile onto the SD card or stick it boots from, and it comes up on the network ready for the install.</p>
@@ -27,17 +20,25 @@ function BootMediumOffer() {
         <button
           type="button"
           className="button"
-          aria-describedby={note === null ? undefined : 'review-boot-medium-note'}
-          onClick={() => (profileId === null ? setAsked(true) : prepare(profileId))}
+          onClick={() =>
+            void saveFirst().then((id) => {
+              if (id !== null) prepare(id);
+            })
+          }
         >
           Prepare a boot medium…
         </button>
       </div>
-      <p id="review-boot-medium-note" className={note === null ? 'visually-hidden' : 'field-message warning'} aria-live="polite">
-        {note}
-      </p>
     </div>
   );
+}
+
+/** The saved profile's id, saving what is on screen first when it differs; null when saving failed (the reason is shown). */
+function useSaveFirst(): () => Promise<string | null> {
+  const dirty = useAppStore(selectDirty);
+  const profileId = useAppStore((s) => s.wizard.profileId);
+  const save = useSaveProfile();
+  return () => (dirty || profileId === null ? save() : Promise.resolve(profileId));
 }
 
 /** Where a finished profile goes next: saved, written out as an answer file, or installed on a box. */
@@ -46,11 +47,11 @@ function NextSteps({ errors }: { errors: number }) {
   const saved = useAppStore((s) => s.wizard.profileId !== null);
   const setScreen = useAppStore((s) => s.ui.setScreen);
   const save = useSaveProfile();
+  const saveFirst = useSaveFirst();
   const exportFile = useExportAnswerFile();
   // A run installs the saved copy: save first when what is on screen is not it.
   const install = async () => {
-    if ((dirty || !saved) && (await save()) === null) return;
-    setScreen('runs');
+    if ((await saveFirst()) !== null) setScreen('runs');
   };
   return (
     <div className="review-actions" role="group" aria-label="What next">
