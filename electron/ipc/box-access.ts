@@ -82,7 +82,7 @@ export function createBoxAccess(deps: BoxAccessDeps): BoxAccess {
 
   const apiError = async (error: BoxError): Promise<ApiError> => {
     if (error.code === 'host-key-unknown' || error.code === 'host-key-changed') {
-      const refused = await hostKeyRefusal(error, deps.knownHosts, deps.log);
+      const refused = hostKeyRefusal(error, deps.log);
       if (refused !== null) return refused;
     }
     if (error.code === 'invalid-input') return { code: 'invalid-input', message: error.message, field: error.field };

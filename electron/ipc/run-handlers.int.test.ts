@@ -187,8 +187,13 @@ describe('a fleet with one failing box', () => {
     expect(failed).toMatchObject({ error: { code: 'step-failed', message: expect.stringContaining('setup-alpine: the mirror is down') } });
 
     await bad.standIns?.control({});
+    // Narrowed to a box that did not fail, nothing is run again.
+    expect(await backend.call('runs:retry-failed', { fleetId: started.fleetId, targetIds: [targets[0]?.id ?? ''] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('nothing to retry') },
+    });
     const from = backend.activity.length;
-    const retried = value(await backend.call('runs:retry-failed', { fleetId: started.fleetId }));
+    const retried = value(await backend.call('runs:retry-failed', { fleetId: started.fleetId, targetIds: [targets[1]?.id ?? ''] }));
     expect(retried).toMatchObject({ fleetId: started.fleetId, targetIds: [targets[1]?.id] });
     const second = await backend.fleetDone(started.fleetId, from);
     expect(second.runs).toEqual([{ runId: retried.runIds[0], targetId: targets[1]?.id, targetName: 'two', status: 'succeeded' }]);

@@ -125,14 +125,14 @@ export function runHandlers(deps: RunDeps): DomainHandlers<'runs'> {
     'runs:cancel': async (which) => ok({ cancelled: registry.cancel(which) }),
     'runs:list': async () => ok(await listRuns(runs.runsDir)),
     'runs:get': ({ runId }) => readRun(runs.runsDir, runId),
-    'runs:retry-failed': async ({ fleetId }) => {
+    'runs:retry-failed': async ({ fleetId, targetIds }) => {
       if (registry.isRunning(fleetId)) return fail('invalid-input', 'This fleet is still running; wait for its runs to end, or cancel them, before retrying.', 'fleetId');
       const record = await readFleet(runs.runsDir, fleetId);
       if (record === null) return fail('not-found', 'Cairn has no record of how this fleet was started, so it cannot retry it; start the run again from the Runs screen.', 'fleetId');
       const latest = await latestRunsOf(runs.runsDir, fleetId);
       const again = record.targetIds.filter((id) => {
         const last = latest.get(id);
-        return last === undefined || (last.status !== 'running' && RETRY.has(last.status));
+        return (targetIds === undefined || targetIds.includes(id)) && (last === undefined || (last.status !== 'running' && RETRY.has(last.status)));
       });
       if (again.length === 0) return fail('invalid-input', 'No run of this fleet failed, was refused, cancelled or interrupted, so there is nothing to retry.', 'fleetId');
       return launch({ ...record, targetIds: again }, { save: false });

@@ -1,3 +1,4 @@
+import type { HostKeyDetails } from '../../shared/api/result';
 import type { Finding, PreflightFacts, PreflightProblem, Progress } from '../../shared/runs';
 
 /** How a run on one target stands or ended. `warned`: it finished, but the output showed something the profile did not ask for. */
@@ -33,6 +34,8 @@ export interface RunError {
   message: string;
   /** The step it happened in; null before the plan started. */
   stepId: string | null;
+  /** A refused host key: the presented key and the expected one, so the window can compare and trust it where the run shows. */
+  details?: HostKeyDetails;
 }
 
 /** Which run an event belongs to. One run is one target; a fleet groups runs started together. */

@@ -5,6 +5,7 @@ import type { ConnectOptions } from '../ssh';
 import type { RunFiles } from '../store';
 import { confirmationProblem, type Confirmation } from './confirm';
 import type { RunError, RunEventSink, RunStatus } from './events';
+import { runErrorOf } from './run-error';
 import { newId } from './ids';
 import { limitsFrom, type LimitsInput } from './limits';
 import { RunRecorder, SUMMARY_VERSION, type RunSummary } from './persist';
@@ -115,9 +116,9 @@ export async function runTarget(o: RunTargetOptions): Promise<RunResult> {
       return finish(status, error);
     };
     const opened = await session.open();
-    if (!opened.ok) return failedPreflight({ ...opened.error, stepId: PREFLIGHT_STEP.id });
+    if (!opened.ok) return failedPreflight(runErrorOf(opened.error, PREFLIGHT_STEP.id));
     const read = await readFacts(opened.value, o.signal);
-    if (!read.ok) return failedPreflight({ ...read.error, stepId: PREFLIGHT_STEP.id });
+    if (!read.ok) return failedPreflight(runErrorOf(read.error, PREFLIGHT_STEP.id));
     const problems = checkPreflight(read.value, o.profile);
     tracker.preflight(read.value, problems);
     const refused = problems.filter((p) => p.severity === 'error');
@@ -125,7 +126,7 @@ export async function runTarget(o: RunTargetOptions): Promise<RunResult> {
       return failedPreflight({ code: 'preflight-refused', message: refused.map((p) => p.message).join(' '), stepId: PREFLIGHT_STEP.id }, 'refused');
     }
     const dir = await makeWorkDir(opened.value, o.signal);
-    if (!dir.ok) return failedPreflight({ ...dir.error, stepId: PREFLIGHT_STEP.id });
+    if (!dir.ok) return failedPreflight(runErrorOf(dir.error, PREFLIGHT_STEP.id));
     tracker.setWorkDir(dir.value);
     tracker.end(PREFLIGHT_STEP.id, 'succeeded');
 

@@ -2,6 +2,7 @@ import type { Step, TargetFacts } from '../../shared/plan';
 import { exec, upload, type SshError } from '../ssh';
 import { detachedFiles, stopDetached } from './detached';
 import type { RunError } from './events';
+import { runErrorOf } from './run-error';
 import { follow } from './follow';
 import type { RunLimits } from './limits';
 import type { Session } from './session';
@@ -20,7 +21,7 @@ export type StepOutcome = { exitCode: number | null; stderr: string } | { error:
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 export function stepError(step: Step, error: SshError | RunError): RunError {
-  return { code: error.code, message: error.message, stepId: step.id };
+  return runErrorOf(error, step.id);
 }
 
 /** Uploads the step's file, once more after a reconnect if the connection dropped meanwhile. */

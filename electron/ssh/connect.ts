@@ -76,6 +76,7 @@ function hostKeyError(host: string, port: number, key: HostKey, verdict: HostKey
       port,
       key,
       expected: verdict.expected.fingerprint,
+      knownIn: verdict.knownIn,
       actual: key.fingerprint,
       message: `The host key of ${where} has changed: Cairn knows ${verdict.expected.fingerprint} but the server now shows ${key.fingerprint}. Nothing was sent. If the box was reinstalled, check the new fingerprint on it and trust it again; otherwise someone may be intercepting the connection.`,
     };
@@ -86,7 +87,7 @@ function hostKeyError(host: string, port: number, key: HostKey, verdict: HostKey
 /** A box prepared on a medium is known by its key wherever it turns up. */
 export function withPin(verdict: HostKeyVerdict, presented: HostKey, pinned: Pick<HostKey, 'type' | 'base64'> | undefined): HostKeyVerdict {
   if (pinned === undefined || verdict.status !== 'unknown') return verdict;
-  return presented.base64 === pinned.base64 ? { status: 'trusted', source: 'cairn' } : { status: 'changed', expected: hostKeyFromBase64(pinned.base64) };
+  return presented.base64 === pinned.base64 ? { status: 'trusted', source: 'cairn' } : { status: 'changed', expected: hostKeyFromBase64(pinned.base64), knownIn: 'medium' };
 }
 
 function networkError(error: Error & { code?: string; level?: string }, where: string, options: ConnectOptions): SshError {

@@ -1,4 +1,5 @@
 import type { HostKey } from './fingerprint';
+import type { KeyHome } from './known-hosts';
 
 /** Every way an SSH operation can end without doing its job; the renderer turns each into words and actions. */
 export type SshErrorCode =
@@ -22,7 +23,7 @@ interface ErrorBase<C extends SshErrorCode> {
 
 export type SshError =
   | (ErrorBase<'host-key-unknown'> & { host: string; port: number; fingerprint: string; keyType: string; key: HostKey })
-  | (ErrorBase<'host-key-changed'> & { host: string; port: number; expected: string; actual: string; key: HostKey })
+  | (ErrorBase<'host-key-changed'> & { host: string; port: number; expected: string; knownIn: KeyHome; actual: string; key: HostKey })
   | (ErrorBase<'auth-failed'> & { methods: string[] })
   | ErrorBase<'key-unreadable'>
   | ErrorBase<'unreachable'>

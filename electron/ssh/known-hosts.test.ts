@@ -38,8 +38,8 @@ describe('the host key trust store', () => {
 
   it('calls another key for a known host changed, naming the key it expected', async () => {
     await acceptHostKey(trust, 'box', 22, ED_A);
-    expect(await checkHostKey(trust, 'box', 22, ED_B)).toEqual({ status: 'changed', expected: ED_A });
-    expect(await checkHostKey(trust, 'box', 22, RSA)).toEqual({ status: 'changed', expected: ED_A });
+    expect(await checkHostKey(trust, 'box', 22, ED_B)).toEqual({ status: 'changed', expected: ED_A, knownIn: 'cairn' });
+    expect(await checkHostKey(trust, 'box', 22, RSA)).toEqual({ status: 'changed', expected: ED_A, knownIn: 'cairn' });
   });
 
   it('replaces only that host and port when a new key is accepted', async () => {

@@ -17,8 +17,11 @@ export interface HostTrust {
 export type HostKeyVerdict =
   | { status: 'trusted'; source: 'cairn' | 'user' }
   | { status: 'unknown' }
-  /** Keys are known for this host and the presented one is none of them. */
-  | { status: 'changed'; expected: HostKey };
+  /** Keys are known for this host and the presented one is none of them; `knownIn` says where the expected one is kept. */
+  | { status: 'changed'; expected: HostKey; knownIn: KeyHome };
+
+/** Where a trusted key is kept: Cairn's own file, the user's ~/.ssh/known_hosts, or the target made with a boot medium. */
+export type KeyHome = 'cairn' | 'user' | 'medium';
 
 async function readEntries(file: string | null): Promise<KnownHostEntry[]> {
   if (!file) return [];
@@ -57,7 +60,7 @@ export function verdictFor(known: KnownKeys, key: HostKey): HostKeyVerdict {
   const all = [...known.cairn, ...known.user];
   const expected = all.find((e) => family(e.keyType) === family(key.type)) ?? all[0];
   if (!expected) return { status: 'unknown' };
-  return { status: 'changed', expected: hostKeyFromBase64(expected.base64) };
+  return { status: 'changed', expected: hostKeyFromBase64(expected.base64), knownIn: known.cairn.includes(expected) ? 'cairn' : 'user' };
 }
 
 export async function checkHostKey(trust: HostTrust, host: string, port: number, key: HostKey): Promise<HostKeyVerdict> {

@@ -6,6 +6,7 @@ import type { Log } from '../log';
 import type { SecretStore } from '../secrets/secrets';
 import { connect } from '../ssh/connect';
 import { hostLabel, type SshError } from '../ssh/errors';
+import { changedKeyLogLine, hostKeyRefusal as refusalOf } from '../ssh/host-key-refusal';
 import { exec } from '../ssh/exec';
 import { hostKeyFromBase64 } from '../ssh/fingerprint';
 import type { HostTrust } from '../ssh/known-hosts';
@@ -84,27 +85,10 @@ export function parseProbe(stdout: string): Omit<ConnectionReport, 'hostKey'> | 
   return { alpineVersion: /^[0-9][0-9A-Za-z._-]{0,31}$/.test(release) ? release : null, arch, isRoot: uid === '0', disks };
 }
 
-/**
- * The typed error for a host-key refusal, carrying the fingerprints the UI
- * shows (and where the old key lives); null for any other error.
- */
-export async function hostKeyRefusal(error: SshError, knownHosts: Pick<KnownHostsStore, 'lookup'>, log: Log): Promise<ApiError | null> {
-  if (error.code === 'host-key-unknown') {
-    const { host, port, key } = error;
-    return { code: 'host-key-unknown', message: error.message, details: { host, port, keyType: key.type, fingerprint: key.fingerprint, key: key.base64 } };
-  }
-  if (error.code !== 'host-key-changed') return null;
-  const { host, port, key, expected } = error;
-  const inCairn = (await knownHosts.lookup(host, port)).some((e) => e.fingerprint === expected);
-  const message = inCairn
-    ? error.message
-    : `${error.message} The old key is in your own ~/.ssh/known_hosts, not Cairn's: after checking the box, remove it there with ssh-keygen -R "${port === 22 ? host : `[${host}]:${port}`}".`;
-  log.warn(`The host key of ${hostLabel(host, port)} changed from ${expected} to ${key.fingerprint}; nothing was sent.`);
-  return {
-    code: 'host-key-changed',
-    message,
-    details: { host, port, keyType: key.type, fingerprint: key.fingerprint, key: key.base64, expected, knownIn: inCairn ? 'cairn' : 'user' },
-  };
+/** A host-key refusal as the window acts on it (see ssh/host-key-refusal.ts), with a changed key noted in the log. */
+export function hostKeyRefusal(error: SshError, log: Log): ApiError | null {
+  if (error.code === 'host-key-changed') log.warn(changedKeyLogLine(error));
+  return refusalOf(error);
 }
 
 /** The host key a target was prepared with, as connect() takes it. */
@@ -116,7 +100,7 @@ export function createConnectionTester(deps: ConnectionTestDeps): ConnectionTest
 
   const refusal = async (error: SshError): Promise<Failed> => {
     if (error.code === 'host-key-unknown' || error.code === 'host-key-changed') {
-      const refused = await hostKeyRefusal(error, knownHosts, log);
+      const refused = hostKeyRefusal(error, log);
       return refused?.details ? failWithDetails(refused.code, refused.message, refused.details) : fail('internal', error.message);
     }
     return fail(SSH_TO_API[error.code], error.message);

@@ -54,8 +54,11 @@ export const hostKeyDetailsSchema = z.object({
   key: z.string(),
   /** host-key-changed only: the fingerprint on file. */
   expected: z.string().optional(),
-  /** host-key-changed only: `cairn` (Cairn's own file, removable from the window) or `user` (~/.ssh/known_hosts). */
-  knownIn: z.enum(['cairn', 'user']).optional(),
+  /**
+   * host-key-changed only: `cairn` (Cairn's own file, removable from the window), `user` (~/.ssh/known_hosts)
+   * or `medium` (the key Cairn made for the box's boot medium, kept with its target).
+   */
+  knownIn: z.enum(['cairn', 'user', 'medium']).optional(),
 });
 
 export type HostKeyDetails = z.infer<typeof hostKeyDetailsSchema>;

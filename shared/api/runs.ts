@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SECTIONS } from '../runs/sections';
 import { channel } from './channel';
-import { ERROR_CODES, idSchema, storeProblemSchema } from './result';
+import { ERROR_CODES, hostKeyDetailsSchema, idSchema, storeProblemSchema } from './result';
 
 // Runs: a profile's plan executed on targets by the main process. A fleet is
 // the runs started together; each run is one target with its own log.
@@ -20,6 +20,8 @@ export const runErrorSchema = z.object({
   message: z.string(),
   /** The step it happened in; null before the plan started. */
   stepId: z.string().nullable(),
+  /** A refused host key: what the window shows to compare and trust it where the run is. */
+  details: hostKeyDetailsSchema.optional(),
 });
 export type RunErrorInfo = z.infer<typeof runErrorSchema>;
 
@@ -171,5 +173,6 @@ export const runChannels = {
     z.object({ summary: runSummarySchema, log: z.string(), logStart: z.number().int(), logPath: z.string() }),
   ),
   /** Runs again, in the same fleet, only the targets whose last run failed, was refused, cancelled or interrupted. */
-  'runs:retry-failed': channel(z.object({ fleetId: idSchema }), fleetStartedSchema),
+  /** Runs the fleet's failed, refused, cancelled or interrupted targets again; `targetIds` narrows it to those (one box whose key was just trusted). */
+  'runs:retry-failed': channel(z.object({ fleetId: idSchema, targetIds: z.array(idSchema).min(1).max(500).optional() }), fleetStartedSchema),
 };

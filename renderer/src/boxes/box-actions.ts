@@ -3,10 +3,11 @@ import type { PowerAction } from '../../../shared/api/boxes';
 import type { ResponseOf } from '../../../shared/api/channels';
 import type { CairnClient, Unsubscribe } from '../../../shared/api/client';
 import { describeError } from '../../../shared/api/error-sentences';
-import type { Result } from '../../../shared/api/result';
+import type { HostKeyDetails, Result } from '../../../shared/api/result';
 import type { BoxDetailValues, DetailKind } from '../store/boxes-slice';
 import type { AppStore } from '../store/create-store';
 import { useAppStoreApi } from '../store/store-context';
+import { targetActions } from '../targets/target-actions';
 
 /**
  * What the Boxes screen asks the main process, each answer written into the
@@ -34,6 +35,10 @@ export interface BoxActions {
   lbuCommit(targetId: string, message: string): Promise<Result<ResponseOf<'boxes:lbu-commit'>>>;
   power(targetId: string, action: PowerAction, force: boolean): Promise<Result<ResponseOf<'boxes:power'>>>;
   applyDrift(targetId: string, profileId: string): Promise<Result<ResponseOf<'boxes:apply-drift'>>>;
+  /** Trusts the key a box was refused for, then reads it again. */
+  trustKey(targetId: string, details: HostKeyDetails): Promise<void>;
+  /** Removes the old key Cairn keeps for a box whose key changed, then reads it again (to show the new one). */
+  forgetKey(targetId: string, details: HostKeyDetails): Promise<void>;
 }
 
 export function boxActions(client: CairnClient, store: AppStore): BoxActions {
@@ -69,7 +74,15 @@ export function boxActions(client: CairnClient, store: AppStore): BoxActions {
     return result;
   };
 
+  // Trusting and forgetting keys is the Targets screen's job; a box card uses the same actions in place.
+  const keys = targetActions(client, store);
   const actions: BoxActions = {
+    async trustKey(targetId, details) {
+      if ((await keys.trust(details)).ok) await refreshOne(targetId);
+    },
+    async forgetKey(targetId, details) {
+      if ((await keys.forgetHostKey(details)).ok) await refreshOne(targetId);
+    },
     listen() {
       const offs = [
         client.on('boxes.facts', (status) => state().boxes.factsArrived(status)),

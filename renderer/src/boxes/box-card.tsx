@@ -4,6 +4,8 @@ import type { BoxFacts } from '../../../shared/boxes/facts';
 import { useAppStore } from '../store/store-context';
 import { formatAge, formatDisk, formatLbu, formatLoad, formatMemory, formatUpgrades, formatUptime, STORAGE_WORDS } from './format';
 import { BusyButton } from '../components/busy-button';
+import type { BoxActions } from './box-actions';
+import { BoxHostKey, isKeyRefusal } from './box-host-key';
 
 const address = (t: Target) => `${t.user}@${t.host}${t.port === 22 ? '' : `:${t.port}`}`;
 
@@ -42,6 +44,8 @@ export function ReachLine({ targetId }: { targetId: string }) {
   if (rebooting) text = 'Rebooting: waiting for it to come back…';
   else if (outcome === null) text = reading ? 'Reading…' : 'Not read yet';
   else if (outcome.ok) text = `Reachable, read ${formatAge(outcome.refreshedAt)}${reading ? '; reading again…' : ''}`;
+  else if (outcome.error.code === 'host-key-unknown') text = 'Not trusted yet: its host key is new to Cairn';
+  else if (outcome.error.code === 'host-key-changed') text = 'Refused: its host key has changed';
   else text = `Unreachable${reading ? '; trying again…' : ''}`;
   return (
     <p className="reach-line" data-state={outcome === null ? 'unknown' : outcome.ok ? 'ok' : 'error'}>
@@ -51,7 +55,7 @@ export function ReachLine({ targetId }: { targetId: string }) {
 }
 
 /** One box in the grid: is it reachable, what it runs, how full it is, what it has not saved. */
-export function BoxCard({ target, onOpen, onRefresh }: { target: Target; onOpen: () => void; onRefresh: () => void }) {
+export function BoxCard({ target, actions, onOpen }: { target: Target; actions: BoxActions; onOpen: () => void }) {
   const card = useAppStore((s) => s.boxes.cards[target.id]);
   const outcome = card?.outcome ?? null;
   const titleId = `box-${target.id}-name`;
@@ -63,10 +67,11 @@ export function BoxCard({ target, onOpen, onRefresh }: { target: Target; onOpen:
       {outcome?.ok && <FactList facts={outcome.facts} />}
       {outcome?.ok === false && <p className="field-message error">{describeError(outcome.error)}</p>}
       <div className="row">
-        <button type="button" className="button primary small" onClick={onOpen}>
+        {outcome?.ok === false && <BoxHostKey target={target} error={outcome.error} actions={actions} small />}
+        <button type="button" className={`button small${outcome?.ok === false && isKeyRefusal(outcome.error) ? '' : ' primary'}`} onClick={onOpen}>
           Manage<span className="visually-hidden"> {target.name}</span>
         </button>
-        <BusyButton className="button small" onClick={onRefresh} waiting={card?.reading ?? false}>
+        <BusyButton className="button small" onClick={() => void actions.refreshOne(target.id)} waiting={card?.reading ?? false}>
           Refresh<span className="visually-hidden"> {target.name}</span>
         </BusyButton>
       </div>

@@ -57,6 +57,19 @@ describe('managing a box from the Boxes screen', () => {
     expect(await seriousViolations(document.body)).toEqual([]);
   });
 
+  it('offers to check and trust the key of a box never tested, on its card, then reads it', async () => {
+    const { user } = await renderBoxes({ seed: (h) => h.addTarget(box, 'garage-pi', false).then(() => undefined) });
+    const card = await screen.findByRole('article', { name: 'garage-pi' });
+    await waitFor(() => expect(within(card).getByText('Not trusted yet: its host key is new to Cairn')).toBeInTheDocument(), SLOW);
+    expect(within(card).queryByText(/Unreachable/)).not.toBeInTheDocument();
+    await user.click(within(card).getByRole('button', { name: 'Check the key… of garage-pi' }));
+    const ask = screen.getByRole('dialog', { name: 'Trust this host key?' });
+    expect(within(ask).getByText(box.hostKeyFingerprint)).toBeInTheDocument();
+    await user.click(within(ask).getByRole('button', { name: 'Trust and read garage-pi' }));
+    await waitFor(() => expect(within(card).getByText(/^Reachable, read/)).toBeInTheDocument(), SLOW);
+    expect(within(card).queryByRole('button', { name: /Check the key/ })).not.toBeInTheDocument();
+  });
+
   it('restarts a service and adds it to a runlevel and removes it again', async () => {
     const { user } = await openBox();
     const services = () => inPanel('Services');

@@ -66,7 +66,7 @@ function Grid({ actions }: { actions: BoxActions }) {
         <ul className="box-grid" aria-label="Boxes">
           {list.map((t) => (
             <li key={t.id}>
-              <BoxCard target={t} onOpen={() => open(t.id)} onRefresh={() => void actions.refreshOne(t.id)} />
+              <BoxCard target={t} actions={actions} onOpen={() => open(t.id)} />
             </li>
           ))}
         </ul>

@@ -3,10 +3,11 @@ import type { ResponseOf } from '../../../shared/api/channels';
 import type { CairnClient } from '../../../shared/api/client';
 import { describeError } from '../../../shared/api/error-sentences';
 import type { ProfileSummary } from '../../../shared/api/profiles';
-import type { ApiError, Result } from '../../../shared/api/result';
+import type { ApiError, HostKeyDetails, Result } from '../../../shared/api/result';
 import type { FleetStarted } from '../../../shared/api/runs';
 import type { AppStore } from '../store/create-store';
 import { useAppStoreApi } from '../store/store-context';
+import { targetActions } from '../targets/target-actions';
 
 export interface StartRequest {
   profileId: string;
@@ -22,7 +23,12 @@ export interface RunActions {
   plan(profileId: string, targetIds: string[], reboot: boolean): Promise<Result<ResponseOf<'runs:plan'>>>;
   start(request: StartRequest): Promise<Result<FleetStarted>>;
   cancel(which: { runId: string } | { fleetId: string }): Promise<void>;
-  retryFailed(fleetId: string): Promise<void>;
+  /** Runs the fleet's failed targets again (or only `targetIds` among them). */
+  retryFailed(fleetId: string, targetIds?: string[]): Promise<void>;
+  /** Trusts the key a run was refused for, then runs that box again. */
+  trustAndRetry(run: { fleetId: string | null; targetId: string }, details: HostKeyDetails): Promise<void>;
+  /** Removes the old key Cairn keeps for a box whose key changed; the next run shows the new one to compare. */
+  forgetHostKey(details: HostKeyDetails): Promise<void>;
   loadHistory(): Promise<void>;
   open(runId: string): Promise<void>;
   /** Reboots the box a finished install ran on (the Boxes screen then follows it back). */
@@ -32,9 +38,11 @@ export interface RunActions {
 export function runActions(client: CairnClient, store: AppStore): RunActions {
   const state = () => store.getState();
   const announceFailure = (what: string, error: ApiError) => state().ui.announce(`${what}: ${describeError(error)}`);
+  // Trusting and forgetting keys is the Targets screen's job; a run uses the same actions in place.
+  const keys = targetActions(client, store);
   const labels = (): Record<string, string> => Object.fromEntries((state().targets.list ?? []).map((t) => [t.id, t.name]));
 
-  return {
+  const actions: RunActions = {
     async profiles() {
       const listed = await client.invoke('profiles:list');
       return listed.ok ? { ok: true, value: listed.value.profiles } : listed;
@@ -60,13 +68,21 @@ export function runActions(client: CairnClient, store: AppStore): RunActions {
       else if (cancelled.value.cancelled === 0) state().ui.announce('Nothing to cancel: the run had already ended.');
       else state().ui.announce(cancelled.value.cancelled === 1 ? 'Cancelling the run…' : `Cancelling ${cancelled.value.cancelled} runs…`);
     },
-    async retryFailed(fleetId) {
+    async retryFailed(fleetId, targetIds) {
       const fleet = state().runs.fleets[fleetId];
-      const retried = await client.invoke('runs:retry-failed', { fleetId });
+      const retried = await client.invoke('runs:retry-failed', targetIds === undefined ? { fleetId } : { fleetId, targetIds });
       if (!retried.ok) return announceFailure('Nothing was retried', retried.error);
       state().runs.fleetStarted(retried.value, { profileName: fleet?.profileName ?? '', targetLabels: labels() });
       const n = retried.value.runIds.length;
       state().ui.announce(`Retrying ${n === 1 ? 'one target' : `${n} targets`}.`);
+    },
+    async trustAndRetry(run, details) {
+      const trusted = await keys.trust(details);
+      if (!trusted.ok) return;
+      if (run.fleetId !== null) await actions.retryFailed(run.fleetId, [run.targetId]);
+    },
+    async forgetHostKey(details) {
+      await keys.forgetHostKey(details);
     },
     async loadHistory() {
       const listed = await client.invoke('runs:list');
@@ -86,6 +102,7 @@ export function runActions(client: CairnClient, store: AppStore): RunActions {
       else announceFailure('The run could not be opened', got.error);
     },
   };
+  return actions;
 }
 
 export function useRunActions(client: CairnClient): RunActions {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useAppStore } from '../store/store-context';
 import { targetName } from './fleet-rows';
+import { HostKeyInPlace } from './host-key-in-place';
 import type { RunActions } from './run-actions';
 import { RunLogView } from './run-log-view';
-import { isFinished, isHostKeyRefusal, runSentence, statusLabel, type RunView, type StepView } from './run-view';
+import { isFinished, runSentence, statusLabel, type RunView, type StepView } from './run-view';
 
 const STEP_MARK: Record<StepView['status'], string> = {
   pending: 'Not started',
@@ -124,7 +125,6 @@ function AfterInstall({ run, name, actions }: { run: RunView; name: string; acti
 export function RunDetail({ actions }: { actions: RunActions }) {
   const run = useAppStore((s) => (s.runs.selectedRunId === null ? null : (s.runs.runs[s.runs.selectedRunId] ?? null)));
   const targets = useAppStore((s) => s.targets.list);
-  const setScreen = useAppStore((s) => s.ui.setScreen);
   if (!run) return null;
   const name = targetName(run, targets);
   const finished = isFinished(run);
@@ -143,13 +143,7 @@ export function RunDetail({ actions }: { actions: RunActions }) {
       <p className="run-summary" data-testid="run-summary">
         {runSentence(run, name)}
       </p>
-      {isHostKeyRefusal(run) && (
-        <p>
-          <button type="button" className="button" onClick={() => setScreen('targets')}>
-            Go to Targets to check the key
-          </button>
-        </p>
-      )}
+      <HostKeyInPlace run={run} name={name} actions={actions} />
       <AfterInstall run={run} name={name} actions={actions} />
       {!finished && <SectionProgress run={run} />}
       {run.steps.length > 0 && <Steps steps={run.steps} />}

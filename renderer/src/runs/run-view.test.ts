@@ -39,7 +39,7 @@ describe('a run followed through its events', () => {
   it('says a host-key refusal is a refusal, and where to go', () => {
     const refused = play([{ name: 'run.done', payload: { ...ref, status: 'failed', error: { code: 'host-key-changed', message: 'The host key changed.', stepId: 'preflight' }, findings: [] } }]);
     expect(statusLabel(refused)).toBe('Refused: host key');
-    expect(runSentence(refused, 'garage')).toBe('Cairn refused to connect to garage and sent nothing: The host key changed. Check the key from Targets (Test connection).');
+    expect(runSentence(refused, 'garage')).toBe('Cairn refused to connect to garage and sent nothing: The host key changed.');
   });
 
   it('counts warnings in the summary of a run that finished with findings', () => {

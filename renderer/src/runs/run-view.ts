@@ -148,7 +148,7 @@ export function runSentence(run: RunView, targetName: string): string {
       return `“${run.profileName}” was installed on ${targetName} with ${n === 1 ? 'a warning' : `${n} warnings`}: the box may differ from the profile (see Findings).`;
     }
     case 'failed':
-      if (isHostKeyRefusal(run)) return `Cairn refused to connect to ${targetName} and sent nothing: ${reason} Check the key from Targets (Test connection).`;
+      if (isHostKeyRefusal(run)) return `Cairn refused to connect to ${targetName} and sent nothing: ${reason}`;
       return `The install on ${targetName} failed${at(run.error?.stepId)}: ${reason}`;
     case 'refused':
       return `Cairn refused to run on ${targetName} and changed nothing: ${reason}`;

@@ -27,7 +27,18 @@ function KeyFacts({ rows }: { rows: ReadonlyArray<[string, string]> }) {
 }
 
 /** First contact: show the fingerprint, let the person compare it with the box's console, then trust it or not. */
-export function UnknownHostKeyDialog({ details, onTrust, onClose }: { details: HostKeyDetails; onTrust: () => void; onClose: () => void }) {
+export function UnknownHostKeyDialog({
+  details,
+  trustLabel = 'Trust and test again',
+  onTrust,
+  onClose,
+}: {
+  details: HostKeyDetails;
+  /** What trusting leads to where the key was met: a test on Targets, a run again on Runs, a read on Boxes. */
+  trustLabel?: string;
+  onTrust: () => void;
+  onClose: () => void;
+}) {
   const command = fingerprintCommand(details.keyType);
   return (
     <Dialog
@@ -39,7 +50,7 @@ export function UnknownHostKeyDialog({ details, onTrust, onClose }: { details: H
             Cancel
           </button>
           <button type="button" className="button primary" onClick={onTrust}>
-            Trust and test again
+            {trustLabel}
           </button>
         </>
       }
@@ -129,7 +140,9 @@ export function ChangedHostKeyDialog({ details, message, onForget, onClose }: Ch
           fingerprint and asks you to compare it before anything is sent.
         </p>
       ) : removable ? (
-        <p>Cairn will not connect while the old key is on file. If you reinstalled the box, remove the old key, then test again and compare the new fingerprint.</p>
+        <p>Cairn will not connect while the old key is on file. If you reinstalled the box, remove the old key, then connect again and compare the new fingerprint.</p>
+      ) : details.knownIn === 'medium' ? (
+        <p>The old key is the one Cairn made for this box’s boot medium and keeps with its target.</p>
       ) : (
         <p>The old key is in your own ~/.ssh/known_hosts, which Cairn reads but never changes.</p>
       )}
