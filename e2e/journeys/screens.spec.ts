@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { describeViolations, seriousViolations } from '../pages/accessibility';
+import { clippedControls } from '../pages/clipping';
+import { RunPage } from '../pages/run-page';
 import { AppPage, SCREEN_NAMES } from '../pages/app-page';
 import { BoxesPage } from '../pages/boxes-page';
 import { ImportDialog } from '../pages/import-dialog';
@@ -107,3 +109,75 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('from 1024×700 to 1920×1080, no control on any screen is cut off, and the page never scrolls', async ({ page, backend }) => {
+  test.setTimeout(120_000);
+  const box = await startOpenSshTarget();
+  try {
+    const app = new AppPage(page);
+    const wizard = new WizardPage(page);
+    const boxes = new BoxesPage(page);
+    const runs = new RunPage(page);
+    await app.open(backend.url);
+    await seedTarget(page, box, 'garage-pi');
+    const bar = new ProfileBar(page);
+    await bar.newFromTemplate('Diskless IoT board');
+    await bar.save();
+    // A finished run, so the Runs screen shows its fleet table, steps and log.
+    await app.goToScreen('Runs');
+    await runs.start(['garage-pi']);
+    await expect(runs.fleetRow('garage-pi')).toContainText('Succeeded', { timeout: 60_000 });
+    // The router fills the network step with two cards, as a real profile would.
+    await bar.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Wizard' }).click();
+    await bar.newFromTemplate('Router');
+
+    for (const [width, height] of [
+      [1024, 700],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const size = `${width}×${height}`;
+      const noneCut = async (where: string) => {
+        expect(await clippedControls(page), `${where} at ${size}`).toEqual([]);
+        const scrolled = await page.evaluate(() => {
+          const root = document.scrollingElement ?? document.documentElement;
+          root.scrollTop = 10_000;
+          return root.scrollTop;
+        });
+        expect(scrolled, `${where} at ${size}: the page scrolled`).toBe(0);
+      };
+      for (const screen of SCREEN_NAMES) {
+        await app.goToScreen(screen);
+        if (screen === 'Boxes') await boxes.waitUntilRead('garage-pi');
+        await noneCut(`the ${screen} screen`);
+        if (screen === 'Runs') {
+          // A step's title wraps in its own column, never under its status ("Done").
+          await expect(runs.steps.getByRole('listitem').first()).toBeVisible();
+          const underStatus = await runs.steps.getByRole('listitem').evaluateAll((items) =>
+            items.filter((li) => {
+              const mark = li.querySelector('.step-mark')?.getBoundingClientRect();
+              const lines = [...(li.querySelector('.step-title')?.getClientRects() ?? [])];
+              return mark === undefined || lines.some((line) => line.left < mark.right);
+            }).map((li) => li.textContent),
+          );
+          expect(underStatus, `step titles at ${size}`).toEqual([]);
+        }
+        await page.screenshot({ path: `${SCREENSHOTS}sizes/${slug(screen)}-${width}.png` });
+      }
+      await app.goToScreen('Wizard');
+      for (const title of STEP_TITLES) {
+        await wizard.goToStep(title);
+        await noneCut(`the ${title} step`);
+      }
+      await app.goToScreen('Boxes');
+      await boxes.manage('garage-pi');
+      await expect(boxes.panel('Services').getByRole('rowheader', { name: 'crond' })).toBeVisible({ timeout: 30_000 });
+      await expect(boxes.panel('Local backup (lbu)').getByRole('button', { name: 'Commit with lbu' })).toBeVisible({ timeout: 30_000 });
+      await noneCut('the box view');
+      await page.screenshot({ path: `${SCREENSHOTS}sizes/box-${width}.png` });
+      await page.getByRole('button', { name: 'All boxes' }).click();
+    }
+  } finally {
+    await box.stop();
+  }
+});

@@ -41,6 +41,6 @@ loadEngine().then(
   (engine) => store.getState().ui.setEngine(engine),
   (e: unknown) => {
     document.body.dataset.appState = 'failed';
-    store.getState().ui.announce(`Cairn could not load its checks: ${e instanceof Error ? e.message : String(e)}`);
+    store.getState().ui.announce(`Cairn could not load its checks: ${e instanceof Error ? e.message : String(e)}`, 'error');
   },
 );

@@ -66,7 +66,7 @@ export function boxActions(client: CairnClient, store: AppStore): BoxActions {
    * card's own loading, so the action's answer does not wait for them.
    */
   const after = <T>(targetId: string, result: Result<T>, done: string, reload: Array<() => Promise<void>> = []): Result<T> => {
-    state().ui.announce(result.ok ? done : `${nameOf(targetId)}: ${describeError(result.error)}`);
+    state().ui.announce(result.ok ? done : `${nameOf(targetId)}: ${describeError(result.error)}`, result.ok ? 'ok' : 'error');
     // Every action may change what lbu would save (the world file, runlevel links):
     // a shown LBU card follows, so it never says "nothing to commit" beside a count of changes.
     const lbuShown = state().boxes.details[targetId]?.lbuStatus !== undefined;
@@ -90,7 +90,7 @@ export function boxActions(client: CairnClient, store: AppStore): BoxActions {
         client.on('boxes.back', (payload) => {
           state().boxes.backArrived(payload);
           const name = nameOf(payload.targetId);
-          state().ui.announce(payload.ok ? `${name} is back.` : `${name} did not come back: ${describeError(payload.error ?? { code: 'timeout', message: '' })}`);
+          state().ui.announce(payload.ok ? `${name} is back.` : `${name} did not come back: ${describeError(payload.error ?? { code: 'timeout', message: '' })}`, payload.ok ? 'ok' : 'error');
           if (payload.ok) void refreshOne(payload.targetId);
         }),
       ];
@@ -103,7 +103,7 @@ export function boxActions(client: CairnClient, store: AppStore): BoxActions {
         state().boxes.keepOnly(listed.value.targets.map((t) => t.id));
       } else {
         state().targets.loaded([], []);
-        state().ui.announce(`The boxes could not be listed: ${describeError(listed.error)}`);
+        state().ui.announce(`The boxes could not be listed: ${describeError(listed.error)}`, 'error');
       }
     },
     async refreshAll() {
@@ -115,10 +115,10 @@ export function boxActions(client: CairnClient, store: AppStore): BoxActions {
       if (read.ok) {
         for (const status of read.value.boxes) state().boxes.factsArrived(status);
         const down = read.value.boxes.filter((b) => !b.outcome.ok).length;
-        state().ui.announce(`Read ${read.value.boxes.length - down} of ${read.value.boxes.length} boxes${down > 0 ? `; ${down} could not be reached` : ''}.`);
+        state().ui.announce(`Read ${read.value.boxes.length - down} of ${read.value.boxes.length} boxes${down > 0 ? `; ${down} could not be reached` : ''}.`, down > 0 ? 'error' : 'ok');
       } else {
         for (const targetId of ids) state().boxes.factsArrived({ targetId, outcome: { ok: false, error: read.error, at: new Date().toISOString() } });
-        state().ui.announce(`The boxes could not be read: ${describeError(read.error)}`);
+        state().ui.announce(`The boxes could not be read: ${describeError(read.error)}`, 'error');
       }
     },
     refreshOne,
@@ -169,7 +169,7 @@ export function boxActions(client: CairnClient, store: AppStore): BoxActions {
       const done = await client.invoke('boxes:power', { targetId, action, force });
       if (done.ok && done.value.waiting) state().boxes.powerWaiting(targetId, done.value.runId);
       const name = nameOf(targetId);
-      state().ui.announce(done.ok ? (action === 'reboot' ? `${name} is rebooting; waiting for it to come back.` : `${name} is powering off.`) : `${name}: ${describeError(done.error)}`);
+      state().ui.announce(done.ok ? (action === 'reboot' ? `${name} is rebooting; waiting for it to come back.` : `${name} is powering off.`) : `${name}: ${describeError(done.error)}`, done.ok ? 'info' : 'error');
       return done;
     },
     applyDrift: async (targetId, profileId) => {

@@ -3,9 +3,19 @@ import { describeError } from '../../../shared/api/error-sentences';
 import type { ApiError } from '../../../shared/api/result';
 import type { ProfilesClient } from './profiles-client';
 
-/** Unwraps a result, turning a typed error into the sentence the wizard shows. */
+/** A refusal the wizard shows by a field: the sentence, and the request field at fault (like `profile.name`). */
+export class FieldRefusal extends Error {
+  constructor(
+    message: string,
+    readonly field: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** Unwraps a result, turning a typed error into the sentence the wizard shows (with the field at fault, when there is one). */
 function value<T>(result: { ok: true; value: T } | { ok: false; error: ApiError }): T {
-  if (!result.ok) throw new Error(describeError(result.error));
+  if (!result.ok) throw new FieldRefusal(describeError(result.error), result.error.field);
   return result.value;
 }
 

@@ -14,7 +14,8 @@ export function NewRunPanel({ actions }: { actions: RunActions }) {
   const targets = useAppStore((s) => s.targets.list);
   const wizardProfileId = useAppStore((s) => s.wizard.profileId);
   const dirty = useAppStore(selectDirty);
-  const goToTargets = useAppStore((s) => s.ui.setScreen);
+  const setScreen = useAppStore((s) => s.ui.setScreen);
+  const openTargets = useAppStore((s) => s.navigation.openTargets);
   const [profiles, setProfiles] = useState<readonly ProfileSummary[] | null>(null);
   const [profileId, setProfileId] = useState('');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -72,7 +73,13 @@ export function NewRunPanel({ actions }: { actions: RunActions }) {
       {profiles === null ? (
         <p className="loading">Loading profiles…</p>
       ) : profiles.length === 0 ? (
-        <p className="empty">No saved profiles yet. Build one in the Wizard and save it; runs use the saved profile.</p>
+        <p className="empty">
+          No saved profiles yet; runs use a saved profile.{' '}
+          <button type="button" className="link-button" onClick={() => setScreen('wizard')}>
+            Build one in the Wizard
+          </button>
+          .
+        </p>
       ) : (
         <div className="field">
           <label htmlFor={ids.profile} className="field-label">
@@ -97,8 +104,8 @@ export function NewRunPanel({ actions }: { actions: RunActions }) {
         ) : targets.length === 0 ? (
           <p className="empty">
             No targets yet.{' '}
-            <button type="button" className="link-button" onClick={() => goToTargets('targets')}>
-              Add the machines on the Targets screen
+            <button type="button" className="link-button" onClick={() => openTargets({ kind: 'add' })}>
+              Add a machine…
             </button>
             .
           </p>

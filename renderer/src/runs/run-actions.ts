@@ -37,7 +37,7 @@ export interface RunActions {
 
 export function runActions(client: CairnClient, store: AppStore): RunActions {
   const state = () => store.getState();
-  const announceFailure = (what: string, error: ApiError) => state().ui.announce(`${what}: ${describeError(error)}`);
+  const announceFailure = (what: string, error: ApiError) => state().ui.announce(`${what}: ${describeError(error)}`, 'error');
   // Trusting and forgetting keys is the Targets screen's job; a run uses the same actions in place.
   const keys = targetActions(client, store);
   const labels = (): Record<string, string> => Object.fromEntries((state().targets.list ?? []).map((t) => [t.id, t.name]));
@@ -51,14 +51,14 @@ export function runActions(client: CairnClient, store: AppStore): RunActions {
     async reboot(targetId, name) {
       const done = await client.invoke('boxes:power', { targetId, action: 'reboot', force: true });
       if (done.ok && done.value.waiting) state().boxes.powerWaiting(targetId, done.value.runId);
-      state().ui.announce(done.ok ? `${name} is rebooting into the installed system; waiting for it to come back.` : `${name} was not rebooted: ${describeError(done.error)}`);
+      state().ui.announce(done.ok ? `${name} is rebooting into the installed system; waiting for it to come back.` : `${name} was not rebooted: ${describeError(done.error)}`, done.ok ? 'info' : 'error');
     },
     async start({ profileName, ...request }) {
       const started = await client.invoke('runs:start', request);
       if (started.ok) {
         state().runs.fleetStarted(started.value, { profileName, targetLabels: labels() });
         const n = started.value.runIds.length;
-        state().ui.announce(`Started “${profileName}” on ${n === 1 ? 'one target' : `${n} targets`}.`);
+        state().ui.announce(`Started “${profileName}” on ${n === 1 ? 'one target' : `${n} targets`}.`, 'ok');
       }
       return started;
     },

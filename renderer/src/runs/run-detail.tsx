@@ -34,10 +34,15 @@ function Steps({ steps }: { steps: readonly StepView[] }) {
     <ol className="run-steps" aria-label="Steps">
       {steps.map((s) => (
         <li key={s.id} className="run-step" data-status={s.status}>
-          <span className="step-mark">{STEP_MARK[s.status]}</span>
-          <span className="step-title">{s.title}</span>
-          {s.exitCode !== null && s.exitCode !== 0 && <span className="muted"> (exit code {s.exitCode})</span>}
-          {s.error && <span className="field-message error step-error">{s.error.message}</span>}
+          {/* Two columns: a long title or error wraps in its own column, never under the status. */}
+          <div className="run-step-row">
+            <span className="step-mark">{STEP_MARK[s.status]}</span>
+            <span className="step-title">
+              {s.title}
+              {s.exitCode !== null && s.exitCode !== 0 && <span className="muted"> (exit code {s.exitCode})</span>}
+            </span>
+            {s.error && <span className="field-message error step-error">{s.error.message}</span>}
+          </div>
         </li>
       ))}
     </ol>

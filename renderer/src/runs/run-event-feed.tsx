@@ -3,7 +3,7 @@ import type { CairnClient } from '../../../shared/api/client';
 import { useCairnClient } from '../client/cairn-client-context';
 import type { AppStore } from '../store/create-store';
 import { useAppStoreApi } from '../store/store-context';
-import { runSentence, type AnyRunEvent } from './run-view';
+import { runHeadline, type AnyRunEvent } from './run-view';
 
 /** Events are gathered for this long and written to the store at once: a fleet sends many each second. */
 export const FEED_INTERVAL_MS = 50;
@@ -22,7 +22,10 @@ export function followRunEvents(client: CairnClient, store: AppStore, intervalMs
       const { runs, targets } = store.getState();
       const run = runs.runs[e.payload.runId];
       const name = targets.list?.find((t) => t.id === e.payload.targetId)?.name ?? run?.targetLabel ?? 'the target';
-      if (run) store.getState().ui.announce(runSentence(run, name));
+      if (run) {
+        const { text, tone } = runHeadline(run, name);
+        store.getState().ui.announce(text, tone);
+      }
     }
   };
   const push = (event: AnyRunEvent) => {

@@ -158,3 +158,27 @@ export function runSentence(run: RunView, targetName: string): string {
       return `The install on ${targetName} was interrupted${at(run.error?.stepId)}: ${reason}`;
   }
 }
+
+/**
+ * How a finished run is told in the app's notice area: one short line and its
+ * tone. The run's page has the whole sentence (runSentence); the notice does
+ * not repeat it.
+ */
+export function runHeadline(run: RunView, targetName: string): { text: string; tone: 'ok' | 'error' | 'info' } {
+  switch (run.status) {
+    case 'succeeded':
+      return { text: `“${run.profileName}” was installed on ${targetName}.`, tone: 'ok' };
+    case 'warned':
+      return { text: `“${run.profileName}” was installed on ${targetName}, with warnings.`, tone: 'info' };
+    case 'failed':
+      return { text: isHostKeyRefusal(run) ? `Cairn refused to connect to ${targetName}: its host key is not trusted.` : `The install on ${targetName} failed.`, tone: 'error' };
+    case 'refused':
+      return { text: `Cairn refused to run on ${targetName}.`, tone: 'error' };
+    case 'cancelled':
+      return { text: `The install on ${targetName} was cancelled.`, tone: 'info' };
+    case 'interrupted':
+      return { text: `The install on ${targetName} was interrupted.`, tone: 'error' };
+    default:
+      return { text: runSentence(run, targetName), tone: 'info' };
+  }
+}

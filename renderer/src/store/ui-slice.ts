@@ -1,6 +1,9 @@
 import type { Engine } from '../engine/engine';
 import type { SliceCreator } from './types';
 
+/** How a notice reads at a glance: a failure, a success, or news. */
+export type Tone = 'error' | 'ok' | 'info';
+
 export type Screen = 'start' | 'wizard' | 'targets' | 'runs' | 'boxes';
 
 export interface UiData {
@@ -12,7 +15,7 @@ export interface UiData {
   /** Counts step changes made by the person, so the new step takes focus (and the first render does not). */
   stepEntry: number;
   /** The latest polite status message for screen readers and the status line. */
-  announcement: { text: string; seq: number } | null;
+  announcement: { text: string; seq: number; tone: Tone } | null;
 }
 
 export interface UiSlice {
@@ -20,7 +23,9 @@ export interface UiSlice {
     setScreen: (screen: Screen) => void;
     setEngine: (engine: Engine) => void;
     consumeFocusRequest: () => void;
-    announce: (text: string) => void;
+    announce: (text: string, tone?: Tone) => void;
+    /** Clears the notice, if it is still the one numbered `seq`. */
+    clearAnnouncement: (seq: number) => void;
   };
 }
 
@@ -40,7 +45,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => {
       setScreen: (screen) => patch(() => ({ screen })),
       setEngine: (engine) => patch(() => ({ engine })),
       consumeFocusRequest: () => patch(() => ({ focusRequest: null })),
-      announce: (text) => patch((u) => ({ announcement: { text, seq: (u.announcement?.seq ?? 0) + 1 } })),
+      clearAnnouncement: (seq) => patch((u) => (u.announcement?.seq === seq ? { announcement: null } : {})),
+      announce: (text, tone = 'info') => patch((u) => ({ announcement: { text, seq: (u.announcement?.seq ?? 0) + 1, tone } })),
     },
   };
 };

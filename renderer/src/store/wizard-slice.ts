@@ -43,6 +43,19 @@ export interface WizardData {
   stash: Readonly<Record<string, unknown>>;
   importReport: ImportReport | null;
   facts: TargetFacts | null;
+  /**
+   * The last save refused for a field's value (a name already taken): shown by
+   * that field as an error for as long as the field still holds that value.
+   */
+  saveRefusal: SaveRefusal | null;
+}
+
+export interface SaveRefusal {
+  /** The profile path of the field, like `name`. */
+  path: string;
+  message: string;
+  /** The value that was refused; another value clears the error. */
+  value: unknown;
 }
 
 export type WizardEdit = Partial<Pick<WizardData, 'profile' | 'drafts' | 'stash'>>;
@@ -60,6 +73,7 @@ export interface WizardSlice {
     setStep: (step: StepId) => void;
     setFacts: (facts: TargetFacts | null) => void;
     dismissImportReport: () => void;
+    saveRefused: (refusal: SaveRefusal | null) => void;
   };
 }
 
@@ -73,6 +87,7 @@ export function initialWizardData(profile: Profile = defaultProfile()): WizardDa
     stash: {},
     importReport: null,
     facts: null,
+    saveRefusal: null,
   };
 }
 
@@ -94,7 +109,8 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set) => {
           stash: {},
           importReport,
         })),
-      markSaved: (id, profile) => patch(() => ({ profileId: id, baseline: profile })),
+      markSaved: (id, profile) => patch(() => ({ profileId: id, baseline: profile, saveRefusal: null })),
+      saveRefused: (saveRefusal) => patch(() => ({ saveRefusal })),
       detach: () => patch(() => ({ profileId: null, baseline: null })),
       setStep: (step) => patch(() => ({ step })),
       setFacts: (facts) => patch(() => ({ facts })),

@@ -68,7 +68,7 @@ export function ImportSshConfigDialog({ client, onImported, onClose }: { client:
     setStage({ step: 'done', found: r.value });
     // The Import button is gone: keep focus inside the dialog.
     close.current?.focus();
-    announce(`Imported ${r.value.imported.length} target${r.value.imported.length === 1 ? '' : 's'} from ${r.value.source}; skipped ${r.value.skipped.length}.`);
+    announce(`Imported ${r.value.imported.length} target${r.value.imported.length === 1 ? '' : 's'} from ${r.value.source}; skipped ${r.value.skipped.length}.`, 'ok');
     onImported();
   };
 

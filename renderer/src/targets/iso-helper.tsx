@@ -22,8 +22,8 @@ export function IsoHelper() {
   const copy = () => {
     if (!result.ok) return;
     const done = navigator.clipboard?.writeText(result.script);
-    if (!done) announce('Copying is not available here; select the commands and copy them.');
-    else done.then(() => announce('Console commands copied.'), () => announce('Copying failed; select the commands and copy them.'));
+    if (!done) announce('Copying is not available here; select the commands and copy them.', 'error');
+    else done.then(() => announce('Console commands copied.', 'ok'), () => announce('Copying failed; select the commands and copy them.', 'error'));
   };
 
   return (

@@ -27,7 +27,7 @@ export interface TargetActions {
 
 export function targetActions(client: CairnClient, store: AppStore): TargetActions {
   const state = () => store.getState();
-  const announceFailure = (what: string, error: ApiError) => state().ui.announce(`${what}: ${describeError(error)}`);
+  const announceFailure = (what: string, error: ApiError) => state().ui.announce(`${what}: ${describeError(error)}`, 'error');
 
   const refreshSecrets = async () => {
     const status = await client.invoke('secrets:status');
@@ -65,7 +65,7 @@ export function targetActions(client: CairnClient, store: AppStore): TargetActio
       const removed = await client.invoke('targets:remove', { id: target.id });
       if (removed.ok) {
         state().targets.removed(target.id);
-        state().ui.announce(`Removed “${target.name}” and its stored password and passphrase.`);
+        state().ui.announce(`Removed “${target.name}” and its stored password and passphrase.`, 'ok');
       } else announceFailure(`“${target.name}” was not removed`, removed.error);
       return removed;
     },
@@ -75,20 +75,20 @@ export function targetActions(client: CairnClient, store: AppStore): TargetActio
       state().targets.testFinished(target.id, tested);
       if (tested.ok) {
         const r = tested.value;
-        state().ui.announce(`${target.name}: connected${r.alpineVersion === null ? ', but it is not Alpine Linux' : `, Alpine ${r.alpineVersion}`} on ${r.arch}${r.isRoot ? ' as root' : ', not as root'}.`);
-      } else state().ui.announce(`${target.name}: ${describeError(tested.error)}`);
+        state().ui.announce(`${target.name}: connected${r.alpineVersion === null ? ', but it is not Alpine Linux' : `, Alpine ${r.alpineVersion}`} on ${r.arch}${r.isRoot ? ' as root' : ', not as root'}.`, r.alpineVersion === null ? 'error' : 'ok');
+      } else state().ui.announce(`${target.name}: ${describeError(tested.error)}`, 'error');
       return tested;
     },
     async trust(details) {
       const { host, port, keyType, key } = details;
       const trusted = await client.invoke('knownHosts:accept', { host, port, keyType, key });
-      if (trusted.ok) state().ui.announce(`Trusted the ${trusted.value.keyType} key ${trusted.value.fingerprint} of ${host}.`);
+      if (trusted.ok) state().ui.announce(`Trusted the ${trusted.value.keyType} key ${trusted.value.fingerprint} of ${host}.`, 'ok');
       else announceFailure('The key was not trusted', trusted.error);
       return trusted;
     },
     async forgetHostKey(details) {
       const removed = await client.invoke('knownHosts:remove', { host: details.host, port: details.port });
-      if (removed.ok) state().ui.announce(`Removed the old key of ${details.host}. Test the connection again to compare the new fingerprint.`);
+      if (removed.ok) state().ui.announce(`Removed the old key of ${details.host}. Test the connection again to compare the new fingerprint.`, 'ok');
       else announceFailure('The old key was not removed', removed.error);
       return removed;
     },

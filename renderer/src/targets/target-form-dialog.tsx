@@ -72,7 +72,7 @@ export function TargetFormDialog({ target, actions, onClose }: { target: Target 
       setRefusal({ field: null, message: secretProblem });
       return;
     }
-    announce(`Saved “${saved.value.name}”.`);
+    announce(`Saved “${saved.value.name}”.`, 'ok');
     onClose();
   };
 

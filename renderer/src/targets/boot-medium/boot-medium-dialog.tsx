@@ -140,7 +140,7 @@ export function BootMediumDialog({ client, profileId, onWritten, onFind, onClose
       return;
     }
     setPrepared(r.value);
-    announce(`Wrote ${r.value.fileName}; target “${r.value.target.name}” saved with its host key trusted.`);
+    announce(`Wrote ${r.value.fileName}; target “${r.value.target.name}” saved with its host key trusted.`, 'ok');
     onWritten(r.value);
   };
 

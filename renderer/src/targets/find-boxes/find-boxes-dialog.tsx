@@ -125,7 +125,7 @@ export function FindBoxesDialog({ client, onFound, onClose }: { client: CairnCli
     const found = r.value.found;
     if (found.length > 0) {
       onFound();
-      announce(found.map((f) => `Found ${f.targetName} at ${f.address}.`).join(' '));
+      announce(found.map((f) => `Found ${f.targetName} at ${f.address}.`).join(' '), 'ok');
     } else announce(noneFoundText(r.value));
   };
 

@@ -51,7 +51,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     onClose();
     guard('Importing an answer file', () => {
       replace({ ...profile, name }, { id: null, pristine: false, importReport: { source: label, diagnostics } });
-      announce(`Imported ${label}${diagnostics.length > 0 ? ` with ${diagnostics.length} note${diagnostics.length === 1 ? '' : 's'}` : ''}.`);
+      announce(`Imported ${label}${diagnostics.length > 0 ? ` with ${diagnostics.length} note${diagnostics.length === 1 ? '' : 's'}` : ''}.`, 'ok');
     });
   };
 

@@ -32,7 +32,7 @@ export function PackagePicker() {
       return;
     }
     edit((w) => ({ profile: { ...w.profile, packages: [...w.profile.packages, name] }, drafts: { ...w.drafts, [DRAFT]: '' } }));
-    announce(`${name} added to the packages.`);
+    announce(`${name} added to the packages.`, 'ok');
   };
   const remove = (name: string) =>
     edit((w) => ({ profile: { ...w.profile, packages: w.profile.packages.filter((p) => p !== name) } }));

@@ -17,8 +17,8 @@ export function PreviewPane() {
 
   const copy = () => {
     const done = navigator.clipboard?.writeText(text);
-    if (!done) announce('Copying is not available here; select the text and copy it.');
-    else done.then(() => announce('Answer file copied.'), () => announce('Copying failed; select the text and copy it.'));
+    if (!done) announce('Copying is not available here; select the text and copy it.', 'error');
+    else done.then(() => announce('Answer file copied.', 'ok'), () => announce('Copying failed; select the text and copy it.', 'error'));
   };
   const save = useExportAnswerFile();
   useMenuCommand(['answerfile.export'], save);

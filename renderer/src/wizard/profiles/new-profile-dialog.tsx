@@ -19,7 +19,7 @@ export function NewProfileDialog({ onClose }: { onClose: () => void }) {
     onClose();
     guard('Starting a new profile', () => {
       replace(make(), { id: null, pristine: true });
-      announce(`New profile from “${title}”.`);
+      announce(`New profile from “${title}”.`, 'ok');
     });
   };
   return (

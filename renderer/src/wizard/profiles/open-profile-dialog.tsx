@@ -44,7 +44,7 @@ export function OpenProfileDialog({ onClose }: { onClose: () => void }) {
         onClose();
         guard('Opening another profile', () => {
           replace(loaded.profile, { id: summary.id, pristine: true });
-          announce(`Opened “${summary.name}”${loaded.migratedFrom ? `, upgraded from format ${loaded.migratedFrom}` : ''}.`);
+          announce(`Opened “${summary.name}”${loaded.migratedFrom ? `, upgraded from format ${loaded.migratedFrom}` : ''}.`, 'ok');
         });
       },
       (e: unknown) => setError(message(e)),
@@ -55,7 +55,7 @@ export function OpenProfileDialog({ onClose }: { onClose: () => void }) {
       .then((loaded) => client.save({ ...loaded.profile, name: `${loaded.profile.name} (copy)` }, null))
       .then(
         (copy) => {
-          announce(`Saved a copy as “${copy.name}”.`);
+          announce(`Saved a copy as “${copy.name}”.`, 'ok');
           setGeneration((g) => g + 1);
         },
         (e: unknown) => setError(message(e)),
@@ -66,7 +66,7 @@ export function OpenProfileDialog({ onClose }: { onClose: () => void }) {
       () => {
         if (summary.id === currentId) detach();
         setConfirmDelete(null);
-        announce(`Deleted “${summary.name}”.`);
+        announce(`Deleted “${summary.name}”.`, 'ok');
         setGeneration((g) => g + 1);
       },
       (e: unknown) => setError(message(e)),

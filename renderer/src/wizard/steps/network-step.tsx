@@ -23,7 +23,7 @@ export function NetworkStep() {
 
   const add = () => {
     update((p) => ({ ...p, interfaces: [...p.interfaces, dhcpInterface(nextName(p.interfaces.map((i) => i.name)))] }));
-    announce('Interface added.');
+    announce('Interface added.', 'ok');
   };
   const remove = (index: number) => {
     edit((w) => ({
@@ -31,7 +31,7 @@ export function NetworkStep() {
       drafts: shiftDrafts(w.drafts, 'interfaces', index),
       stash: shiftDrafts(w.stash, 'interfaces', index),
     }));
-    announce('Interface removed.');
+    announce('Interface removed.', 'ok');
   };
 
   return (
