@@ -30,7 +30,7 @@ async function addInTargets(page: Page, app: AppPage, box: TestTarget, name: str
   await page.getByRole('button', { name: 'Add target…' }).click();
   const form = page.getByRole('dialog', { name: 'Add a target' });
   await form.getByRole('textbox', { name: 'Name' }).fill(name);
-  await form.getByRole('textbox', { name: 'Host' }).fill(box.host);
+  await form.getByRole('textbox', { name: 'Host', exact: true }).fill(box.host);
   await form.getByRole('textbox', { name: 'Port' }).fill(String(box.port));
   await form.getByRole('textbox', { name: 'User' }).fill(box.user);
   await form.getByRole('radio', { name: 'Key file' }).check();

@@ -53,8 +53,10 @@ export async function startOnFreePort(
 /** Only loopback addresses: tests never listen on (or send to) a real network. */
 export function loopbackAddress(address: string | undefined): string {
   if (address === undefined) return '127.0.0.1';
+  // IPv6 loopback: boxes are often reached by an IPv6 literal.
+  if (address === '::1') return address;
   if (!/^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(address) || address.split('.').some((n) => Number(n) > 255))
-    throw new Error(`A test target listens on 127.0.0.0/8 only, not on ${address}.`);
+    throw new Error(`A test target listens on 127.0.0.0/8 or ::1 only, not on ${address}.`);
   return address;
 }
 

@@ -65,17 +65,30 @@ function keyboard(auth: Extract<SshAuth, { kind: 'keyboard-interactive' }>, user
   };
 }
 
+/** Windows' own OpenSSH agent service listens on this pipe; ssh2 speaks to it like a Unix socket. */
+export const WINDOWS_OPENSSH_AGENT = '\\\\.\\pipe\\openssh-ssh-agent';
+
+/**
+ * The agents to try, as ssh does: $SSH_AUTH_SOCK when set (Linux, macOS, or
+ * Windows with a forwarded socket); on Windows otherwise the OpenSSH agent
+ * service, then PuTTY's Pageant (ssh2 knows it by the name "pageant").
+ */
+export function agentsFor(socket: string | undefined, platform: NodeJS.Platform = process.platform): string[] {
+  if (socket !== undefined && socket !== '') return [socket];
+  return platform === 'win32' ? [WINDOWS_OPENSSH_AGENT, 'pageant'] : [];
+}
+
 /** Turns Cairn's login choices into ssh2's, loading key files first so a bad key is reported as such. */
 export async function authMethods(username: string, auths: readonly SshAuth[]): Promise<SshResult<AnyAuthMethod[]>> {
   const methods: AnyAuthMethod[] = [];
   for (const auth of auths) {
     switch (auth.kind) {
       case 'agent': {
-        const socket = auth.socket ?? process.env.SSH_AUTH_SOCK;
-        if (!socket) {
+        const agents = agentsFor(auth.socket ?? process.env.SSH_AUTH_SOCK);
+        if (agents.length === 0) {
           return failure({ code: 'auth-failed', methods: ['agent'], message: 'No SSH agent is running (SSH_AUTH_SOCK is not set): start ssh-agent and add your key, or choose a key file.' });
         }
-        methods.push({ type: 'agent', username, agent: socket });
+        for (const agent of agents) methods.push({ type: 'agent', username, agent });
         break;
       }
       case 'key': {

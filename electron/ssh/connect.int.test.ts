@@ -161,3 +161,94 @@ describe('connecting to the Dropbear target', () => {
     trust.cleanup();
   });
 });
+
+describe('reaching a box through a jump host (ProxyJump)', () => {
+  let jump: TestTarget;
+  let box: TestTarget;
+  beforeAll(async () => {
+    [jump, box] = await Promise.all([startOpenSshTarget(), startDropbearTarget()]);
+  });
+  afterAll(async () => {
+    await Promise.all([jump?.stop(), box?.stop()]);
+  });
+  const through = (trust: HostTrust) =>
+    connect({
+      host: box.host,
+      port: box.port,
+      username: box.user,
+      auth: { kind: 'key', privateKeyPath: box.privateKeyPath },
+      trust,
+      via: [{ host: jump.host, port: jump.port, username: jump.user, auth: { kind: 'key', privateKeyPath: jump.privateKeyPath } }],
+    });
+  const bothKnown = () => {
+    const trust = freshTrust();
+    writeFileSync(trust.userKnownHostsPath ?? '', `${jump.knownHostsLine()}\n${box.knownHostsLine()}\n`);
+    return trust;
+  };
+
+  it('logs in to the box over a tunnel through the jump host, and closing it closes both', async () => {
+    const trust = bothKnown();
+    const opened = await through(trust);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const ran = await exec(opened.value, 'id -un');
+    expect(ran.ok && ran.value.stdout.trim()).toBe(box.user);
+    expect(jump.serverLog()).toMatch(/Accepted publickey/);
+    expect(jump.serverLog()).not.toMatch(/Received disconnect|Disconnected from user/);
+    await opened.value.close();
+    expect(opened.value.closed).toBe(true);
+    // The hop is not left open: the jump host's sshd sees the client go.
+    await expect.poll(() => /Received disconnect|Disconnected from user/.test(jump.serverLog()), { timeout: 5000 }).toBe(true);
+    trust.cleanup();
+  });
+
+  it('checks each hop\'s key on its own: an unknown jump host stops before the box is reached', async () => {
+    const trust = freshTrust();
+    writeFileSync(trust.userKnownHostsPath ?? '', `${box.knownHostsLine()}\n`);
+    const refused = await through(trust);
+    expect(refused.ok).toBe(false);
+    if (refused.ok || refused.error.code !== 'host-key-unknown') throw new Error('expected the jump host to be unknown');
+    expect([refused.error.host, refused.error.port, refused.error.fingerprint]).toEqual([jump.host, jump.port, jump.hostKeyFingerprint]);
+    trust.cleanup();
+  });
+
+  it('refuses a box whose key changed behind a trusted jump host, naming the box', async () => {
+    const trust = bothKnown();
+    const before = box.hostKeyFingerprint;
+    await box.replaceHostKey();
+    const refused = await through(trust);
+    expect(refused.ok).toBe(false);
+    if (refused.ok || refused.error.code !== 'host-key-changed') throw new Error('expected the box key to have changed');
+    expect([refused.error.host, refused.error.expected, refused.error.actual]).toEqual([box.host, before, box.hostKeyFingerprint]);
+    trust.cleanup();
+  });
+
+  it('refuses a jump host whose key changed, and sends nothing on to the box', async () => {
+    const trust = bothKnown();
+    await jump.replaceHostKey();
+    const refused = await through(trust);
+    expect(refused.ok).toBe(false);
+    if (refused.ok || refused.error.code !== 'host-key-changed') throw new Error('expected the jump host key to have changed');
+    expect(refused.error.host).toBe(jump.host);
+    expect(refused.error.port).toBe(jump.port);
+    trust.cleanup();
+  });
+});
+
+describe('an IPv6 literal host', () => {
+  let target: TestTarget;
+  beforeAll(async () => {
+    target = await startOpenSshTarget({ listenAddress: '::1' });
+  });
+  afterAll(() => target?.stop());
+
+  it('is reached at ::1 and its key is known by OpenSSH\'s [::1]:port spelling', async () => {
+    const trust = freshTrust();
+    const first = await connect({ host: '::1', port: target.port, username: target.user, auth: { kind: 'key', privateKeyPath: target.privateKeyPath }, trust });
+    if (first.ok || first.error.code !== 'host-key-unknown') throw new Error('expected a first contact');
+    expect(first.error.message).toContain(`::1`);
+    await acceptHostKey(trust, '::1', target.port, first.error.key);
+    expect(readFileSync(trust.storePath, 'utf8')).toBe(`[::1]:${target.port} ${target.hostPublicKey}\n`);
+    expect(await whoami(await connect({ host: '::1', port: target.port, username: target.user, auth: { kind: 'key', privateKeyPath: target.privateKeyPath }, trust }))).toBe('root');
+    trust.cleanup();
+  });
+});

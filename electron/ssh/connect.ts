@@ -1,4 +1,5 @@
 import { NodeSSH } from 'node-ssh';
+import type { Duplex } from 'node:stream';
 import type { Client, ServerHostKeyAlgorithm } from 'ssh2';
 import { authMethods, authName, type SshAuth } from './auth';
 import { failure, hostLabel, seconds, success, type SshError, type SshResult } from './errors';
@@ -23,6 +24,20 @@ export interface ConnectOptions {
   /** SSH keepalive interval (default 15 s): a silent dead link is noticed. */
   keepaliveIntervalMs?: number;
   signal?: AbortSignal;
+  /**
+   * Jump hosts, in order (OpenSSH's ProxyJump a,b): the connection goes to the
+   * first, through it to the next, and through the last to this host. Each
+   * hop's host key is checked against the same trust as the box's own.
+   */
+  via?: readonly Hop[];
+}
+
+/** One jump host on the way to a box. */
+export interface Hop {
+  host: string;
+  port?: number;
+  username: string;
+  auth: SshAuth | readonly SshAuth[];
 }
 
 /** An open, authenticated SSH connection whose host key was trusted. */
@@ -112,9 +127,63 @@ function networkError(error: Error & { code?: string; level?: string }, where: s
 /**
  * Opens a connection, trusting the host key only if Cairn's store or the
  * user's known_hosts lists it; an unknown or changed key ends the attempt
- * before any login is tried.
+ * before any login is tried. With jump hosts, each hop is such a connection
+ * and the next one rides on a tunnel through it; closing the connection
+ * closes its hops.
  */
 export async function connect(options: ConnectOptions): Promise<SshResult<SshConnection>> {
+  const hops = options.via ?? [];
+  if (hops.length === 0) return connectOne(options, undefined);
+  const { via: _via, ...last } = options;
+  const chain: Array<Omit<ConnectOptions, 'via'>> = [
+    ...hops.map((h) => ({ ...h, trust: options.trust, readyTimeoutMs: options.readyTimeoutMs, keepaliveIntervalMs: options.keepaliveIntervalMs, signal: options.signal })),
+    last,
+  ];
+  const opened: SshConnection[] = [];
+  const closeAll = () => Promise.all(opened.reverse().map((c) => c.close())).then(() => undefined);
+  for (const step of chain) {
+    const through = opened.at(-1);
+    let sock: Duplex | undefined;
+    if (through !== undefined) {
+      const tunnel = await tunnelTo(through, step.host, step.port ?? 22);
+      if (!tunnel.ok) {
+        await closeAll();
+        return tunnel;
+      }
+      sock = tunnel.value;
+    }
+    const next = await connectOne(step, sock);
+    if (!next.ok) {
+      await closeAll();
+      return next;
+    }
+    opened.push(next.value);
+  }
+  const box = opened.at(-1) as SshConnection;
+  const jumps = opened.slice(0, -1);
+  // The box's connection ends its hops, whichever way it ends.
+  box.onClose(() => void Promise.all(jumps.reverse().map((c) => c.close())));
+  return success(box);
+}
+
+/** A TCP stream to host:port opened by the jump host `through` (its sshd's direct-tcpip forwarding). */
+function tunnelTo(through: SshConnection, host: string, port: number): Promise<SshResult<Duplex>> {
+  return new Promise((resolve) => {
+    through.client.forwardOut('127.0.0.1', 0, host, port, (error, stream) => {
+      if (error) {
+        resolve(
+          failure({
+            code: 'unreachable',
+            message: `The jump host ${hostLabel(through.host, through.port)} could not open a tunnel to ${hostLabel(host, port)} (${error.message}): check that it allows TCP forwarding and can reach that address.`,
+          }),
+        );
+      } else resolve(success(stream));
+    });
+  });
+}
+
+/** One SSH connection, straight to the host or over `sock` (a tunnel through a jump host). */
+async function connectOne(options: Omit<ConnectOptions, 'via'>, sock: Duplex | undefined): Promise<SshResult<SshConnection>> {
   const port = options.port ?? 22;
   const where = hostLabel(options.host, port);
   const auths = Array.isArray(options.auth) ? (options.auth as readonly SshAuth[]) : [options.auth as SshAuth];
@@ -134,6 +203,7 @@ export async function connect(options: ConnectOptions): Promise<SshResult<SshCon
     port,
     username: options.username,
     authHandler: methods.value,
+    ...(sock === undefined ? {} : { sock }),
     readyTimeout: options.readyTimeoutMs ?? 20_000,
     keepaliveInterval: options.keepaliveIntervalMs ?? 15_000,
     keepaliveCountMax: 4,

@@ -1,12 +1,15 @@
 import { access, readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import SSHConfig, { LineType, type Line } from 'ssh-config';
-import { targetSchema, type SkippedHost } from '../../shared/api/targets';
+import { targetSchema, type JumpHost, type SkippedHost } from '../../shared/api/targets';
+import { parseHop, type HopSpec } from '../../shared/targets/jump-spec';
+import { inlineIncludes } from './ssh-config-include';
 import type { TargetDraft } from './targets';
 
-// Turns the Host entries of an OpenSSH client config into target drafts. Only
-// single, literal host aliases become targets; patterns, Include files and
-// proxies are reported as skipped with the reason, never silently dropped.
+// Turns the Host entries of an OpenSSH client config (with its Include files)
+// into target drafts. Only single, literal host aliases become targets, with
+// their ProxyJump hosts resolved as ssh resolves them; patterns and
+// ProxyCommand are reported as skipped with the reason, never silently dropped.
 
 export interface SshConfigSource {
   /** Usually ~/.ssh/config. */
@@ -43,8 +46,35 @@ function expandPath(raw: string, homeDir: string, host: string, user: string): s
 
 const exists = (path: string) => access(path).then(() => true, () => false);
 
+type Config = ReturnType<typeof SSHConfig.parse>;
+
+/** One ProxyJump entry, `[user@]host[:port]` (an IPv6 address in brackets), with an alias resolved through the config. */
+function hopOf(spec: HopSpec, config: Config, localUser: string): JumpHost {
+  const c = config.compute(spec.host, { ignoreCase: true, matchExec: false });
+  return { host: single(c.hostname) ?? spec.host, port: spec.port ?? Number(single(c.port) ?? '22'), user: spec.user ?? single(c.user) ?? localUser };
+}
+
+/**
+ * The jump hosts of an alias in order: ssh goes through each ProxyJump entry,
+ * and an entry that is itself an alias with a ProxyJump is reached through
+ * that first. Null when one cannot be read.
+ */
+function jumpsOf(alias: string, config: Config, localUser: string, depth = 0): JumpHost[] | null {
+  const value = single(config.compute(alias, { ignoreCase: true, matchExec: false }).proxyjump);
+  if (value === undefined || value.toLowerCase() === 'none') return [];
+  if (depth > 4) return null;
+  const hops: JumpHost[] = [];
+  for (const entry of value.split(',')) {
+    const spec = parseHop(entry);
+    const before = spec === null ? null : jumpsOf(spec.host, config, localUser, depth + 1);
+    if (spec === null || before === null) return null;
+    hops.push(...before, hopOf(spec, config, localUser));
+  }
+  return hops;
+}
+
 export async function readSshConfig(source: SshConfigSource): Promise<SshConfigImport> {
-  const text = await readFile(source.path, 'utf8');
+  const text = await inlineIncludes(await readFile(source.path, 'utf8'), source.homeDir);
   const config = SSHConfig.parse(text);
   const drafts: TargetDraft[] = [];
   const skipped: SkippedHost[] = [];
@@ -53,10 +83,6 @@ export async function readSshConfig(source: SshConfigSource): Promise<SshConfigI
   for (const line of config) {
     if (line.type !== LineType.DIRECTIVE) continue;
     const param = line.param.toLowerCase();
-    if (param === 'include') {
-      skipped.push({ host: `Include ${valuesOf(line).join(' ')}`, reason: 'Cairn does not read included files; import their hosts by hand.' });
-      continue;
-    }
     if (param !== 'host') continue;
     for (const alias of valuesOf(line)) {
       if (isPattern(alias)) {
@@ -67,8 +93,13 @@ export async function readSshConfig(source: SshConfigSource): Promise<SshConfigI
       seen.add(alias);
       // matchExec off: importing must never run the `Match exec` commands of a config.
       const c = config.compute(alias, { ignoreCase: true, matchExec: false });
-      if (c.proxyjump !== undefined || c.proxycommand !== undefined) {
-        skipped.push({ host: alias, reason: 'It is reached through a proxy (ProxyJump or ProxyCommand), which Cairn cannot use yet.' });
+      if (c.proxycommand !== undefined) {
+        skipped.push({ host: alias, reason: 'It is reached through a ProxyCommand, which Cairn does not run; use ProxyJump instead.' });
+        continue;
+      }
+      const jump = jumpsOf(alias, config, source.localUser);
+      if (jump === null) {
+        skipped.push({ host: alias, reason: 'Its ProxyJump could not be read: write it as [user@]host[:port], separated by commas.' });
         continue;
       }
       const host = single(c.hostname) ?? alias;
@@ -85,6 +116,7 @@ export async function readSshConfig(source: SshConfigSource): Promise<SshConfigI
         user,
         auth: keyPath === undefined ? ('agent' as const) : ('key' as const),
         ...(keyPath === undefined ? {} : { keyPath }),
+        ...(jump.length === 0 ? {} : { jump }),
         tags: [IMPORT_TAG],
       };
       const checked = targetSchema.safeParse({ ...draft, id: 'import-check' });

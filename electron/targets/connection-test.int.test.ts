@@ -189,3 +189,40 @@ describe('testing a connection to the Dropbear target (not Alpine, not root)', (
     });
   });
 });
+
+describe('testing a target behind a jump host', () => {
+  let jump: TestTarget;
+  let box: TestTarget;
+  beforeAll(async () => {
+    [jump, box] = await Promise.all([startOpenSshTarget(), startDropbearTarget()]);
+    // The jump host lets in the key the target logs in with, as a bastion would.
+    await jump.authorizeKey(box.publicKey);
+  });
+  afterAll(async () => {
+    await Promise.all([jump?.stop(), box?.stop()]);
+  });
+
+  it('asks to trust the jump host, then the box, each by its own fingerprint, then reads the box through the tunnel', async () => {
+    const saved = await value<{ id: string }>(
+      call('targets:save', {
+        target: { name: 'behind', host: box.host, port: box.port, user: box.user, auth: 'key', keyPath: box.privateKeyPath, jump: [{ host: jump.host, port: jump.port, user: jump.user }] },
+      }),
+    );
+    const hop = await refusal(call('targets:test-connection', { targetId: saved.id }));
+    expect([hop.code, hop.details?.host, hop.details?.port, hop.details?.fingerprint]).toEqual(['host-key-unknown', jump.host, jump.port, jump.hostKeyFingerprint]);
+    await trustFirstContact(saved.id, jump);
+    const inner = await refusal(call('targets:test-connection', { targetId: saved.id }));
+    expect([inner.code, inner.details?.port, inner.details?.fingerprint]).toEqual(['host-key-unknown', box.port, box.hostKeyFingerprint]);
+    await trustFirstContact(saved.id, box);
+    const report = await value<ConnectionReport>(call('targets:test-connection', { targetId: saved.id }));
+    expect(report.hostKey.fingerprint).toBe(box.hostKeyFingerprint);
+  });
+
+  it('refuses a jump host written with spaces, naming the field', async () => {
+    const refused = await refusal(
+      call('targets:save', { target: { name: 'bad', host: box.host, port: box.port, user: box.user, auth: 'agent', jump: [{ host: 'jump host', port: 22, user: 'me' }] } }),
+    );
+    expect(refused.field).toBe('target.jump.0.host');
+    expect(refused.message).toContain('A host name or address cannot contain spaces.');
+  });
+});

@@ -1,6 +1,6 @@
 import type { KnownHost } from '../../shared/api/known-hosts';
 import { fail, failWithDetails, ok, type ApiError, type Failed, type Result } from '../../shared/api/result';
-import type { ConnectionReport, Target } from '../../shared/api/targets';
+import type { ConnectionReport } from '../../shared/api/targets';
 import { op, sh } from '../../shared/shell/quote';
 import type { Log } from '../log';
 import type { SecretStore } from '../secrets/secrets';
@@ -12,7 +12,7 @@ import { hostKeyFromBase64 } from '../ssh/fingerprint';
 import type { HostTrust } from '../ssh/known-hosts';
 import type { KnownHostsStore } from '../store/known-hosts';
 import type { TargetStore } from '../store/targets';
-import { loginFor } from './login-methods';
+import { connectOptionsFor } from './connect-options';
 
 export interface ConnectionTestDeps {
   targets: TargetStore;
@@ -91,8 +91,8 @@ export function hostKeyRefusal(error: SshError, log: Log): ApiError | null {
   return refusalOf(error);
 }
 
-/** The host key a target was prepared with, as connect() takes it. */
-export const pinOf = (target: Target) => (target.hostKey === undefined ? undefined : { type: target.hostKey.keyType, base64: target.hostKey.key });
+// Kept here too: other modules import it from this file.
+export { pinOf } from './connect-options';
 
 export function createConnectionTester(deps: ConnectionTestDeps): ConnectionTester {
   const { targets, knownHosts, log } = deps;
@@ -110,17 +110,9 @@ export function createConnectionTester(deps: ConnectionTestDeps): ConnectionTest
     const found = await targets.get(targetId);
     if (!found.ok) return found;
     const target = found.value;
-    const auth = await loginFor(target, { secrets: deps.secrets, homeDir: deps.homeDir, agentSocket: deps.agentSocket });
-    if (!auth.ok) return auth;
-    const connected = await connect({
-      host: target.host,
-      port: target.port,
-      username: target.user,
-      auth: auth.value,
-      trust,
-      pinnedKey: pinOf(target),
-      ...(deps.readyTimeoutMs === undefined ? {} : { readyTimeoutMs: deps.readyTimeoutMs }),
-    });
+    const options = await connectOptionsFor(target, { secrets: deps.secrets, homeDir: deps.homeDir, agentSocket: deps.agentSocket, trust, readyTimeoutMs: deps.readyTimeoutMs });
+    if (!options.ok) return options;
+    const connected = await connect(options.value);
     if (!connected.ok) return refusal(connected.error);
     const conn = connected.value;
     try {

@@ -8,27 +8,37 @@ export type AuthMethod = (typeof AUTH_METHODS)[number];
 // eslint-disable-next-line no-control-regex -- control characters are what a host or user must not hold
 const ONE_WORD = /^[^\s\u0000-\u001f\u007f]+$/;
 
+const hostField = z
+  .string({ error: 'Enter the host name or IP address to connect to.' })
+  .trim()
+  .min(1, { error: 'Enter the host name or IP address to connect to.' })
+  .regex(ONE_WORD, { error: 'A host name or address cannot contain spaces.' });
+const portField = z
+  .number({ error: 'The port must be a whole number from 1 to 65535 (SSH uses 22).' })
+  .int({ error: 'The port must be a whole number from 1 to 65535 (SSH uses 22).' })
+  .min(1, { error: 'The port must be a whole number from 1 to 65535 (SSH uses 22).' })
+  .max(65535, { error: 'The port must be a whole number from 1 to 65535 (SSH uses 22).' });
+const userField = z
+  .string({ error: 'Enter the user to log in as (a fresh Alpine box has only root).' })
+  .trim()
+  .min(1, { error: 'Enter the user to log in as (a fresh Alpine box has only root).' })
+  .regex(ONE_WORD, { error: 'A user name cannot contain spaces.' });
+
+/** A jump host on the way to a box (OpenSSH's ProxyJump): logged in with the SSH agent or the target's key file, never its password. */
+export const jumpHostSchema = z.object({ host: hostField, port: portField, user: userField });
+export type JumpHost = z.infer<typeof jumpHostSchema>;
+
 const targetFields = {
   name: z
     .string({ error: 'Give the target a name.' })
     .trim()
     .min(1, { error: 'Give the target a name.' })
     .max(100, { error: 'Keep the target name under 100 characters.' }),
-  host: z
-    .string({ error: 'Enter the host name or IP address to connect to.' })
-    .trim()
-    .min(1, { error: 'Enter the host name or IP address to connect to.' })
-    .regex(ONE_WORD, { error: 'A host name or address cannot contain spaces.' }),
-  port: z
-    .number({ error: 'The port must be a whole number from 1 to 65535 (SSH uses 22).' })
-    .int({ error: 'The port must be a whole number from 1 to 65535 (SSH uses 22).' })
-    .min(1, { error: 'The port must be a whole number from 1 to 65535 (SSH uses 22).' })
-    .max(65535, { error: 'The port must be a whole number from 1 to 65535 (SSH uses 22).' }),
-  user: z
-    .string({ error: 'Enter the user to log in as (a fresh Alpine box has only root).' })
-    .trim()
-    .min(1, { error: 'Enter the user to log in as (a fresh Alpine box has only root).' })
-    .regex(ONE_WORD, { error: 'A user name cannot contain spaces.' }),
+  host: hostField,
+  port: portField,
+  user: userField,
+  /** Jump hosts in order, as ProxyJump a,b: the box is reached through them. */
+  jump: z.array(jumpHostSchema).max(4, { error: 'Cairn goes through at most four jump hosts.' }).optional(),
   auth: z.enum(AUTH_METHODS, { error: 'Choose how to log in: agent, key, password or keyboard-interactive.' }),
   /** The private key file, for `auth: 'key'`. Its passphrase lives in secrets, never here. */
   keyPath: z.string().trim().min(1).optional(),

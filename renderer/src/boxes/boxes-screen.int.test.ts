@@ -44,7 +44,7 @@ async function openBox(seed?: (h: BoxHarness) => Promise<void>) {
 describe('managing a box from the Boxes screen', () => {
   it('shows the facts of a box that answers', async () => {
     await renderBoxes({ seed: (h) => h.addTarget(box).then(() => undefined) });
-    const card = await screen.findByRole('article', { name: 'garage-pi' });
+    const card = await screen.findByRole('article', { name: 'garage-pi' }, SLOW);
     await waitFor(() => expect(within(card).getByText(/^Reachable, read/)).toBeInTheDocument(), SLOW);
     const facts = Object.fromEntries(within(card).getAllByRole('term').map((t) => [t.textContent, t.nextElementSibling?.textContent]));
     expect(facts).toMatchObject({
@@ -59,7 +59,7 @@ describe('managing a box from the Boxes screen', () => {
 
   it('offers to check and trust the key of a box never tested, on its card, then reads it', async () => {
     const { user } = await renderBoxes({ seed: (h) => h.addTarget(box, 'garage-pi', false).then(() => undefined) });
-    const card = await screen.findByRole('article', { name: 'garage-pi' });
+    const card = await screen.findByRole('article', { name: 'garage-pi' }, SLOW);
     await waitFor(() => expect(within(card).getByText('Not trusted yet: its host key is new to Cairn')).toBeInTheDocument(), SLOW);
     expect(within(card).queryByText(/Unreachable/)).not.toBeInTheDocument();
     await user.click(within(card).getByRole('button', { name: 'Check the key… of garage-pi' }));

@@ -8,7 +8,7 @@ import { SecretField } from './secret-field';
 import type { TargetActions } from './target-actions';
 import { AUTH_LABELS, checkForm, emptyForm, fieldOfRefusal, formOf, type TargetFormField, type TargetFormValues } from './target-form-model';
 
-const ORDER: readonly TargetFormField[] = ['name', 'host', 'port', 'user', 'auth', 'keyPath', 'tags'];
+const ORDER: readonly TargetFormField[] = ['name', 'host', 'port', 'user', 'auth', 'keyPath', 'jump', 'tags'];
 const idOf = (field: TargetFormField) => `target-form-${field}`;
 
 /** Add or edit a target. Passwords and passphrases go from their inputs to the secret store, nowhere else. */
@@ -154,6 +154,11 @@ export function TargetFormDialog({ target, actions, onClose }: { target: Target 
             hint="The login’s password; leave empty to keep what is saved."
             {...(savedId !== null && flags?.hasPassword ? { onForget: () => void actions.clearSecret(savedId, 'password') } : {})}
           />
+        )}
+        {text(
+          'jump',
+          'Jump hosts (optional)',
+          'Reached through a gateway? Name it as ProxyJump does, e.g. ops@gw.example.org:2022; several in order, separated by commas. Cairn logs in to them with your SSH agent or this key file.',
         )}
         {text('tags', 'Tags (optional)', 'Separated by commas, e.g. garage, nas.')}
         {/* Inside the form, so Enter in any field saves, in every browser. */}

@@ -1,4 +1,5 @@
 import { targetInputSchema, type AuthMethod, type Target, type TargetInput } from '../../../shared/api/targets';
+import { formatJumpLine, parseJumpLine } from '../../../shared/targets/jump-spec';
 
 /** The form's text as typed; secrets are not here (they stay in their inputs until sent to the main process). */
 export interface TargetFormValues {
@@ -8,6 +9,8 @@ export interface TargetFormValues {
   user: string;
   auth: AuthMethod;
   keyPath: string;
+  /** Jump hosts as ProxyJump writes them: `ops@gw:2022, 10.0.0.1`. */
+  jump: string;
   tags: string;
 }
 
@@ -20,7 +23,7 @@ export const AUTH_LABELS: Record<AuthMethod, { title: string; description: strin
   'keyboard-interactive': { title: 'Keyboard-interactive', description: 'The server’s own prompts, answered with the stored password.' },
 };
 
-export const emptyForm = (): TargetFormValues => ({ name: '', host: '', port: '22', user: 'root', auth: 'key', keyPath: '~/.ssh/id_ed25519', tags: '' });
+export const emptyForm = (): TargetFormValues => ({ name: '', host: '', port: '22', user: 'root', auth: 'key', keyPath: '~/.ssh/id_ed25519', jump: '', tags: '' });
 
 export const formOf = (t: Target): TargetFormValues => ({
   name: t.name,
@@ -29,6 +32,7 @@ export const formOf = (t: Target): TargetFormValues => ({
   user: t.user,
   auth: t.auth,
   keyPath: t.keyPath ?? '',
+  jump: formatJumpLine(t.jump ?? []),
   tags: t.tags.join(', '),
 });
 
@@ -38,7 +42,7 @@ const FIXED_MESSAGES: Partial<Record<TargetFormField, string>> = {
   tags: 'Separate tags with commas; keep each under 40 characters and use at most 20.',
 };
 
-const FIELDS: readonly TargetFormField[] = ['name', 'host', 'port', 'user', 'auth', 'keyPath', 'tags'];
+const FIELDS: readonly TargetFormField[] = ['name', 'host', 'port', 'user', 'auth', 'keyPath', 'jump', 'tags'];
 const isFormField = (f: unknown): f is TargetFormField => typeof f === 'string' && (FIELDS as readonly string[]).includes(f);
 
 const splitTags = (text: string) =>
@@ -50,6 +54,9 @@ const splitTags = (text: string) =>
 /** The target to save, or the message to show beside each field at fault. */
 export function checkForm(values: TargetFormValues, id: string | null): { ok: true; target: TargetInput } | { ok: false; problems: Partial<Record<TargetFormField, string>> } {
   const port = /^\s*\d+\s*$/.test(values.port) ? Number(values.port) : Number.NaN;
+  // Hops without a user log in as the target's user, as ssh does with ProxyJump.
+  const jump = parseJumpLine(values.jump, values.user.trim() || 'root');
+  if (!jump.ok) return { ok: false, problems: { jump: jump.message } };
   const draft = {
     ...(id === null ? {} : { id }),
     name: values.name,
@@ -58,6 +65,7 @@ export function checkForm(values: TargetFormValues, id: string | null): { ok: tr
     user: values.user,
     auth: values.auth,
     ...(values.auth === 'key' ? { keyPath: values.keyPath.trim() } : {}),
+    ...(jump.hops.length === 0 ? {} : { jump: jump.hops }),
     tags: splitTags(values.tags),
   };
   const parsed = targetInputSchema.safeParse(draft);

@@ -81,6 +81,29 @@ describe('the Targets screen', () => {
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus();
   });
 
+  it('saves jump hosts typed as ProxyJump writes them, and says which entry is wrong', async () => {
+    const { user, h } = await renderShell({ screen: 'targets' });
+    await user.click(await screen.findByRole('button', { name: 'Add target…' }));
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'sensor');
+    await user.type(screen.getByRole('textbox', { name: 'Host' }), '10.1.5.9');
+    await user.click(screen.getByRole('radio', { name: 'SSH agent' }));
+    const jump = screen.getByRole('textbox', { name: 'Jump hosts (optional)' });
+    await user.type(jump, 'ops@gw.example.org:2022, bad host');
+    await user.click(screen.getByRole('button', { name: 'Save target' }));
+    expect(jump).toHaveAccessibleDescription(expect.stringContaining('Jump host 2 (“bad host”) is not user@host:port'));
+    expect(jump).toHaveFocus();
+    await user.clear(jump);
+    await user.type(jump, 'ops@gw.example.org:2022, [[2001:db8::1]');
+    await user.click(screen.getByRole('button', { name: 'Save target' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect((await h.services.targets.list()).targets[0]?.jump).toEqual([
+      { host: 'gw.example.org', port: 2022, user: 'ops' },
+      { host: '2001:db8::1', port: 22, user: 'root' },
+    ]);
+    await user.click(screen.getByRole('button', { name: /^Edit sensor/ }));
+    expect(screen.getByRole('textbox', { name: 'Jump hosts (optional)' })).toHaveValue('ops@gw.example.org:2022, root@[2001:db8::1]');
+  });
+
   it('says plainly when passwords can only be kept for this session', async () => {
     const { user } = await renderShell({ screen: 'targets', seed: seedTwo, safeStorage: fakeSafeStorage({ available: false }) });
     expect(await screen.findByRole('note')).toHaveTextContent(/^Passwords are kept only until Cairn closes\. This computer offers no secure storage/);
@@ -125,21 +148,22 @@ describe('the Targets screen', () => {
   });
 
   it('imports from ~/.ssh/config, showing what it takes and what it skips with the reason', async () => {
-    const config = ['Host nas', '  HostName 192.168.1.10', '  User root', 'Host *.lan', '  User x', 'Host jumpy', '  HostName 10.1.1.1', '  ProxyJump bastion', ''].join('\n');
+    const config = ['Host nas', '  HostName 192.168.1.10', '  User root', 'Host *.lan', '  User x', 'Host jumpy', '  HostName 10.1.1.1', '  ProxyJump bastion', 'Host piped', '  ProxyCommand nc %h %p', ''].join('\n');
     const { user, h } = await renderShell({ screen: 'targets', seed: (hh) => writeFile(hh.services.sshConfig.path, config) });
     await screen.findByText(/No targets yet/);
     await user.click(screen.getByRole('button', { name: 'Import from SSH config…' }));
     const found = dialog('Import from SSH config');
-    await within(found).findByRole('heading', { name: 'Ready to import (1)' });
+    await within(found).findByRole('heading', { name: 'Ready to import (2)' });
     expect(within(found).getByText('nas')).toBeInTheDocument();
     expect(within(found).getByText('root@192.168.1.10:22')).toBeInTheDocument();
     expect(within(found).getByRole('heading', { name: 'Skipped (2)' })).toBeInTheDocument();
     expect(within(found).getByText('*.lan').closest('li')).toHaveTextContent('*.lan: This is a pattern that matches many hosts, not one machine.');
-    expect(within(found).getByText('jumpy').closest('li')).toHaveTextContent(/jumpy: It is reached through a proxy/);
+    expect(within(found).getByText('jumpy').closest('li')).toHaveTextContent('jumpy tester@10.1.1.1:22 via tester@bastion agent');
+    expect(within(found).getByText('piped').closest('li')).toHaveTextContent(/piped: It is reached through a ProxyCommand/);
     expect((await h.services.targets.list()).targets).toEqual([]);
 
-    await user.click(within(found).getByRole('button', { name: 'Import 1 target' }));
-    await within(found).findByRole('heading', { name: 'Imported (1)' });
+    await user.click(within(found).getByRole('button', { name: 'Import 2 targets' }));
+    await within(found).findByRole('heading', { name: 'Imported (2)' });
     expect(within(found).getByRole('button', { name: 'Close' })).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(await screen.findByRole('rowheader', { name: 'nas' })).toBeInTheDocument();
