@@ -2,8 +2,11 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TestTarget } from '../e2e/target';
-import { runFleet } from '../electron/runs';
-import { openRunFiles } from '../electron/store/runs';
+import { createEventSender } from '../electron/ipc/events';
+import { createLog } from '../electron/log';
+import { FleetRegistry } from '../electron/runs/fleet-registry';
+import { newId } from '../electron/runs/ids';
+import { createRunServices } from '../electron/runs/run-services';
 import { render } from '../shared/answerfile';
 import { benchProfile, pushAndRun } from './profile';
 import { rssSampler } from './report';
@@ -38,24 +41,29 @@ function sshBaseline(targets: TestTarget[], kh: string, answers: string): Promis
   });
 }
 
+/**
+ * The fleet as the app runs it: the app's run services (run files under a
+ * userData folder, every event checked against the contract as if sent to a
+ * window, the main log) and its fleet registry, with the bench's planner.
+ */
 async function cairnFleet(targets: TestTarget[], kh: string, work: string): Promise<{ ms: number; peakRss: number }> {
-  const runsDir = path.join(work, `runs-${Date.now()}`);
+  const userData = path.join(work, `user-data-${Date.now()}`);
+  const log = createLog({ file: path.join(userData, 'logs', 'main.log') });
+  const runs = await createRunServices({ userData, emit: createEventSender(() => undefined, log), log });
+  const failures: string[] = [];
+  runs.onActivity((a) => {
+    if (a.type === 'run.done' && a.status !== 'succeeded') failures.push(a.error?.message ?? a.status);
+  });
+  const registry = new FleetRegistry({ openRun: runs.services.openRun, onActivity: runs.services.onActivity, log, planner: pushAndRun });
+  const entries = targets.map((t, i) => ({ runId: newId('run'), targetId: `bench-${i}`, targetName: `bench ${i}`, connect: loginOf(t, kh, path.join(work, 'cairn_known_hosts')) }));
   globalThis.gc?.();
   const rss = rssSampler();
   const started = performance.now();
-  const result = await runFleet({
-    targets: targets.map((t, i) => ({ targetId: `bench-${i}`, connect: loginOf(t, kh, path.join(work, 'cairn_known_hosts')) })),
-    concurrency: targets.length,
-    profile: benchProfile(),
-    planner: pushAndRun,
-    openRun: (runId) => openRunFiles(runsDir, runId),
-    sink: () => undefined,
-  });
+  await registry.launch({ fleetId: newId('fleet'), profile: benchProfile(), confirmErase: [], reboot: false, concurrency: targets.length, entries });
   const ms = performance.now() - started;
   const peakRss = rss.stop();
-  const bad = result.results.filter((r) => r.status !== 'succeeded');
-  if (bad.length > 0) throw new Error(`Cairn's fleet run failed on ${bad.length} targets: ${bad[0]?.error?.message ?? bad[0]?.status}`);
-  await rm(runsDir, { recursive: true, force: true });
+  if (failures.length > 0) throw new Error(`Cairn's fleet run failed on ${failures.length} targets: ${failures[0]}`);
+  await rm(userData, { recursive: true, force: true });
   return { ms, peakRss };
 }
 

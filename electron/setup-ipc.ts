@@ -2,8 +2,8 @@ import { app, dialog, ipcMain, safeStorage, type BrowserWindow } from 'electron'
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { createEventSender, createHandlers, registerIpc, trustedSenders } from './ipc';
-import { createRunServices } from './ipc/run-services';
 import { createLog } from './log';
+import { createRunServices } from './runs/run-services';
 import { createSecretStore } from './secrets';
 import { createStore } from './store';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createHandlers, type EmitEvent, type HandlerTable, type Services } from '../../electron/ipc';
 import type { DialogService } from '../../electron/ipc/file-handlers';
-import { createRunServices } from '../../electron/ipc/run-services';
+import { createRunServices } from '../../electron/runs/run-services';
 import { createLog, type Log } from '../../electron/log';
 import { createSecretStore } from '../../electron/secrets/secrets';
 import { fakeSafeStorage } from '../../electron/services.test-support';

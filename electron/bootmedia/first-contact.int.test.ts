@@ -13,8 +13,8 @@ import { dhcpInterface, templateById, type Profile } from '../../shared/profile'
 import { dispatch } from '../ipc/dispatch';
 import { createEventSender } from '../ipc/events';
 import { createHandlers } from '../ipc/handlers';
-import type { FleetActivity } from '../ipc/run-fleets';
-import { createRunServices } from '../ipc/run-services';
+import type { FleetActivity } from '../runs/fleet-registry';
+import { createRunServices } from '../runs/run-services';
 import { harness, type Harness } from '../services.test-support';
 
 // Headless first contact, end to end: Cairn writes the overlay onto a medium,

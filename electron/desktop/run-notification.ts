@@ -1,5 +1,5 @@
 import type { FinalStatus } from '../runs';
-import type { FleetActivity } from '../ipc/run-fleets';
+import type { FleetActivity } from '../runs/fleet-registry';
 
 export interface NotificationText {
   title: string;

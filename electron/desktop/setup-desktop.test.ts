@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RunActivity } from '../ipc/run-fleets';
-import type { RunActivityListener } from '../ipc/run-services';
+import type { RunActivity } from '../runs/fleet-registry';
+import type { RunActivityListener } from '../runs/run-services';
 import { setupDesktop, type NotificationClass, type WindowLike } from './setup-desktop';
 
 function desktop(options: { focused?: boolean; supported?: boolean } = {}) {

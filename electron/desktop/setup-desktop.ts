@@ -1,4 +1,4 @@
-import type { RunActivityListener } from '../ipc/run-services';
+import type { RunActivityListener } from '../runs/run-services';
 import { fleetNotification, type NotificationText } from './run-notification';
 import { TaskbarProgress } from './taskbar-progress';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunActivity } from '../ipc/run-fleets';
+import type { RunActivity } from '../runs/fleet-registry';
 import { NO_PROGRESS, TaskbarProgress } from './taskbar-progress';
 
 const ref = (runId: string) => ({ runId, fleetId: 'fleet-1', targetId: `t-${runId}` });

@@ -1,5 +1,5 @@
 import type { RunStepStatus } from '../../shared/api/runs';
-import type { RunActivity } from '../ipc/run-fleets';
+import type { RunActivity } from '../runs/fleet-registry';
 
 /** No progress bar: what Electron's setProgressBar takes to remove it. */
 export const NO_PROGRESS = -1;

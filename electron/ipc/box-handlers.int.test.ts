@@ -16,6 +16,8 @@ beforeEach(async () => {
 });
 afterEach(() => h.cleanup());
 
+/** The box's processes of an install (the apk stand-in, its wait, the command line that started it). */
+const installs = (target: TestTarget) => target.processes().filter((p) => /apk .*add|sleep 60/.test(p.command));
 const records = async (target: TestTarget) => ((await target.standIns?.records()) ?? []).map((r) => `${r.tool} ${r.argv.join(' ')}`);
 
 describe('reading boxes', () => {
@@ -91,7 +93,11 @@ describe('changing boxes: every action is a run on disk', () => {
     });
     expect(await h.logOf(runId)).toBe(' * Starting crond ... [ ok ]\n');
     const output = h.events.filter((e) => e.event === 'boxes.output').map((e) => e.payload);
-    expect(output).toEqual([{ runId, targetId: id, action: 'service-action', text: ' * Starting crond ... [ ok ]\n' }]);
+    // The first event comes as the run opens, before the box prints anything: the window learns the run id at once.
+    expect(output).toEqual([
+      { runId, targetId: id, action: 'service-action', text: '' },
+      { runId, targetId: id, action: 'service-action', text: ' * Starting crond ... [ ok ]\n' },
+    ]);
   });
 
   it('adds a service to a runlevel and removes it again', async () => {
@@ -125,6 +131,37 @@ describe('changing boxes: every action is a run on disk', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'remote-failed', message: 'garage-pi refused "apk add htopp": ERROR: unable to select packages:' } });
     const run = (await valueOf(h.call('runs:list', {}))).runs.find((r) => r.profileName === 'Install htopp');
     expect(run).toMatchObject({ status: 'failed', error: { code: 'remote-failed' } });
+  });
+
+  it('stops a running install by its run id: apk is killed on the box, the run ends cancelled and the install answers so', async () => {
+    const id = await h.addTarget(target);
+    // apk waits a minute before doing anything: the install is surely still going when it is stopped.
+    await target.standIns?.control({ apk: { startDelayMs: 60_000 } });
+    try {
+      const installing = h.call('boxes:add-packages', { targetId: id, names: ['mc'] });
+      const { runId } = await h.nextEvent('boxes.output', (e) => e.targetId === id && e.action === 'add-packages');
+      await expect.poll(() => installs(target), { timeout: 20_000 }).not.toEqual([]);
+      expect(await valueOf(h.call('boxes:cancel', { runId }))).toEqual({ cancelled: true });
+      // Stop answers once the run has ended: nothing is left to wait for.
+      expect(installs(target)).toEqual([]);
+      expect(await h.summaryOf(runId)).toMatchObject({ status: 'cancelled', error: { code: 'cancelled' }, steps: [{ id: 'add-packages', status: 'cancelled' }] });
+      expect(await installing).toEqual({
+        ok: false,
+        error: { code: 'cancelled', message: 'Install mc on garage-pi was stopped before it finished, as asked: start it again to finish it.' },
+      });
+      expect(await h.logOf(runId)).toBe('Install mc on garage-pi was stopped before it finished, as asked: start it again to finish it.\n');
+      expect(await valueOf(h.call('boxes:cancel', { runId }))).toEqual({ cancelled: false });
+    } finally {
+      await target.standIns?.control({});
+    }
+  });
+
+  it('answers cancelled: false for a run that is unknown or already over', async () => {
+    const id = await h.addTarget(target);
+    expect(await valueOf(h.call('boxes:cancel', { runId: 'run-never-started' }))).toEqual({ cancelled: false });
+    const { runId } = await valueOf(h.call('boxes:service-action', { targetId: id, name: 'crond', action: 'restart' }));
+    expect(await valueOf(h.call('boxes:cancel', { runId }))).toEqual({ cancelled: false });
+    expect(await h.summaryOf(runId)).toMatchObject({ status: 'succeeded' });
   });
 
   it('commits with lbu: the message is in the run log, and a box without media says to run setup-lbu', async () => {

@@ -11,14 +11,19 @@ import type { TargetStore } from '../store/targets';
 import { createConnectionTester, type ConnectionTester } from '../targets/connection-test';
 import { createBootMediaService, type BootMediaService } from '../bootmedia/prepare';
 import { createFinder, type Finder } from '../discover/finder';
+import { createBoxService, type BoxOptions, type BoxService } from '../boxes/box-service';
+import { storePaths } from '../store/paths';
+import { openRunFiles } from '../store/runs';
+import { createRunLauncher, type RunLauncher } from '../runs/launch';
+import { silentRunServices, type RunServices } from '../runs/run-services';
+import { runHistory } from '../store/run-history';
 import { bootMediaHandlers } from './bootmedia-handlers';
-import { boxHandlers, type BoxOptions } from './box-handlers';
+import { boxHandlers } from './box-handlers';
 import { connectionHandlers } from './connection-handlers';
 import { discoverHandlers } from './discover-handlers';
 import type { EmitEvent } from './events';
 import { fileHandlers, type DialogService } from './file-handlers';
 import { runHandlers } from './run-handlers';
-import type { RunServices } from './run-services';
 import type { DomainHandlers, HandlerTable } from './types';
 
 /** What the handlers call. main.ts builds it from Electron; tests build it from temp dirs and stand-ins. */
@@ -117,10 +122,29 @@ const defaultConnections = ({ targets, secrets, knownHosts, sshConfig, log }: Se
 const defaultBootMedia = ({ profiles, targets, knownHosts, sshConfig, log }: Services): BootMediaService =>
   createBootMediaService({ profiles, targets, knownHosts, homeDir: sshConfig.homeDir, log });
 
+const runLauncher = ({ profiles, targets, secrets, knownHosts, sshConfig, log }: Services, runs: RunServices): RunLauncher =>
+  createRunLauncher({ profiles, targets, secrets, knownHosts, homeDir: sshConfig.homeDir, log, runs });
+
+const defaultBoxes = ({ targets, secrets, knownHosts, profiles, sshConfig, appInfo, log, emit, runs, boxes }: Services): BoxService =>
+  createBoxService({
+    targets,
+    secrets,
+    knownHosts,
+    profiles,
+    userKnownHostsPath: join(sshConfig.homeDir, '.ssh', 'known_hosts'),
+    homeDir: sshConfig.homeDir,
+    // Box actions are runs beside the installs: the runner's folder, or userData/runs when the table was built without one.
+    openRun: runs?.openRun ?? ((runId) => openRunFiles(storePaths(appInfo().userDataDir).runs, runId)),
+    emit: emit ?? (() => undefined),
+    log,
+    ...(boxes === undefined ? {} : { options: boxes }),
+  });
+
 const defaultFinder = ({ targets, knownHosts, emit, log }: Services): Finder => createFinder({ targets, knownHosts, log, ...(emit === undefined ? {} : { emit }) });
 
 /** The one handler table: every channel of shared/api, each calling a service. */
 export function createHandlers(services: Services): HandlerTable {
+  const runs = services.runs ?? silentRunServices(services.appInfo().userDataDir);
   return {
     ...profileHandlers(services),
     ...targetHandlers(services),
@@ -128,8 +152,8 @@ export function createHandlers(services: Services): HandlerTable {
     ...connectionHandlers(services.connections ?? defaultConnections(services)),
     ...secretHandlers(services),
     ...fileHandlers(services.dialogs),
-    ...runHandlers(services),
-    ...boxHandlers(services),
+    ...runHandlers(runLauncher(services, runs), runHistory(runs.runsDir)),
+    ...boxHandlers(defaultBoxes(services)),
     ...bootMediaHandlers(services.bootMedia ?? defaultBootMedia(services), services.dialogs),
     ...discoverHandlers(services.finder ?? defaultFinder(services)),
     ...appHandlers(services),

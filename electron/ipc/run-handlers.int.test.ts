@@ -6,12 +6,12 @@ import { installerRuns } from '../../e2e/target/stand-ins.test-support';
 import type { RequestOf, ResultOf } from '../../shared/api/channels';
 import type { ChannelName, EventName } from '../../shared/api/names';
 import { templateById, type Profile } from '../../shared/profile';
+import type { FleetActivity, RunActivity } from '../runs/fleet-registry';
+import { createRunServices } from '../runs/run-services';
 import { harness, type Harness } from '../services.test-support';
 import { dispatch } from './dispatch';
 import { createEventSender } from './events';
 import { createHandlers } from './handlers';
-import type { FleetActivity, RunActivity } from './run-fleets';
-import { createRunServices } from './run-services';
 
 // The run channels over the real handler table, stores and runner, against
 // real sshd targets: what the Run screen and the journeys rely on.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestTarget } from '../../e2e/target';
 import { defaultProfile, type Profile } from '../../shared/profile';
+import { createLog, type Log } from '../log';
 import type { ConnectOptions } from '../ssh';
 import { openRunFiles } from '../store/runs';
 import type { RunEvent } from './events';
@@ -28,6 +29,12 @@ export function loginTo(target: TestTarget, port = target.port): { connect: Conn
 export function runsFolder(): { dir: string; openRun: (runId: string) => ReturnType<typeof openRunFiles>; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'cairn-runs-'));
   return { dir, openRun: (runId) => openRunFiles(dir, runId), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A log in a fresh folder (the fleet registry logs how each run ended), removed by cleanup. */
+export function testLog(): { log: Log; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cairn-log-'));
+  return { log: createLog({ file: path.join(dir, 'main.log'), level: 'debug' }), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Keeps every event a run sends, with the time it arrived. */

@@ -108,11 +108,23 @@ export const boxChannels = {
     z.object({ ...target, profileId: idSchema }),
     z.object({ ...ran, ran: z.array(fixStepSchema), remaining: z.array(driftSchema) }),
   ),
+  /**
+   * Stops a running box action (an install, an upgrade, applying a profile) by
+   * the run id its `boxes.output` events carry: its command on the box is
+   * killed, its run ends `cancelled` and the action answers a `cancelled`
+   * error. Answers once the run has ended; `cancelled` is false when that run
+   * was not going (any more).
+   */
+  'boxes:cancel': channel(z.object(ran), z.object({ cancelled: z.boolean() })),
 };
 
 /** Events of the boxes: facts as each box answers, the end of a wait after reboot, and live output of actions. */
 export const boxEventSchemas = {
   'boxes.facts': boxStatusSchema,
   'boxes.back': z.object({ targetId: idSchema, runId: idSchema, ok: z.boolean(), bootId: z.string().nullable(), error: apiErrorSchema.optional() }),
+  /**
+   * A run's first event has empty text and is sent as the run opens, before
+   * the box prints anything: the window learns the run id (for Stop) at once.
+   */
   'boxes.output': z.object({ runId: idSchema, targetId: idSchema, action: z.enum(BOX_ACTIONS), text: z.string() }),
 };

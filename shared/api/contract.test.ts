@@ -58,7 +58,7 @@ describe('the bridge', () => {
       secrets: ['clear', 'hashPassword', 'set', 'status'],
       files: ['openText', 'saveText'],
       runs: ['cancel', 'get', 'list', 'plan', 'retryFailed', 'start'],
-      boxes: ['addPackages', 'applyDrift', 'drift', 'facts', 'lbuBackups', 'lbuCommit', 'lbuDiff', 'lbuStatus', 'packages', 'power', 'refresh', 'removePackages', 'runlevelAction', 'serviceAction', 'services', 'upgradable', 'upgrade'],
+      boxes: ['addPackages', 'applyDrift', 'cancel', 'drift', 'facts', 'lbuBackups', 'lbuCommit', 'lbuDiff', 'lbuStatus', 'packages', 'power', 'refresh', 'removePackages', 'runlevelAction', 'serviceAction', 'services', 'upgradable', 'upgrade'],
       bootmedia: ['chooseFolder', 'inspect', 'prepare'],
       discover: ['cancel', 'networks', 'scan'],
       app: ['info'],

@@ -45,6 +45,7 @@ export const CHANNEL_NAMES = [
   'boxes:power',
   'boxes:drift',
   'boxes:apply-drift',
+  'boxes:cancel',
   'bootmedia:choose-folder',
   'bootmedia:inspect',
   'bootmedia:prepare',

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { PowerAction } from '../../../shared/api/boxes';
+import type { BoxAction, PowerAction } from '../../../shared/api/boxes';
 import type { ResponseOf } from '../../../shared/api/channels';
 import type { CairnClient, Unsubscribe } from '../../../shared/api/client';
 import { describeError } from '../../../shared/api/error-sentences';
@@ -35,6 +35,8 @@ export interface BoxActions {
   lbuCommit(targetId: string, message: string): Promise<Result<ResponseOf<'boxes:lbu-commit'>>>;
   power(targetId: string, action: PowerAction, force: boolean): Promise<Result<ResponseOf<'boxes:power'>>>;
   applyDrift(targetId: string, profileId: string): Promise<Result<ResponseOf<'boxes:apply-drift'>>>;
+  /** Stops a running action by its run id (from its output events); the action itself then answers `cancelled`. */
+  cancel(runId: string): Promise<Result<ResponseOf<'boxes:cancel'>>>;
   /** Trusts the key a box was refused for, then reads it again. */
   trustKey(targetId: string, details: HostKeyDetails): Promise<void>;
   /** Removes the old key Cairn keeps for a box whose key changed, then reads it again (to show the new one). */
@@ -63,10 +65,14 @@ export function boxActions(client: CairnClient, store: AppStore): BoxActions {
   /**
    * Says how an action ended, and reads the box again so the cards and the
    * overview counts (changes, upgrades) follow; those reads show as each
-   * card's own loading, so the action's answer does not wait for them.
+   * card's own loading, so the action's answer does not wait for them. An
+   * action stopped on request is said plainly, not as a failure.
    */
-  const after = <T>(targetId: string, result: Result<T>, done: string, reload: Array<() => Promise<void>> = []): Result<T> => {
-    state().ui.announce(result.ok ? done : `${nameOf(targetId)}: ${describeError(result.error)}`, result.ok ? 'ok' : 'error');
+  const after = <T>(targetId: string, action: BoxAction, result: Result<T>, done: string, reload: Array<() => Promise<void>> = []): Result<T> => {
+    state().boxes.actionEnded(targetId, action);
+    const stopped = !result.ok && result.error.code === 'cancelled';
+    if (result.ok) state().ui.announce(done, 'ok');
+    else state().ui.announce(stopped ? describeError(result.error) : `${nameOf(targetId)}: ${describeError(result.error)}`, stopped ? 'info' : 'error');
     // Every action may change what lbu would save (the world file, runlevel links):
     // a shown LBU card follows, so it never says "nothing to commit" beside a count of changes.
     const lbuShown = state().boxes.details[targetId]?.lbuStatus !== undefined;
@@ -142,31 +148,33 @@ export function boxActions(client: CairnClient, store: AppStore): BoxActions {
     serviceAction: async (targetId, name, action) => {
       const done = await client.invoke('boxes:service-action', { targetId, name, action });
       const verb = { start: 'Started', stop: 'Stopped', restart: 'Restarted' }[action];
-      return after(targetId, done, `${verb} ${name} on ${nameOf(targetId)}.`, [() => actions.loadServices(targetId)]);
+      return after(targetId, 'service-action', done, `${verb} ${name} on ${nameOf(targetId)}.`, [() => actions.loadServices(targetId)]);
     },
     runlevelAction: async (targetId, name, runlevel, action) => {
       const done = await client.invoke('boxes:runlevel-action', { targetId, name, runlevel, action });
       const said = action === 'add' ? `Added ${name} to the ${runlevel} runlevel` : `Removed ${name} from the ${runlevel} runlevel`;
-      return after(targetId, done, `${said} on ${nameOf(targetId)}.`, [() => actions.loadServices(targetId)]);
+      return after(targetId, 'runlevel-action', done, `${said} on ${nameOf(targetId)}.`, [() => actions.loadServices(targetId)]);
     },
     addPackages: async (targetId, names) => {
       const done = await client.invoke('boxes:add-packages', { targetId, names });
-      return after(targetId, done, `Installed ${names.join(', ')} on ${nameOf(targetId)}.`, [() => actions.loadPackages(targetId)]);
+      return after(targetId, 'add-packages', done, `Installed ${names.join(', ')} on ${nameOf(targetId)}.`, [() => actions.loadPackages(targetId)]);
     },
     removePackages: async (targetId, names) => {
       const done = await client.invoke('boxes:remove-packages', { targetId, names });
-      return after(targetId, done, `Removed ${names.join(', ')} from ${nameOf(targetId)}.`, [() => actions.loadPackages(targetId)]);
+      return after(targetId, 'remove-packages', done, `Removed ${names.join(', ')} from ${nameOf(targetId)}.`, [() => actions.loadPackages(targetId)]);
     },
     upgrade: async (targetId) => {
       const done = await client.invoke('boxes:upgrade', { targetId });
-      return after(targetId, done, `Upgraded the packages of ${nameOf(targetId)}.`, [() => actions.loadPackages(targetId), () => actions.loadUpgradable(targetId)]);
+      return after(targetId, 'upgrade', done, `Upgraded the packages of ${nameOf(targetId)}.`, [() => actions.loadPackages(targetId), () => actions.loadUpgradable(targetId)]);
     },
     lbuCommit: async (targetId, message) => {
       const done = await client.invoke('boxes:lbu-commit', { targetId, message });
-      return after(targetId, done, `Saved the configuration of ${nameOf(targetId)} with lbu commit.`, [() => actions.loadLbu(targetId)]);
+      return after(targetId, 'lbu-commit', done, `Saved the configuration of ${nameOf(targetId)} with lbu commit.`, [() => actions.loadLbu(targetId)]);
     },
     power: async (targetId, action, force) => {
       const done = await client.invoke('boxes:power', { targetId, action, force });
+      // The wait after a reboot goes on as the same run, told apart by boxes.back.
+      state().boxes.actionEnded(targetId, 'power');
       if (done.ok && done.value.waiting) state().boxes.powerWaiting(targetId, done.value.runId);
       const name = nameOf(targetId);
       state().ui.announce(done.ok ? (action === 'reboot' ? `${name} is rebooting; waiting for it to come back.` : `${name} is powering off.`) : `${name}: ${describeError(done.error)}`, done.ok ? 'info' : 'error');
@@ -175,9 +183,14 @@ export function boxActions(client: CairnClient, store: AppStore): BoxActions {
     applyDrift: async (targetId, profileId) => {
       const done = await client.invoke('boxes:apply-drift', { targetId, profileId });
       const ran = done.ok ? done.value.ran.length : 0;
-      return after(targetId, done, ran === 0 ? `${nameOf(targetId)} already matched the profile; nothing ran.` : `Ran ${ran} step${ran === 1 ? '' : 's'} on ${nameOf(targetId)}.`, [
+      return after(targetId, 'apply-drift', done, ran === 0 ? `${nameOf(targetId)} already matched the profile; nothing ran.` : `Ran ${ran} step${ran === 1 ? '' : 's'} on ${nameOf(targetId)}.`, [
         () => actions.loadDrift(targetId, profileId),
       ]);
+    },
+    async cancel(runId) {
+      const asked = await client.invoke('boxes:cancel', { runId });
+      if (!asked.ok) state().ui.announce(`The action could not be stopped: ${describeError(asked.error)}`, 'error');
+      return asked;
     },
   };
   return actions;

@@ -26,6 +26,9 @@ const records = async () => (await box.standIns?.records()) ?? [];
 const mark = async () => Math.max(0, ...(await records()).map((r) => r.seq));
 const calls = async (tool: string, since = 0) => (await records()).filter((r) => r.tool === tool && r.seq > since).map((r) => r.argv.join(' '));
 
+/** The box's processes of an install: the apk stand-in, its wait and the command line that started it. */
+const installs = () => box.processes().filter((p) => /apk .*add|sleep 60/.test(p.command));
+
 const statusLine = () => within(screen.getByRole('banner')).getByRole('status');
 
 async function openBox(seed?: (h: BoxHarness) => Promise<void>) {
@@ -147,6 +150,42 @@ describe('managing a box from the Boxes screen', () => {
     await user.click(await waitFor(() => upgrades().getByRole('button', { name: 'Upgrade all packages' }), SLOW));
     await waitFor(() => expect(upgrades().getByRole('log', { name: 'Output of the last upgrade on garage-pi' })).toHaveTextContent(/OK: \d+ packages, 0 upgraded/), SLOW);
     expect(await calls('apk')).toEqual(expect.arrayContaining(['-U --no-progress upgrade']));
+  });
+
+  it('stops a slow install with Stop: the card says it was stopped, the run is cancelled and apk is gone from the box', async () => {
+    // apk waits a minute before doing anything, so the install is still going when Stop is pressed.
+    await box.standIns?.control({ apk: { startDelayMs: 60_000 } });
+    try {
+      const { user, h } = await openBox();
+      const packages = () => inPanel('Packages');
+      const name = await waitFor(() => packages().getByRole('combobox', { name: 'Install a package' }), SLOW);
+      await user.type(name, 'mc');
+      const from = await mark();
+      await user.click(packages().getByRole('button', { name: 'Install' }));
+      // Offered while apk is still silent: the run announced its id as it opened.
+      const stop = await waitFor(() => packages().getByRole('button', { name: 'Stop the install on garage-pi' }), SLOW);
+      await waitFor(async () => expect(await calls('apk', from)).toEqual(['add --no-progress mc']), SLOW);
+      await waitFor(() => expect(installs()).not.toEqual([]), SLOW);
+      await user.click(stop);
+
+      const sentence = 'Install mc on garage-pi was stopped before it finished, as asked: start it again to finish it.';
+      await waitFor(() => expect(packages().getByRole('status')).toHaveTextContent(sentence), SLOW);
+      expect(packages().getByRole('status')).not.toHaveClass('error');
+      // The live output ends with the same sentence, as the run log does.
+      expect(packages().getByRole('log', { name: 'Output of the last install on garage-pi' })).toHaveTextContent(sentence);
+      expect(packages().queryByRole('alert')).not.toBeInTheDocument();
+      expect(packages().queryByRole('button', { name: /^Stop/ })).not.toBeInTheDocument();
+      expect(statusLine()).toHaveTextContent('Install mc on garage-pi was stopped before it finished');
+      const run = (await valueOf(h.call('runs:list', {}))).runs.find((r) => r.profileName === 'Install mc');
+      expect(await h.summaryOf(run?.runId ?? '')).toMatchObject({ status: 'cancelled', action: { kind: 'add-packages' }, steps: [{ status: 'cancelled' }] });
+      expect(installs()).toEqual([]);
+      // The cards read the box again, as after any action: mc is not installed.
+      await waitFor(() => expect(packages().getByRole('searchbox', { name: 'Find an installed package' })).toBeInTheDocument(), SLOW);
+      expect(within(packages().getByRole('region', { name: 'Installed packages of garage-pi' })).queryByRole('button', { name: 'Remove mc' })).not.toBeInTheDocument();
+      expect(await seriousViolations(document.body)).toEqual([]);
+    } finally {
+      await box.standIns?.control({});
+    }
   });
 
   it('lists what lbu has not saved and commits it with a message that lands in the run log', async () => {

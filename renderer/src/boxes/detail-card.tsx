@@ -49,6 +49,15 @@ export function DetailCard<T>({ id, title, what, query, onReload, children, tool
   );
 }
 
+/** The sentence of an action stopped on request: news, not a failure, so it is neither red nor read out over everything else. */
+export function ActionStopped({ message }: { message: string | null }) {
+  return message === null ? null : (
+    <p className="field-message" role="status">
+      {message}
+    </p>
+  );
+}
+
 /** The sentence of an action that failed, read out at once, beside the controls that started it. */
 export function ActionFailure({ message }: { message: string | null }) {
   return message === null ? null : (

@@ -4,8 +4,9 @@ import { describeError } from '../../../shared/api/error-sentences';
 import type { Target } from '../../../shared/api/targets';
 import { useAppStore } from '../store/store-context';
 import type { BoxActions } from './box-actions';
-import { ActionFailure, valueOf } from './detail-card';
+import { ActionFailure, ActionStopped, valueOf } from './detail-card';
 import { LiveOutput } from './live-output';
+import { StopAction } from './stop-action';
 import { useAction } from './use-action';
 import { BusyButton } from '../components/busy-button';
 
@@ -119,7 +120,9 @@ export function DriftCard({ target, actions }: { target: Target; actions: BoxAct
         </div>
       )}
       {action.busy !== null && <p className="loading">Applying the steps…</p>}
+      <StopAction targetId={target.id} action="apply-drift" what={`applying the profile on ${target.name}`} actions={actions} />
       <ActionFailure message={action.failure} />
+      <ActionStopped message={action.stopped} />
       {result !== null && (
         <p className="field-message ok" role="status">
           {result}

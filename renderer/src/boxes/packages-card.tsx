@@ -4,9 +4,10 @@ import { Dialog } from '../components/dialog';
 import { useAppStore } from '../store/store-context';
 import { AddPackageForm } from './add-package-form';
 import type { BoxActions } from './box-actions';
-import { ActionFailure, DetailCard } from './detail-card';
+import { ActionFailure, ActionStopped, DetailCard } from './detail-card';
 import { InstalledList } from './installed-list';
 import { LiveOutput } from './live-output';
+import { StopAction } from './stop-action';
 import { useAction } from './use-action';
 
 /** What is installed: install by name (with suggestions), remove what was asked for. */
@@ -32,6 +33,8 @@ export function PackagesCard({ target, actions }: { target: Target; actions: Box
           <AddPackageForm installed={installed} busy={busy} onAdd={async (name) => (await action.run(`add ${name}`, () => actions.addPackages(target.id, [name]))).ok} />
           {action.busy !== null && <p className="loading">Working: {action.busy}…</p>}
           <ActionFailure message={action.failure} />
+          <ActionStopped message={action.stopped} />
+          <StopAction targetId={target.id} action="add-packages" what={`the install on ${target.name}`} actions={actions} />
           <LiveOutput targetId={target.id} action="add-packages" label={`Output of the last install on ${target.name}`} />
           <InstalledList packages={packages} targetName={target.name} busy={busy} onRemove={setRemoving} />
           {removing !== null && (

@@ -2,8 +2,9 @@ import { useEffect } from 'react';
 import type { Target } from '../../../shared/api/targets';
 import { useAppStore } from '../store/store-context';
 import type { BoxActions } from './box-actions';
-import { ActionFailure, DetailCard } from './detail-card';
+import { ActionFailure, ActionStopped, DetailCard } from './detail-card';
 import { LiveOutput } from './live-output';
+import { StopAction } from './stop-action';
 import { useAction } from './use-action';
 import { BusyButton } from '../components/busy-button';
 
@@ -47,8 +48,10 @@ export function UpgradesCard({ target, actions }: { target: Target; actions: Box
               Upgrade all packages
             </BusyButton>
             {action.busy !== null && <span className="loading">Upgrading…</span>}
+            <StopAction targetId={target.id} action="upgrade" what={`the upgrade on ${target.name}`} actions={actions} />
           </div>
           <ActionFailure message={action.failure} />
+          <ActionStopped message={action.stopped} />
           <LiveOutput targetId={target.id} action="upgrade" label={`Output of the last upgrade on ${target.name}`} />
         </>
       )}

@@ -31,13 +31,29 @@ describe('the boxes slice', () => {
     const out = (runId: string, text: string) => boxes(store).outputArrived({ runId, targetId: 'a', action: 'upgrade', text });
     out('run-1', '(1/2) Upgrading musl\n');
     out('run-1', '(2/2) Upgrading busybox\n');
-    expect(boxes(store).outputs[outputKey('a', 'upgrade')]).toEqual({ runId: 'run-1', text: '(1/2) Upgrading musl\n(2/2) Upgrading busybox\n' });
+    expect(boxes(store).outputs[outputKey('a', 'upgrade')]).toEqual({ runId: 'run-1', text: '(1/2) Upgrading musl\n(2/2) Upgrading busybox\n', running: true });
     out('run-2', 'OK\n');
     expect(boxes(store).outputs[outputKey('a', 'upgrade')]?.text).toBe('OK\n');
     out('run-2', 'x'.repeat(OUTPUT_LIMIT));
     const text = boxes(store).outputs[outputKey('a', 'upgrade')]?.text ?? '';
     expect(text).toHaveLength(OUTPUT_LIMIT);
     expect(text.startsWith('OK')).toBe(false);
+  });
+
+  it('knows the run of an action from its first, empty event, until the action answers', () => {
+    const store = createAppStore();
+    const out = (runId: string, text: string) => boxes(store).outputArrived({ runId, targetId: 'a', action: 'add-packages', text });
+    out('run-1', 'Installing htop\n');
+    boxes(store).actionEnded('a', 'add-packages');
+    expect(boxes(store).outputs[outputKey('a', 'add-packages')]).toEqual({ runId: 'run-1', text: 'Installing htop\n', running: false });
+    // The next install announces itself before apk prints anything: its run id is known, the old text is gone.
+    out('run-2', '');
+    expect(boxes(store).outputs[outputKey('a', 'add-packages')]).toEqual({ runId: 'run-2', text: '', running: true });
+    out('run-2', 'Installing tmux\n');
+    expect(boxes(store).outputs[outputKey('a', 'add-packages')]?.running).toBe(true);
+    boxes(store).actionEnded('a', 'add-packages');
+    boxes(store).actionEnded('a', 'upgrade');
+    expect(boxes(store).outputs).toEqual({ [outputKey('a', 'add-packages')]: { runId: 'run-2', text: 'Installing tmux\n', running: false } });
   });
 
   it('does not go back to waiting when the box was back before the answer to the reboot arrived', () => {

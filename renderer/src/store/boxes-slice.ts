@@ -29,8 +29,11 @@ export type BoxDetails = { [K in DetailKind]?: Query<BoxDetailValues[K]> };
 
 /** The output of a box's latest action of one kind, as it streamed. */
 export interface ActionOutput {
+  /** The run that printed it: what Stop (boxes:cancel) names. */
   runId: string;
   text: string;
+  /** From the run's first event until the action answered: while it is true, the action can be stopped. */
+  running: boolean;
 }
 
 /** A reboot Cairn is waiting on, or how the wait ended. */
@@ -63,6 +66,8 @@ export interface BoxesSlice {
     queryStarted: <K extends DetailKind>(targetId: string, kind: K) => void;
     queryFinished: <K extends DetailKind>(targetId: string, kind: K, result: Result<BoxDetailValues[K]>, at?: Date) => void;
     outputArrived: (payload: EventPayload<'boxes.output'>) => void;
+    /** The action answered (done, failed or stopped): its run is over. */
+    actionEnded: (targetId: string, action: BoxAction) => void;
     powerWaiting: (targetId: string, runId: string, at?: Date) => void;
     backArrived: (payload: EventPayload<'boxes.back'>, at?: Date) => void;
     profilesStarted: () => void;
@@ -120,8 +125,17 @@ export const createBoxesSlice: SliceCreator<BoxesSlice> = (set) => {
         patch((b) => {
           const key = outputKey(targetId, action);
           const before = b.outputs[key];
-          const joined = (before?.runId === runId ? before.text : '') + text;
-          return { outputs: { ...b.outputs, [key]: { runId, text: joined.length > OUTPUT_LIMIT ? joined.slice(joined.length - OUTPUT_LIMIT) : joined } } };
+          const same = before?.runId === runId;
+          const joined = (same ? before.text : '') + text;
+          // A new run id is a new run starting (its first event is empty, sent before the box prints anything).
+          const running = same ? before.running : true;
+          return { outputs: { ...b.outputs, [key]: { runId, text: joined.length > OUTPUT_LIMIT ? joined.slice(joined.length - OUTPUT_LIMIT) : joined, running } } };
+        }),
+      actionEnded: (targetId, action) =>
+        patch((b) => {
+          const key = outputKey(targetId, action);
+          const before = b.outputs[key];
+          return before === undefined || !before.running ? {} : { outputs: { ...b.outputs, [key]: { ...before, running: false } } };
         }),
       powerWaiting: (targetId, runId, at = new Date()) =>
         patch((b) =>

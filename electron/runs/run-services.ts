@@ -1,12 +1,14 @@
+import type { EmitEvent } from '../ipc/events';
 import type { Log } from '../log';
-import { markInterruptedRuns, type LimitsInput, type RunTargetOptions } from '../runs';
-import type { RunEvent } from '../runs/events';
 import { storePaths } from '../store/paths';
 import { openRunFiles } from '../store/runs';
-import type { EmitEvent } from './events';
-import type { RunActivity } from './run-fleets';
+import type { RunEvent } from './events';
+import type { RunActivity } from './fleet-registry';
+import type { LimitsInput } from './limits';
+import { markInterruptedRuns } from './persist';
+import type { RunTargetOptions } from './run-target';
 
-/** What the run handlers need besides the stores: where runs are kept, and where their events go. */
+/** What the run launcher needs besides the stores: where runs are kept, and where their events go. */
 export interface RunServices {
   runsDir: string;
   openRun: RunTargetOptions['openRun'];
@@ -44,6 +46,12 @@ export function emitRunEvent(emit: EmitEvent, event: RunEvent): void {
       return emit(type, payload);
     }
   }
+}
+
+/** Runs under `userData/runs` whose events go nowhere: for handler tables built without run services (older tests). */
+export function silentRunServices(userData: string): RunServices {
+  const runsDir = storePaths(userData).runs;
+  return { runsDir, openRun: (runId) => openRunFiles(runsDir, runId), onActivity: () => undefined };
 }
 
 /**

@@ -1,8 +1,10 @@
 import type { Profile } from '../../shared/profile';
 import type { Log } from '../log';
-import { mapPooled, runTarget, type FinalStatus, type LimitsInput, type RunTargetOptions } from '../runs';
-import type { RunEvent } from '../runs/events';
 import type { ConnectOptions } from '../ssh';
+import type { RunEvent } from './events';
+import type { LimitsInput } from './limits';
+import { mapPooled } from './pool';
+import { runTarget, type FinalStatus, type Planner, type RunTargetOptions } from './run-target';
 
 /** One target of a fleet, ready to run: its run id is chosen before it starts, so the window knows it at once. */
 export interface FleetEntry {
@@ -26,6 +28,9 @@ export type FleetActivity =
   | { type: 'fleet.started'; fleetId: string; profileName: string; runs: Array<{ runId: string; targetId: string; targetName: string }> }
   | { type: 'fleet.done'; fleetId: string; profileName: string; runs: Array<{ runId: string; targetId: string; targetName: string; status: FinalStatus }> };
 
+/** How a fleet ended: each run's final status, in the order of its entries. */
+export type FleetDone = Extract<FleetActivity, { type: 'fleet.done' }>;
+
 /** Every event of every run, and the start and end of each fleet. */
 export type RunActivity = RunEvent | FleetActivity;
 
@@ -34,6 +39,8 @@ export interface FleetRegistryDeps {
   onActivity: (activity: RunActivity) => void;
   log: Log;
   limits?: LimitsInput;
+  /** Builds the steps instead of plan(): the bench runs only what its ssh baseline runs. */
+  planner?: Planner;
 }
 
 interface ActiveRun {
@@ -45,7 +52,10 @@ interface ActiveRun {
 /**
  * The fleets running now: starts their runs in the background at most
  * `concurrency` at a time, and knows which run and target is busy so a
- * cancel reaches it and a target is never installed twice at once.
+ * cancel reaches it and a target is never installed twice at once. Each
+ * target is its own run (own connection, log, summary and events), so one
+ * failure stops nothing else. The app, the tests and the bench all run
+ * fleets through this one class.
  */
 export class FleetRegistry {
   private readonly runs = new Map<string, ActiveRun>();
@@ -63,15 +73,17 @@ export class FleetRegistry {
     return this.fleets.has(fleetId);
   }
 
-  /** Starts the fleet and returns at once; resolves `done` when every run has ended. */
-  launch(fleet: FleetLaunch): Promise<void> {
+  /** Starts the fleet and returns at once; the promise resolves with its fleet.done when every run has ended. */
+  launch(fleet: FleetLaunch): Promise<FleetDone> {
     const controller = new AbortController();
     for (const e of fleet.entries) this.runs.set(e.runId, { fleetId: fleet.fleetId, targetId: e.targetId, controller: new AbortController() });
     const described = fleet.entries.map(({ runId, targetId, targetName }) => ({ runId, targetId, targetName }));
     this.deps.onActivity({ type: 'fleet.started', fleetId: fleet.fleetId, profileName: fleet.profile.name, runs: described });
     const done = this.runAll(fleet, controller.signal).then((statuses) => {
       this.fleets.delete(fleet.fleetId);
-      this.deps.onActivity({ type: 'fleet.done', fleetId: fleet.fleetId, profileName: fleet.profile.name, runs: described.map((r, i) => ({ ...r, status: statuses[i] ?? 'failed' })) });
+      const ended: FleetDone = { type: 'fleet.done', fleetId: fleet.fleetId, profileName: fleet.profile.name, runs: described.map((r, i) => ({ ...r, status: statuses[i] ?? 'failed' })) };
+      this.deps.onActivity(ended);
+      return ended;
     });
     this.fleets.set(fleet.fleetId, controller);
     return done;
@@ -110,6 +122,7 @@ export class FleetRegistry {
         signal: AbortSignal.any([fleetSignal, own.signal]),
         sink: (event) => this.deps.onActivity(event),
         ...(this.deps.limits ? { limits: this.deps.limits } : {}),
+        ...(this.deps.planner ? { planner: this.deps.planner } : {}),
       });
       this.deps.log.info(`Run ${entry.runId} on ${entry.targetName} ended ${result.status}${result.error ? ` (${result.error.code})` : ''}.`);
       return result.status;

@@ -1,7 +1,10 @@
+// How the boxes service reaches a box: the target's saved login, Cairn's and
+// the person's known_hosts, and whether commands go through doas. Shared by
+// every box read and action, so they trust and log in exactly as "Test
+// connection" does.
 import { fail, failWithDetails, type ApiError, type Failed, type Result } from '../../shared/api/result';
 import type { Target } from '../../shared/api/targets';
 import { sh } from '../../shared/shell/quote';
-import type { BoxError, BoxResult } from '../boxes';
 import type { Log } from '../log';
 import type { SecretStore } from '../secrets/secrets';
 import { connect, type SshConnection } from '../ssh/connect';
@@ -10,8 +13,9 @@ import { exec } from '../ssh/exec';
 import type { HostTrust } from '../ssh/known-hosts';
 import type { KnownHostsStore } from '../store/known-hosts';
 import type { TargetStore } from '../store/targets';
-import { hostKeyRefusal, pinOf } from '../targets/connection-test';
-import { loginFor } from '../targets/login-methods';
+import { connectOptionsFor } from '../targets/connect-options';
+import { hostKeyRefusal } from '../targets/connection-test';
+import type { BoxError, BoxResult } from './errors';
 
 export interface BoxAccessDeps {
   targets: TargetStore;
@@ -29,6 +33,8 @@ export interface BoxAccessDeps {
 export interface BoxCallContext {
   label: string;
   privilege: 'root' | 'doas';
+  /** Set for an action that can be stopped (boxes:cancel): its commands end when it aborts. */
+  signal?: AbortSignal;
 }
 
 export interface BoxLink {
@@ -49,7 +55,6 @@ export interface BoxAccess {
   refusal(error: BoxError): Promise<Failed>;
 }
 
-
 const UID = sh('id', '-u');
 
 export function createBoxAccess(deps: BoxAccessDeps): BoxAccess {
@@ -59,18 +64,9 @@ export function createBoxAccess(deps: BoxAccessDeps): BoxAccess {
   const key = (t: Target) => `${t.id}\n${t.user}`;
 
   const connectFn = (target: Target) => async (signal?: AbortSignal): Promise<SshResult<SshConnection>> => {
-    const auth = await loginFor(target, { secrets: deps.secrets, homeDir: deps.homeDir });
-    if (!auth.ok) return { ok: false, error: { code: 'auth-failed', message: auth.error.message, methods: [] } };
-    const opened = await connect({
-      host: target.host,
-      port: target.port,
-      username: target.user,
-      auth: auth.value,
-      trust,
-      pinnedKey: pinOf(target),
-      signal,
-      ...(deps.readyTimeoutMs === undefined ? {} : { readyTimeoutMs: deps.readyTimeoutMs }),
-    });
+    const options = await connectOptionsFor(target, { secrets: deps.secrets, homeDir: deps.homeDir, trust, readyTimeoutMs: deps.readyTimeoutMs });
+    if (!options.ok) return { ok: false, error: { code: 'auth-failed', message: options.error.message, methods: [] } };
+    const opened = await connect({ ...options.value, signal });
     if (opened.ok && !privileges.has(key(target))) {
       const uid = await exec(opened.value, UID, { timeoutMs: 15_000 });
       if (uid.ok && /^\d+$/.test(uid.value.stdout.trim())) privileges.set(key(target), uid.value.stdout.trim() === '0' ? 'root' : 'doas');

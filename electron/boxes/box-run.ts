@@ -1,12 +1,13 @@
 import type { BoxAction } from '../../shared/api/boxes';
 import type { Target } from '../../shared/api/targets';
-import type { BoxError, BoxResult, OutputStream } from '../boxes';
+import type { EmitEvent } from '../ipc/events';
 import type { RunError, RunErrorCode, RunEvent } from '../runs/events';
 import { newId } from '../runs/ids';
 import { RunRecorder, SUMMARY_VERSION, type RunSummary } from '../runs/persist';
 import { RunTracker, stepRecord } from '../runs/tracker';
 import type { RunFiles } from '../store/runs';
-import type { EmitEvent } from './events';
+import type { BoxError, BoxResult } from './errors';
+import type { OutputStream } from './options';
 
 // Every box action is a run like an install: output.log appended as it
 // comes, summary.json replaced whole at each change, through the runner's own
@@ -94,6 +95,8 @@ export class BoxRun {
     };
     const tracker = new RunTracker(recorder, { runId, fleetId: null, targetId: target.id }, sink);
     tracker.announce();
+    // Empty output: the window learns the run id before the box prints anything, so it can offer Stop at once.
+    deps.emit('boxes.output', { runId, targetId: target.id, action: spec.action, text: '' });
     return new BoxRun(runId, tracker);
   }
 

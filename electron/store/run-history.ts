@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { fail, idSchema, ok, type Result, type StoreProblem } from '../../shared/api/result';
 import { RUN_LOG_TAIL_BYTES, runSummarySchema, type RunSummaryInfo } from '../../shared/api/runs';
-import { writeFileAtomic } from '../store/atomic-write';
+import { writeFileAtomic } from './atomic-write';
 
 // Runs as the runner left them on disk (runs/<runId>/summary.json and
 // output.log), and the request that started each fleet (fleets/<fleetId>.json)
@@ -70,7 +70,14 @@ async function logTail(path: string, max: number): Promise<{ text: string; start
   }
 }
 
-export async function readRun(runsDir: string, runId: string): Promise<Result<{ summary: RunSummaryInfo; log: string; logStart: number; logPath: string }>> {
+export interface RunRead {
+  summary: RunSummaryInfo;
+  log: string;
+  logStart: number;
+  logPath: string;
+}
+
+export async function readRun(runsDir: string, runId: string): Promise<Result<RunRead>> {
   const read = await readSummary(runsDir, runId);
   if (read === null) return fail('not-found', 'This run is not on disk any more; it may have been removed. Refresh the list of runs.');
   if ('problem' in read) return fail('corrupt-store', read.problem.message);
@@ -78,6 +85,17 @@ export async function readRun(runsDir: string, runId: string): Promise<Result<{ 
   const tail = await logTail(logPath, RUN_LOG_TAIL_BYTES);
   return ok({ summary: read.summary, log: tail.text, logStart: tail.start, logPath });
 }
+
+/** The runs of one runs folder, as the Runs screen looks back at them. */
+export interface RunHistory {
+  list(): Promise<{ runs: RunSummaryInfo[]; problems: StoreProblem[] }>;
+  get(runId: string): Promise<Result<RunRead>>;
+}
+
+export const runHistory = (runsDir: string): RunHistory => ({
+  list: () => listRuns(runsDir),
+  get: (runId) => readRun(runsDir, runId),
+});
 
 /** The newest run of each target in a fleet, from disk. */
 export async function latestRunsOf(runsDir: string, fleetId: string): Promise<Map<string, RunSummaryInfo>> {

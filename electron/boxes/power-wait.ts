@@ -1,11 +1,11 @@
 import type { PowerAction } from '../../shared/api/boxes';
 import { ok, type Result } from '../../shared/api/result';
 import type { Target } from '../../shared/api/targets';
-import { poweroff, reboot, waitUntilBack } from '../boxes';
+import type { EmitEvent } from '../ipc/events';
 import type { Log } from '../log';
-import type { BoxAccess } from './box-access';
-import { BoxRun, type BoxRunDeps } from './box-runs';
-import type { EmitEvent } from './events';
+import type { BoxAccess } from './access';
+import { BoxRun, type BoxRunDeps } from './box-run';
+import { poweroff, reboot, waitUntilBack } from './power';
 
 export interface PowerDeps {
   access: BoxAccess;

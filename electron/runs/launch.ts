@@ -1,0 +1,145 @@
+import { join } from 'node:path';
+import type { ParsedRequestOf, ResponseOf } from '../../shared/api/channels';
+import { fail, ok, type Result } from '../../shared/api/result';
+import type { FleetStarted, PlannedStep } from '../../shared/api/runs';
+import type { Target } from '../../shared/api/targets';
+import { DEFAULT_WORK_DIR, plan, type Step } from '../../shared/plan';
+import { errorsOf, validate, type Profile } from '../../shared/profile';
+import type { Log } from '../log';
+import type { SecretStore } from '../secrets/secrets';
+import type { ConnectOptions } from '../ssh';
+import type { KnownHostsStore } from '../store/known-hosts';
+import type { ProfileStore } from '../store/profiles';
+import { readFleet, saveFleet, type FleetRecord } from '../store/run-history';
+import type { TargetStore } from '../store/targets';
+import { connectOptionsFor } from '../targets/connect-options';
+import { confirmationProblem, erasedBy } from './confirm';
+import { FleetRegistry, type FleetEntry } from './fleet-registry';
+import { newId } from './ids';
+import { targetsToRetry } from './retry';
+import type { RunServices } from './run-services';
+
+export interface RunLauncherDeps {
+  profiles: Pick<ProfileStore, 'get'>;
+  targets: Pick<TargetStore, 'get'>;
+  secrets: SecretStore;
+  knownHosts: Pick<KnownHostsStore, 'path'>;
+  /** The desktop user's home: `~/` in key paths, and its ~/.ssh/known_hosts. */
+  homeDir: string;
+  log: Log;
+  runs: RunServices;
+}
+
+/** Plans, starts, cancels and retries the installs the window asks for, on saved profiles and targets. */
+export interface RunLauncher {
+  plan(request: ParsedRequestOf<'runs:plan'>): Promise<Result<ResponseOf<'runs:plan'>>>;
+  start(request: ParsedRequestOf<'runs:start'>): Promise<Result<FleetStarted>>;
+  /** Cancels one run, or every run of a fleet still queued or going; returns how many. */
+  cancel(which: ParsedRequestOf<'runs:cancel'>): number;
+  /** Runs again, in the same fleet, its targets whose last run did not finish as planned (narrowed to `targetIds` when given). */
+  retryFailed(fleetId: string, targetIds?: readonly string[]): Promise<Result<FleetStarted>>;
+}
+
+const DEFAULT_CONCURRENCY = 10;
+
+/** The plan as the runner drafts it before it has read the box: the same steps and erased disks. */
+const draftPlan = (profile: Profile, reboot: boolean): Step[] => plan(profile, { privilege: 'root', workDir: DEFAULT_WORK_DIR }, { reboot });
+
+const plannedStep = (s: Step): PlannedStep => ({ id: s.id, title: s.title, destructive: s.destructive, erases: [...s.erases] });
+
+const address = (t: Target) => `${t.user}@${t.host}:${t.port}`;
+
+const profileProblems = (profile: Profile) => errorsOf(validate(profile)).map(({ path, message }) => ({ path, message }));
+
+interface Loaded {
+  profile: Profile;
+  targets: Target[];
+}
+
+export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
+  const { runs, log } = deps;
+  const registry = new FleetRegistry({ openRun: runs.openRun, onActivity: runs.onActivity, log, ...(runs.limits ? { limits: runs.limits } : {}) });
+
+  const load = async (profileId: string, targetIds: readonly string[]): Promise<Result<Loaded>> => {
+    const stored = await deps.profiles.get(profileId);
+    if (!stored.ok) return fail(stored.error.code, `${stored.error.message} Save the profile in the wizard and choose it again.`, 'profileId');
+    const targets: Target[] = [];
+    for (const [i, id] of targetIds.entries()) {
+      const found = await deps.targets.get(id);
+      if (!found.ok) return fail(found.error.code, `${found.error.message} Refresh the target list and choose again.`, `targetIds.${i}`);
+      targets.push(found.value);
+    }
+    return ok({ profile: stored.value.profile, targets });
+  };
+
+  /** Login options as "Test connection" builds them: the target's login method and secrets, Cairn's known_hosts and the user's, its jump hosts. */
+  const connectOptions = (target: Target): Promise<Result<ConnectOptions>> =>
+    connectOptionsFor(target, {
+      secrets: deps.secrets,
+      homeDir: deps.homeDir,
+      trust: { storePath: deps.knownHosts.path, userKnownHostsPath: join(deps.homeDir, '.ssh', 'known_hosts') },
+    });
+
+  /** Checks all that can be checked before anything is sent, then starts the fleet (and saves how a new one was started). */
+  const launch = async (o: FleetRecord, options: { save: boolean }): Promise<Result<FleetStarted>> => {
+    const loaded = await load(o.profileId, o.targetIds);
+    if (!loaded.ok) return loaded;
+    const { profile, targets } = loaded.value;
+    const problems = profileProblems(profile);
+    const first = problems[0];
+    if (first) {
+      return fail('invalid-profile', `The profile “${profile.name}” has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} to fix in the wizard first (${first.path}: ${first.message}).`, 'profileId');
+    }
+    const mismatch = confirmationProblem(draftPlan(profile, o.reboot), { erase: o.confirmErase });
+    if (mismatch) return fail('confirmation-mismatch', mismatch, 'confirmErase');
+    const entries: FleetEntry[] = [];
+    for (const [i, target] of targets.entries()) {
+      const connect = await connectOptions(target);
+      if (!connect.ok) return fail(connect.error.code, `${target.name}: ${connect.error.message}`, `targetIds.${i}`);
+      entries.push({ runId: newId('run'), targetId: target.id, targetName: target.name, connect: connect.value });
+    }
+    // Checked with nothing awaited before the launch, so two quick starts cannot both take a target.
+    const busy = new Set(registry.busy(o.targetIds));
+    const clash = targets.find((t) => busy.has(t.id));
+    if (clash) return fail('invalid-input', `“${clash.name}” is already being installed; wait for that run to end, or cancel it, before starting another.`, 'targetIds');
+    registry.launch({ fleetId: o.fleetId, profile, confirmErase: o.confirmErase, reboot: o.reboot, concurrency: o.concurrency, entries }).catch((error: unknown) => {
+      log.error(`Fleet ${o.fleetId} stopped unexpectedly`, error);
+    });
+    log.info(`Started fleet ${o.fleetId}: “${profile.name}” on ${targets.map((t) => t.name).join(', ')}.`);
+    if (options.save) {
+      // Only "Retry failed" after a restart needs it; the runs go on without it.
+      await saveFleet(runs.runsDir, o).catch((error: unknown) => log.error(`Could not save how fleet ${o.fleetId} was started`, error));
+    }
+    return ok({ fleetId: o.fleetId, runIds: entries.map((e) => e.runId), targetIds: entries.map((e) => e.targetId) });
+  };
+
+  return {
+    async plan({ profileId, targetIds, reboot }) {
+      const loaded = await load(profileId, targetIds);
+      if (!loaded.ok) return loaded;
+      const { profile, targets } = loaded.value;
+      const problems = profileProblems(profile);
+      // plan() assumes a valid profile; with errors there is no plan to show, only what to fix.
+      const steps = problems.length === 0 ? draftPlan(profile, reboot) : [];
+      const erases = erasedBy(steps);
+      const planned = steps.map(plannedStep);
+      return ok({
+        profileName: profile.name,
+        targets: targets.map((t) => ({ targetId: t.id, targetName: t.name, address: address(t), steps: planned, erases })),
+        erases,
+        problems,
+      });
+    },
+    start: ({ profileId, targetIds, confirmErase, reboot, concurrency = DEFAULT_CONCURRENCY }) =>
+      launch({ version: 1, fleetId: newId('fleet'), profileId, targetIds, confirmErase, reboot, concurrency, startedAt: new Date().toISOString() }, { save: true }),
+    cancel: (which) => registry.cancel(which),
+    async retryFailed(fleetId, targetIds) {
+      if (registry.isRunning(fleetId)) return fail('invalid-input', 'This fleet is still running; wait for its runs to end, or cancel them, before retrying.', 'fleetId');
+      const record = await readFleet(runs.runsDir, fleetId);
+      if (record === null) return fail('not-found', 'Cairn has no record of how this fleet was started, so it cannot retry it; start the run again from the Runs screen.', 'fleetId');
+      const again = await targetsToRetry(runs.runsDir, fleetId, record.targetIds, targetIds);
+      if (again.length === 0) return fail('invalid-input', 'No run of this fleet failed, was refused, cancelled or interrupted, so there is nothing to retry.', 'fleetId');
+      return launch({ ...record, targetIds: again }, { save: false });
+    },
+  };
+}
