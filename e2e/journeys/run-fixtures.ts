@@ -46,6 +46,8 @@ export async function seedTarget(page: Page, box: TestTarget, name: string, port
   return page.evaluate(async ({ key, ...t }) => {
     const cairn = (window as unknown as { cairn: CairnBridge }).cairn;
     const saved = (await cairn.targets.save({ target: { ...t, auth: 'key', tags: [] } })) as { ok: boolean; value: { id: string } };
+    // "Trust" takes only the key the box last showed Cairn: a first test shows it, as on the Targets screen.
+    if (saved.ok) await cairn.targets.testConnection({ targetId: saved.value.id });
     const trusted = (await cairn.knownHosts.accept({ host: t.host, port: t.port, keyType: 'ssh-ed25519', key })) as { ok: boolean };
     if (!saved.ok || !trusted.ok) throw new Error(`Seeding the target ${t.name} failed.`);
     return saved.value.id;

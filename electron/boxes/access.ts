@@ -58,7 +58,8 @@ export interface BoxAccess {
 const UID = sh('id', '-u');
 
 export function createBoxAccess(deps: BoxAccessDeps): BoxAccess {
-  const trust: HostTrust = { storePath: deps.knownHosts.path, userKnownHostsPath: deps.userKnownHostsPath };
+  // presented: the keys boxes show here are the ones knownHosts:accept may trust.
+  const trust: HostTrust = { storePath: deps.knownHosts.path, userKnownHostsPath: deps.userKnownHostsPath, presented: deps.knownHosts.presented };
   // A login that is not uid 0 runs box commands through doas; asked once per target and user.
   const privileges = new Map<string, 'root' | 'doas'>();
   const key = (t: Target) => `${t.id}\n${t.user}`;

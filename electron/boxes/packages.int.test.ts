@@ -58,4 +58,18 @@ describe('packages over SSH', () => {
     expect(output.join('')).toMatch(/^stdout:OK: /);
     expect((await env.target.standIns?.recordsOf('apk'))?.map((r) => r.argv)).toEqual([['-U', '--no-progress', 'upgrade']]);
   });
+
+  it('stops an apk change that runs past its overall limit even while it prints, and leaves nothing running', async () => {
+    await env.target.standIns?.control({ apk: { lineDelayMs: 200, startDelayMs: 60_000 } });
+    try {
+      const started = Date.now();
+      const result = await upgradeAll(env.conn, { timeoutMs: 1500 });
+      expect(result).toMatchObject({ ok: false, error: { code: 'timeout', message: expect.stringContaining('was still running after 1.5 s') } });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      await expect.poll(() => env.target.processes().filter((p) => /\bapk\b/.test(p.command))).toEqual([]);
+    } finally {
+      await env.target.standIns?.control({});
+    }
+  });
 });
+

@@ -40,6 +40,12 @@ export interface ApkChange {
 /** Long installs go quiet while they download; a quarter of an hour of silence is a hang. */
 const APK_IDLE_MS = 15 * 60_000;
 
+/** However it keeps printing, an apk change is stopped after this long (a whole upgrade over a slow mirror fits). */
+export const APK_TOTAL_MS = 2 * 60 * 60_000;
+
+/** An apk change's limits; `timeoutMs` shortens the overall one. */
+export type ApkOptions = BoxCallOptions & { timeoutMs?: number };
+
 export async function listPackages(conn: SshConnection, options: BoxCallOptions = {}): Promise<BoxResult<InstalledPackage[]>> {
   const { onOutput: _quiet, ...rest } = options;
   const ran = await runOnBox(conn, LIST_PACKAGES, 'apk info -v', { ...rest, timeoutMs: 60_000 });
@@ -59,22 +65,22 @@ export async function listUpgradable(conn: SshConnection, options: BoxCallOption
 }
 
 /** apk add; every name is checked first and nothing runs when one is not a package name. */
-export async function addPackages(conn: SshConnection, names: readonly string[], options: BoxCallOptions = {}): Promise<BoxResult<ApkChange>> {
+export async function addPackages(conn: SshConnection, names: readonly string[], options: ApkOptions = {}): Promise<BoxResult<ApkChange>> {
   const problem = checkPackageNames(names);
   if (problem) return invalid(problem);
-  const ran = await runOnBox(conn, addPackagesCommand(names), `apk add ${names.join(' ')}`, { idleTimeoutMs: APK_IDLE_MS, ...options });
+  const ran = await runOnBox(conn, addPackagesCommand(names), `apk add ${names.join(' ')}`, { idleTimeoutMs: APK_IDLE_MS, ...options, timeoutMs: options.timeoutMs ?? APK_TOTAL_MS });
   return ran.ok ? done({ names: [...names], summary: apkSummary(ran.value.stdout) }) : ran;
 }
 
-export async function removePackages(conn: SshConnection, names: readonly string[], options: BoxCallOptions = {}): Promise<BoxResult<ApkChange>> {
+export async function removePackages(conn: SshConnection, names: readonly string[], options: ApkOptions = {}): Promise<BoxResult<ApkChange>> {
   const problem = checkPackageNames(names);
   if (problem) return invalid(problem);
-  const ran = await runOnBox(conn, removePackagesCommand(names), `apk del ${names.join(' ')}`, { idleTimeoutMs: APK_IDLE_MS, ...options });
+  const ran = await runOnBox(conn, removePackagesCommand(names), `apk del ${names.join(' ')}`, { idleTimeoutMs: APK_IDLE_MS, ...options, timeoutMs: options.timeoutMs ?? APK_TOTAL_MS });
   return ran.ok ? done({ names: [...names], summary: apkSummary(ran.value.stdout) }) : ran;
 }
 
 /** apk -U upgrade, its output streamed as it comes. */
-export async function upgradeAll(conn: SshConnection, options: BoxCallOptions = {}): Promise<BoxResult<{ summary: string | null }>> {
-  const ran = await runOnBox(conn, UPGRADE_ALL, 'apk upgrade', { idleTimeoutMs: APK_IDLE_MS, ...options });
+export async function upgradeAll(conn: SshConnection, options: ApkOptions = {}): Promise<BoxResult<{ summary: string | null }>> {
+  const ran = await runOnBox(conn, UPGRADE_ALL, 'apk upgrade', { idleTimeoutMs: APK_IDLE_MS, ...options, timeoutMs: options.timeoutMs ?? APK_TOTAL_MS });
   return ran.ok ? done({ summary: apkSummary(ran.value.stdout) }) : ran;
 }

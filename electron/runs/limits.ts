@@ -8,6 +8,8 @@ export interface RunLimits {
   stepTimeoutMs: Record<Step['duration'], number>;
   /** Times the same prompt may appear before the step is stopped as a prompt loop. */
   promptRepeats: number;
+  /** How long stopping a detached step may spend reaching the box again to kill it (default 30 s): a stop always ends. */
+  stopReachMs: number;
   reconnect: ReconnectPolicy;
 }
 
@@ -15,6 +17,7 @@ export const DEFAULT_LIMITS: RunLimits = {
   idleTimeoutMs: 10 * 60_000,
   stepTimeoutMs: { instant: 2 * 60_000, short: 15 * 60_000, long: 2 * 60 * 60_000 },
   promptRepeats: 5,
+  stopReachMs: 30_000,
   reconnect: DEFAULT_RECONNECT,
 };
 

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../services.test-support';
 import { openRunFiles } from '../store/runs';
-import { markInterruptedRuns, RunRecorder, SUMMARY_VERSION, type RunSummary } from './persist';
-import { stepRecord } from './tracker';
+import type { Finding } from '../../shared/runs';
+import type { RunEvent } from './events';
+import { markInterruptedRuns, MAX_FINDINGS, RunRecorder, SAVE_SOON_MS, SUMMARY_VERSION, type RunSummary } from './persist';
+import { RunTracker, stepRecord } from './tracker';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -47,6 +49,46 @@ describe('recording a run', () => {
     const expected = Array.from({ length: 100 }, (_, i) => `${i}\n`).join('');
     expect(await readFile(files.logPath, 'utf8')).toBe(expected);
     expect(JSON.parse(await readFile(files.summaryPath, 'utf8'))).toMatchObject({ status: 'succeeded', logBytes: expected.length });
+  });
+});
+
+describe('a run whose output floods it with findings', () => {
+  const finding = (i: number): Finding => ({ kind: 'apk-error', severity: 'warning', reason: `Finding ${i}.`, line: `ERROR: ${i}`, section: null });
+
+  it('keeps the first findings and counts the rest, in summary.json, the step and run.done', async () => {
+    const files = await openRunFiles(dir, 'run-f');
+    const events: RunEvent[] = [];
+    const tracker = new RunTracker(new RunRecorder(files, summary('run-f', 'running')), { runId: 'run-f', fleetId: null, targetId: 'box' }, (e) => events.push(e));
+    const all = Array.from({ length: MAX_FINDINGS + 1234 }, (_, i) => finding(i));
+    for (const f of all) tracker.finding(f);
+    tracker.end('setup-alpine', 'warned', { exitCode: 0, findings: all });
+    await tracker.finish('warned', null);
+    const saved = JSON.parse(await readFile(files.summaryPath, 'utf8')) as RunSummary;
+    expect(saved.findings).toEqual(all.slice(0, MAX_FINDINGS));
+    expect(saved.findingsOmitted).toBe(1234);
+    expect(saved.steps[1]).toMatchObject({ findings: all.slice(0, MAX_FINDINGS), findingsOmitted: 1234 });
+    const done = events.find((e) => e.type === 'run.done');
+    expect(done?.type === 'run.done' && done.findings).toHaveLength(MAX_FINDINGS);
+  });
+
+  it('writes summary.json once for a burst of findings and progress, not once for each', async () => {
+    const files = await openRunFiles(dir, 'run-g');
+    let writes = 0;
+    const counted = { ...files, writeSummary: (s: unknown) => (writes++, files.writeSummary(s)) };
+    const tracker = new RunTracker(new RunRecorder(counted, summary('run-g', 'running')), { runId: 'run-g', fleetId: null, targetId: 'box' }, () => undefined);
+    // Output arrives over time, a finding in each piece: as setup-alpine's failing helpers print them.
+    const started = Date.now();
+    for (let i = 0; i < 100; i++) {
+      tracker.finding(finding(i));
+      tracker.progress('setup-alpine', { section: 'Hostname', index: 1, total: 10 });
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    // At most one write per SAVE_SOON_MS of the burst (on a quick machine none yet), where each piece used to write.
+    expect(writes).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / SAVE_SOON_MS));
+    await tracker.finish('warned', null);
+    const saved = JSON.parse(await readFile(files.summaryPath, 'utf8')) as RunSummary;
+    expect(saved.findings).toHaveLength(100);
+    expect(saved.progress).toEqual({ section: 'Hostname', index: 1, total: 10 });
   });
 });
 

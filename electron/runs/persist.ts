@@ -15,6 +15,8 @@ export interface StepRecord {
   startedAt: string | null;
   endedAt: string | null;
   findings: Finding[];
+  /** Findings of this step past the first MAX_FINDINGS: counted, not kept (absent when none). */
+  findingsOmitted?: number;
   error: RunError | null;
   /** The byte range of output.log this step wrote (end is null while it runs). */
   log: { start: number; end: number | null };
@@ -36,26 +38,38 @@ export interface RunSummary {
   workDir: string | null;
   progress: Progress | null;
   steps: StepRecord[];
+  /** The first MAX_FINDINGS findings of the run. */
   findings: Finding[];
+  /** Findings past those: counted, not kept, so a step that floods its output cannot grow this file without end (absent when none). */
+  findingsOmitted?: number;
   error: RunError | null;
   /** Bytes in output.log when this summary was written. */
   logBytes: number;
 }
 
+/** The most findings a run (and each of its steps) keeps; the rest are counted. */
+export const MAX_FINDINGS = 200;
+
+/** How long a minor change (progress, a finding) may wait to be saved, so a burst of them is one write. */
+export const SAVE_SOON_MS = 1000;
+
 /**
  * Writes a run as it happens: output is appended to output.log in arrival
  * order (never rewritten), and the summary is rewritten atomically after each
- * change. Writes of the summary that pile up are merged into the latest.
+ * change of state, or within SAVE_SOON_MS of a minor one. Writes of the
+ * summary that pile up are merged into the latest.
  */
 export class RunRecorder {
   bytes = 0;
   private writing: Promise<void> = Promise.resolve();
   private dirty = false;
   private failure: Error | null = null;
+  private soon: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly files: RunFiles,
     readonly summary: RunSummary,
+    private readonly soonMs = SAVE_SOON_MS,
   ) {}
 
   get logPath(): string {
@@ -67,8 +81,12 @@ export class RunRecorder {
     this.files.appendLog(chunk).catch((error: Error) => (this.failure ??= error));
   }
 
-  /** Saves the summary soon; resolves once a write that includes this change is on disk. */
+  /** Saves the summary now; resolves once a write that includes this change is on disk. */
   save(): Promise<void> {
+    if (this.soon !== null) {
+      clearTimeout(this.soon);
+      this.soon = null;
+    }
     if (this.dirty) return this.writing;
     this.dirty = true;
     this.writing = this.writing.then(async () => {
@@ -77,6 +95,12 @@ export class RunRecorder {
       await this.files.writeSummary(this.summary).catch((error: Error) => (this.failure ??= error));
     });
     return this.writing;
+  }
+
+  /** Saves the summary within SAVE_SOON_MS, together with whatever else changes meanwhile: for changes that come in bursts. */
+  saveSoon(): void {
+    if (this.soon !== null || this.dirty) return;
+    this.soon = setTimeout(() => void this.save(), this.soonMs);
   }
 
   /** Final save and close; reports a disk error met on the way (the run itself is not undone by it). */

@@ -102,7 +102,8 @@ export async function runDetached(ctx: StepContext, step: Step, stop: AbortSigna
   stop.removeEventListener('abort', onStop);
 
   if (reason !== null) {
-    const live = await ctx.session.live();
+    // Bounded: a box that cannot be reached again must not hold the stop (a dead link would retry for minutes).
+    const live = await ctx.session.live(AbortSignal.timeout(ctx.limits.stopReachMs));
     if (live.ok) await stopDetached(live.value, files, ctx.facts);
     return { error: reason };
   }

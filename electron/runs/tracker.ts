@@ -3,7 +3,7 @@ import type { Step } from '../../shared/plan';
 import type { Finding, PreflightFacts, PreflightProblem, Progress } from '../../shared/runs';
 import { EventPacer } from './batcher';
 import type { RunError, RunEventSink, RunRef, RunStatus, StepStatus } from './events';
-import type { RunRecorder, StepRecord } from './persist';
+import { MAX_FINDINGS, type RunRecorder, type StepRecord } from './persist';
 
 export const PREFLIGHT_STEP = { id: 'preflight', title: 'Check the box (Alpine, setup-alpine, privileges, disks)', destructive: false };
 
@@ -68,14 +68,16 @@ export class RunTracker {
   end(id: string, status: StepStatus, result: { exitCode?: number | null; findings?: Finding[]; error?: RunError | null } = {}): void {
     const step = this.step(id);
     const ran = step.startedAt !== null;
+    const findings = result.findings ?? [];
     Object.assign(step, {
       status,
       exitCode: result.exitCode ?? null,
-      findings: result.findings ?? [],
+      findings: findings.slice(0, MAX_FINDINGS),
       error: result.error ?? null,
       endedAt: ran ? now() : null,
       log: { start: step.log.start, end: ran ? this.recorder.bytes : null },
     });
+    if (findings.length > MAX_FINDINGS) step.findingsOmitted = findings.length - MAX_FINDINGS;
     this.emitStep(step);
     void this.recorder.save();
   }
@@ -97,12 +99,14 @@ export class RunTracker {
   progress(stepId: string, progress: Progress): void {
     this.summary.progress = progress;
     this.pacer.event({ type: 'run.progress', ...this.ref, stepId, progress });
-    void this.recorder.save();
+    this.recorder.saveSoon();
   }
 
+  /** Keeps the first MAX_FINDINGS findings and counts the rest: a step that floods its output cannot grow the summary without end. */
   finding(finding: Finding): void {
-    this.summary.findings.push(finding);
-    void this.recorder.save();
+    if (this.summary.findings.length < MAX_FINDINGS) this.summary.findings.push(finding);
+    else this.summary.findingsOmitted = (this.summary.findingsOmitted ?? 0) + 1;
+    this.recorder.saveSoon();
   }
 
   preflight(facts: PreflightFacts | null, problems: PreflightProblem[]): void {

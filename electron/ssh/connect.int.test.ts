@@ -8,6 +8,7 @@ import { connect, type SshConnection } from './connect';
 import type { SshResult } from './errors';
 import { exec } from './exec';
 import { acceptHostKey, type HostTrust } from './known-hosts';
+import { PresentedKeys } from './presented-keys';
 
 async function whoami(result: SshResult<SshConnection>): Promise<string> {
   if (!result.ok) throw new Error(result.error.message);
@@ -130,6 +131,30 @@ describe('connecting to the OpenSSH target', () => {
 
     await acceptHostKey(trust, target.host, target.port, result.error.key);
     expect(await whoami(await open(trust, key))).toBe('root');
+    trust.cleanup();
+  });
+
+  it('refuses a key revoked in the user known_hosts, though Cairn’s store trusts it, naming the file and logging in nothing', async () => {
+    const trust = trusting(target);
+    const blob = target.hostPublicKey.split(' ')[1] ?? '';
+    await acceptHostKey(trust, target.host, target.port, { type: 'ssh-ed25519', base64: blob });
+    writeFileSync(trust.userKnownHostsPath ?? '', `${target.knownHostsLine()}\n@revoked * ssh-ed25519 ${blob}\n`);
+    const before = attempts(target);
+    const result = await open(trust, key);
+    expect(result.ok ? null : result.error).toEqual({
+      code: 'unreachable',
+      message: expect.stringContaining(`(${target.hostKeyFingerprint}) is marked @revoked in ${trust.userKnownHostsPath}`),
+    });
+    expect(attempts(target)).toBe(before);
+    trust.cleanup();
+  });
+
+  it('notes the key the host showed, refused or trusted, for "trust" to check against', async () => {
+    const presented = new PresentedKeys();
+    const trust = { ...freshTrust(), presented };
+    const first = await open(trust, key);
+    expect(first.ok ? null : first.error.code).toBe('host-key-unknown');
+    expect(presented.lastSeen(target.host, target.port)).toEqual({ type: 'ssh-ed25519', base64: target.hostPublicKey.split(' ')[1] });
     trust.cleanup();
   });
 

@@ -51,7 +51,24 @@ export interface SshConnection {
   readonly closed: boolean;
   /** Called once when the connection ends; with an error unless close() ended it. */
   onClose(listener: (error: SshError | null) => void): () => void;
+  /** Ends the connection; a server that does not see it out within a few seconds is dropped (see abandon). */
   close(): Promise<void>;
+  /** Drops the connection at once, without waiting for the server: for a box that stopped answering. */
+  abandon(): void;
+}
+
+/** How long close() waits for the server to end the connection before dropping it. */
+const CLOSE_WAIT_MS = 3000;
+
+/**
+ * Destroys the client's socket whatever state it is in. ssh2's destroy()
+ * skips a socket that end() already half-closed, which is just the one a
+ * silent server leaves behind; its socket is reached the one way ssh2 keeps it.
+ */
+function dropSocket(client: Client): void {
+  const sock = (client as unknown as { _sock?: { destroy(): void } })._sock;
+  if (sock !== undefined) sock.destroy();
+  else client.destroy();
 }
 
 /** ed25519 first: the key type Cairn makes for boxes, and the one a server with several keys then shows. */
@@ -94,6 +111,13 @@ function hostKeyError(host: string, port: number, key: HostKey, verdict: HostKey
       knownIn: verdict.knownIn,
       actual: key.fingerprint,
       message: `The host key of ${where} has changed: Cairn knows ${verdict.expected.fingerprint} but the server now shows ${key.fingerprint}. Nothing was sent. If the box was reinstalled, check the new fingerprint on it and trust it again; otherwise someone may be intercepting the connection.`,
+    };
+  }
+  if (verdict.status === 'revoked') {
+    // Not a trust question for the window: nothing Cairn can accept makes this key good again.
+    return {
+      code: 'unreachable',
+      message: `Cairn will not connect to ${where}: the ${key.type} host key it shows (${key.fingerprint}) is marked @revoked in ${verdict.file}. Check the box and give it a new host key; if the key was revoked by mistake, remove that @revoked line from the file.`,
     };
   }
   return null;
@@ -215,6 +239,8 @@ async function connectOne(options: Omit<ConnectOptions, 'via'>, sock: Duplex | u
         refusal = { code: 'unreachable', message: `${where} sent a host key Cairn cannot read (${(error as Error).message}).` };
         return false;
       }
+      // Every key shown is noted, so knownHosts:accept trusts only the one this host:port showed last.
+      options.trust.presented?.record(options.host, port, presented);
       refusal = hostKeyError(options.host, port, presented, withPin(verdictFor(known, presented), presented, options.pinnedKey));
       return refusal === null;
     },
@@ -294,9 +320,19 @@ function openConnection(client: Client, options: ConnectOptions, port: number, h
       if (closed) return Promise.resolve();
       closing = true;
       return new Promise<void>((resolve) => {
-        client.once('close', () => resolve());
+        // A link gone silent never answers the goodbye: without this, closing would wait for TCP to give up.
+        const drop = setTimeout(() => dropSocket(client), CLOSE_WAIT_MS);
+        client.once('close', () => {
+          clearTimeout(drop);
+          resolve();
+        });
         client.end();
       });
+    },
+    abandon() {
+      if (closed) return;
+      closing = true;
+      dropSocket(client);
     },
   };
 }

@@ -1,9 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDropbearTarget, startOpenSshTarget, type TestTarget } from '../../e2e/target';
-import { trusting } from '../../e2e/target/ssh-trust.test-support';
+import { freshTrust, trusting } from '../../e2e/target/ssh-trust.test-support';
 import { sh } from '../../shared/shell';
 import { connect, type SshConnection } from './connect';
-import { exec, type ExecOptions } from './exec';
+import { exec, KILL_ANSWER_MS, type ExecOptions } from './exec';
+import { startStallProxy, type StallProxy } from './stall-proxy.test-support';
 
 async function open(target: TestTarget): Promise<{ conn: SshConnection; done: () => Promise<void> }> {
   const trust = trusting(target);
@@ -129,4 +131,61 @@ describe('exec against the stand-ins', () => {
     await expect.poll(() => leftover(target, '/sbin/apk')).toEqual([]);
     await target.standIns?.control({});
   });
+});
+
+describe('stopping a command on a box that stopped answering', () => {
+  let target: TestTarget;
+  let proxy: StallProxy;
+  let trust: ReturnType<typeof freshTrust>;
+  beforeAll(async () => {
+    target = await startOpenSshTarget();
+    proxy = await startStallProxy(target.port);
+    trust = freshTrust();
+    writeFileSync(trust.userKnownHostsPath ?? '', `[${target.host}]:${proxy.port} ${target.hostPublicKey.split(' ').slice(0, 2).join(' ')}\n`);
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    trust?.cleanup();
+    await target?.stop();
+  });
+
+  it('ends the stop within seconds when the kill gets no answer, drops the connection and says the command may still run', async () => {
+    // No keepalive in the test's time: only the stop's own limit can end the wait.
+    const opened = await connect({ host: target.host, port: proxy.port, username: target.user, trust, auth: { kind: 'key', privateKeyPath: target.privateKeyPath }, keepaliveIntervalMs: 600_000 });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const conn = opened.value;
+    const abort = new AbortController();
+    let started = false;
+    const running = exec(conn, 'echo started; sleep 33', { signal: abort.signal, onStdout: () => (started = true) });
+    await expect.poll(() => started).toBe(true);
+    proxy.stall();
+    const stopping = Date.now();
+    abort.abort();
+    const result = await running;
+    expect(Date.now() - stopping).toBeLessThan(KILL_ANSWER_MS + 5000);
+    expect(result.ok ? null : result.error).toEqual({
+      code: 'cancelled',
+      message: `The command on 127.0.0.1:${proxy.port} was cancelled, but the box did not answer the kill within 5 s, so Cairn closed the connection: the command may still be running there; check the box before trying again.`,
+    });
+    await expect.poll(() => conn.closed).toBe(true);
+    // The box never heard the kill: the command is still there, as the message says.
+    expect(leftover(target, 'sleep 33')).not.toEqual([]);
+    for (const p of leftover(target, 'sleep 33')) process.kill(p.pid);
+  }, 30_000);
+
+  it('closes a connection whose server no longer answers within seconds', async () => {
+    const quiet = await startStallProxy(target.port);
+    writeFileSync(trust.userKnownHostsPath ?? '', `[${target.host}]:${quiet.port} ${target.hostPublicKey.split(' ').slice(0, 2).join(' ')}\n`, { flag: 'a' });
+    try {
+      const opened = await connect({ host: target.host, port: quiet.port, username: target.user, trust, auth: { kind: 'key', privateKeyPath: target.privateKeyPath }, keepaliveIntervalMs: 600_000 });
+      if (!opened.ok) throw new Error(opened.error.message);
+      quiet.stall();
+      const closing = Date.now();
+      await opened.value.close();
+      expect(Date.now() - closing).toBeLessThan(8000);
+      expect(opened.value.closed).toBe(true);
+    } finally {
+      await quiet.close();
+    }
+  }, 30_000);
 });

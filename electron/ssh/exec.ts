@@ -34,6 +34,21 @@ export interface ExecOutcome {
 const GRACE_MS = 2000;
 
 /**
+ * How long the box gets to answer a kill (open its channel and run it)
+ * before Cairn stops waiting and drops the connection: a stop always ends.
+ */
+export const KILL_ANSWER_MS = 5000;
+
+/** Why a command is being stopped: its code, and how the sentence about it reads once it was stopped or could not be. */
+interface StopReason {
+  code: 'cancelled' | 'timeout' | 'idle-timeout';
+  /** The sentence once the command was stopped. */
+  stopped: string;
+  /** What happened, for the sentence when the box did not answer the kill ("was cancelled"). */
+  what: string;
+}
+
+/**
  * The command runs under a small sh wrapper that first reports its pid on
  * stderr (filtered out again here) and makes sure it leads its own process
  * group: sshd gives a session one, Dropbear does not, so there the wrapper
@@ -89,16 +104,24 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
       resolve(result);
     };
 
-    const stop = (reason: SshError) => {
+    const stop = (reason: StopReason) => {
       if (stopReason || done) return;
-      stopReason = reason;
-      void stopRemote(conn, () => marker.pid, () => channel === null || channelClosed).then(() => {
+      stopReason = { code: reason.code, message: reason.stopped };
+      void stopRemote(conn, () => marker.pid, () => channel === null || channelClosed).then((answered) => {
+        if (!answered && !done) {
+          // The box went silent: waiting on would hold the stop (and whoever waits on it) forever.
+          stopReason = {
+            code: reason.code,
+            message: `The command on ${where} ${reason.what}, but the box did not answer the kill within ${seconds(KILL_ANSWER_MS)}, so Cairn closed the connection: the command may still be running there; check the box before trying again.`,
+          };
+          conn.abandon();
+        }
         channel?.close();
-        finish(failure(reason));
+        finish(failure(stopReason ?? { code: reason.code, message: reason.stopped }));
       });
     };
 
-    const onAbort = () => stop({ code: 'cancelled', message: `The command on ${where} was cancelled and has been stopped.` });
+    const onAbort = () => stop({ code: 'cancelled', stopped: `The command on ${where} was cancelled and has been stopped.`, what: 'was cancelled' });
     options.signal?.addEventListener('abort', onAbort, { once: true });
     const unwatch = conn.onClose((error) => {
       if (!stopReason) finish(failure(error ?? { code: 'connection-lost', message: `The connection to ${where} was closed while a command was running.` }));
@@ -109,15 +132,25 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
       if (!options.idleTimeoutMs) return;
       clearTimeout(idle);
       const ms = options.idleTimeoutMs;
-      idle = setTimeout(() => stop({ code: 'idle-timeout', message: `The command on ${where} printed nothing for ${seconds(ms)}, so it was stopped: it may be waiting for an answer that will never come.` }), ms);
+      idle = setTimeout(
+        () =>
+          stop({
+            code: 'idle-timeout',
+            stopped: `The command on ${where} printed nothing for ${seconds(ms)}, so it was stopped: it may be waiting for an answer that will never come.`,
+            what: `printed nothing for ${seconds(ms)}`,
+          }),
+        ms,
+      );
     };
     if (options.timeoutMs) {
       const ms = options.timeoutMs;
-      timers.push(setTimeout(() => stop({ code: 'timeout', message: `The command on ${where} was still running after ${seconds(ms)}, so it was stopped.` }), ms));
+      timers.push(
+        setTimeout(() => stop({ code: 'timeout', stopped: `The command on ${where} was still running after ${seconds(ms)}, so it was stopped.`, what: `was still running after ${seconds(ms)}` }), ms),
+      );
     }
     armIdle();
 
-    conn.client.exec(sh('exec', '/bin/sh', '-c', WRAPPER, 'cairn', command), (error, ch) => {
+    const opened = (error: Error | undefined, ch: ClientChannel) => {
       if (error) {
         finish(failure({ code: 'connection-lost', message: `${where} refused to run a command (${error.message}): reconnect and try again.` }));
         return;
@@ -166,21 +199,45 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
         );
       });
       ch.end(options.stdin ?? undefined);
-    });
+    };
+    try {
+      conn.client.exec(sh('exec', '/bin/sh', '-c', WRAPPER, 'cairn', command), opened);
+    } catch (error) {
+      // ssh2 throws when its socket can no longer be written: the connection is going.
+      finish(failure({ code: 'connection-lost', message: `The connection to ${where} closed before the command could start (${(error as Error).message}): reconnect and try again.` }));
+    }
   });
 }
 
-/** Runs a short helper command on its own channel and waits for it to end. */
-function runQuietly(conn: SshConnection, command: string): Promise<void> {
+/** Runs a short helper command on its own channel and waits for it to end; false when the box did not answer within `ms`. */
+function runQuietly(conn: SshConnection, command: string, ms: number): Promise<boolean> {
   return new Promise((resolve) => {
-    if (conn.closed) return resolve();
-    conn.client.exec(command, (error, ch) => {
-      if (error) return resolve();
-      ch.on('close', () => resolve());
-      ch.resume();
-      ch.stderr.resume();
-      ch.end();
-    });
+    if (conn.closed) return resolve(true);
+    let late = false;
+    let helper: ClientChannel | null = null;
+    const timer = setTimeout(() => {
+      late = true;
+      helper?.close();
+      resolve(false);
+    }, ms);
+    const answered = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    try {
+      conn.client.exec(command, (error, ch) => {
+        if (error) return answered();
+        if (late) return void ch.close();
+        helper = ch;
+        ch.on('close', answered);
+        ch.resume();
+        ch.stderr.resume();
+        ch.end();
+      });
+    } catch {
+      // The connection is going; with it goes the command's channel, so there is nothing left to wait for.
+      answered();
+    }
   });
 }
 
@@ -188,15 +245,21 @@ const waitUntil = async (ended: () => boolean, ms: number) => {
   for (const deadline = Date.now() + ms; !ended() && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
 };
 
-/** TERM to the command's process group (or the process, where it leads none), then KILL after a grace period. */
-async function stopRemote(conn: SshConnection, pidOf: () => number | null, ended: () => boolean): Promise<void> {
+/**
+ * TERM to the command's process group (or the process, where it leads none),
+ * then KILL after a grace period. False when the box did not answer a kill
+ * within KILL_ANSWER_MS: the caller then gives up on the connection.
+ */
+async function stopRemote(conn: SshConnection, pidOf: () => number | null, ended: () => boolean): Promise<boolean> {
   // stdout and stderr travel separately: the pid line may still be on its way.
   await waitUntil(() => ended() || pidOf() !== null, 2000);
   const pid = pidOf();
-  if (pid === null) return;
+  if (pid === null) return true;
   for (const signal of ['-TERM', '-KILL']) {
-    if (ended()) return;
-    await runQuietly(conn, sh('kill', signal, `-${pid}`, op('2>'), '/dev/null', op('||'), 'kill', signal, String(pid), op('2>'), '/dev/null'));
+    if (ended()) return true;
+    const answered = await runQuietly(conn, sh('kill', signal, `-${pid}`, op('2>'), '/dev/null', op('||'), 'kill', signal, String(pid), op('2>'), '/dev/null'), KILL_ANSWER_MS);
+    if (!answered) return ended();
     await waitUntil(ended, signal === '-TERM' ? GRACE_MS : 1000);
   }
+  return true;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -57,8 +57,25 @@ describe('the host key trust store', () => {
     expect(await checkHostKey(trust, 'box', 22, ED_B)).toEqual({ status: 'trusted', source: 'cairn' });
   });
 
-  it('ignores revoked and certificate-authority lines when deciding trust', async () => {
-    writeFileSync(trust.userKnownHostsPath ?? '', `@revoked box ssh-ed25519 ${ED_A.base64}\n@cert-authority box ssh-ed25519 ${ED_A.base64}\n`);
+  it('never takes a certificate-authority line for a trusted host key', async () => {
+    writeFileSync(trust.userKnownHostsPath ?? '', `@cert-authority box ssh-ed25519 ${ED_A.base64}\n`);
     expect(await checkHostKey(trust, 'box', 22, ED_A)).toEqual({ status: 'unknown' });
+  });
+
+  it('refuses a key revoked in the user’s known_hosts, naming that file, though Cairn’s own store trusts it', async () => {
+    await acceptHostKey(trust, 'box', 22, ED_A);
+    writeFileSync(trust.userKnownHostsPath ?? '', `box ssh-ed25519 ${ED_A.base64}\n@revoked * ssh-ed25519 ${ED_A.base64}\n`);
+    expect(await checkHostKey(trust, 'box', 22, ED_A)).toEqual({ status: 'revoked', file: trust.userKnownHostsPath });
+    // Revoking a key says nothing of the host's other keys.
+    expect(await checkHostKey(trust, 'box', 22, ED_B)).toEqual({ status: 'changed', expected: ED_A, knownIn: 'cairn' });
+  });
+
+  it('refuses a key revoked in Cairn’s own store, and only for the hosts the @revoked line names', async () => {
+    mkdirSync(path.dirname(trust.storePath), { recursive: true });
+    writeFileSync(trust.storePath, `@revoked box,[box]:2222 ssh-ed25519 ${ED_B.base64}\n`);
+    writeFileSync(trust.userKnownHostsPath ?? '', `box ssh-ed25519 ${ED_B.base64}\nnas ssh-ed25519 ${ED_B.base64}\n`);
+    expect(await checkHostKey(trust, 'box', 22, ED_B)).toEqual({ status: 'revoked', file: trust.storePath });
+    expect(await checkHostKey(trust, 'box', 2222, ED_B)).toEqual({ status: 'revoked', file: trust.storePath });
+    expect(await checkHostKey(trust, 'nas', 22, ED_B)).toEqual({ status: 'trusted', source: 'user' });
   });
 });

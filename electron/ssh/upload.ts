@@ -35,7 +35,7 @@ export async function upload(conn: SshConnection, remotePath: string, content: B
 
   const write = await exec(conn, sh('umask', '077', op('&&'), 'cat', op('>'), temp, op('&&'), 'sha256sum', temp), { ...limits, stdin: data });
   if (!write.ok) return write;
-  const removeTemp = () => exec(conn, sh('rm', '-f', temp));
+  const removeTemp = () => exec(conn, sh('rm', '-f', temp), { timeoutMs: 60_000 });
   if (write.value.exitCode !== 0) {
     await removeTemp();
     const stderr = write.value.stderr.trim();

@@ -43,4 +43,14 @@ describe('Cairn’s known_hosts file', () => {
     expect(await store.remove('box', 22)).toBe(0);
     expect(await readFile(path, 'utf8')).toBe('# kept comment\n|1|hashed=|x= ssh-ed25519 AAAA\n');
   });
+
+  it('refuses to write a line whose host is a pattern, a list or more than one line, and writes nothing', async () => {
+    const key = realKey('k');
+    const store = createKnownHostsStore(join(dir, 'known_hosts'));
+    for (const host of ['box\n*', 'box,*', '*', '|1|c2FsdA==|aGFzaA==', '@revoked']) {
+      await expect(store.add(host, 22, key.type, key.blob)).rejects.toThrow(/refused to save a host key/);
+    }
+    await expect(store.add('box', 22, 'ssh-ed25519 x', key.blob)).rejects.toThrow(/not one SSH sends/);
+    expect(await readFile(store.path, 'utf8').catch(() => 'no file')).toBe('no file');
+  });
 });

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { KnownHost } from '../../shared/api/known-hosts';
+import { knownHostNameProblem, type KnownHost } from '../../shared/api/known-hosts';
 import { fingerprintOf as fingerprintOfBlob } from '../ssh/fingerprint';
 import { formatKnownHostLine, parseKnownHosts } from '../ssh/known-hosts-file';
+import { PresentedKeys } from '../ssh/presented-keys';
 import { writeFileAtomic } from './atomic-write';
 import { serial } from './serial';
 
@@ -17,10 +18,16 @@ export interface KnownHostEntry extends KnownHost {
 
 export interface KnownHostsStore {
   readonly path: string;
+  /**
+   * The key each host:port last showed Cairn (noted by every connection that
+   * trusts through this file): "trust" may add only such a key. Kept with the
+   * store so every part of Cairn given this store shares the one record.
+   */
+  readonly presented: PresentedKeys;
   list(): Promise<KnownHostEntry[]>;
   /** The keys on file for this host and port. */
   lookup(host: string, port: number): Promise<KnownHostEntry[]>;
-  /** Trusts a key (replacing any key of the same type for this host and port). */
+  /** Trusts a key (replacing any key of the same type for this host and port); throws for a host or key that would not make one plain line. */
   add(host: string, port: number, keyType: string, keyBase64: string): Promise<void>;
   /** Forgets the host's keys, or only the one type; returns how many lines went. */
   remove(host: string, port: number, keyType?: string): Promise<number>;
@@ -47,6 +54,14 @@ function parseLine(line: string): KnownHostEntry[] {
     );
 }
 
+/** Every caller checks first; this is the last guard before a line that could name other hosts is written. */
+function checkLine(host: string, port: number, keyType: string, keyBase64: string): void {
+  const problem = knownHostNameProblem(host);
+  if (problem !== null) throw new Error(`Cairn refused to save a host key for ${JSON.stringify(host)}: ${problem}`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`Cairn refused to save a host key for port ${port}: ports run from 1 to 65535.`);
+  if (!/^[a-z0-9@.-]{3,64}$/.test(keyType) || !/^[A-Za-z0-9+/]+={0,2}$/.test(keyBase64)) throw new Error(`Cairn refused to save a host key for ${host}: the key is not one SSH sends.`);
+}
+
 export function createKnownHostsStore(path: string): KnownHostsStore {
   const exclusive = serial();
   const lines = async (): Promise<string[]> => {
@@ -65,10 +80,12 @@ export function createKnownHostsStore(path: string): KnownHostsStore {
 
   return {
     path,
+    presented: new PresentedKeys(),
     list,
     lookup: async (host, port) => (await list()).filter((e) => e.host === host && e.port === port),
     add: (host, port, keyType, keyBase64) =>
       exclusive(async () => {
+        checkLine(host, port, keyType, keyBase64);
         const kept = (await lines()).filter((l) => !matches(l, host, port, keyType));
         await save([...kept, formatKnownHostLine(host, port, { type: keyType, base64: keyBase64 })]);
       }),

@@ -1,3 +1,5 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelName } from '../../shared/api/names';
 import { dispatch } from '../ipc';
@@ -12,6 +14,7 @@ afterEach(() => h.cleanup());
 
 const call = (channel: ChannelName, payload: unknown) => dispatch(h.table, channel, payload, { sender: 'test', log: h.log });
 const ED25519 = 'AAAAC3NzaC1lZDI1NTE5AAAAIGb0xM1zYvXq2d7Lw5k3n8b2G9ZcQm0rT4sJ1hUe7pVx';
+const OTHER = 'AAAAC3NzaC1lZDI1NTE5AAAAIHb0xM1zYvXq2d7Lw5k3n8b2G9ZcQm0rT4sJ1hUe7pVx';
 
 describe('reading the probe’s answer', () => {
   it('reads the Alpine release, the architecture and whether the login is root', () => {
@@ -44,13 +47,54 @@ describe('reading the probe’s answer', () => {
 });
 
 describe('knownHosts:accept', () => {
-  it('trusts the key for the host and port and lists its fingerprint', async () => {
+  // What connect() notes when a box shows its key (a refusal at "Test connection", a box action, a run).
+  const shown = (host: string, port: number, base64 = ED25519) => h.services.knownHosts.presented.record(host, port, { type: 'ssh-ed25519', base64 });
+  const listed = async () => (await call('knownHosts:list', {})) as { ok: true; value: { hosts: unknown[] } };
+
+  it('trusts the key the host last showed and lists its fingerprint', async () => {
+    shown('box.lan', 2222);
     const accepted = await call('knownHosts:accept', { host: 'box.lan', port: 2222, keyType: 'ssh-ed25519', key: ED25519 });
     expect(accepted).toEqual({ ok: true, value: { host: 'box.lan', port: 2222, keyType: 'ssh-ed25519', fingerprint: expect.stringMatching(/^SHA256:[A-Za-z0-9+/]{43}$/) } });
     expect(await call('knownHosts:list', {})).toMatchObject({ ok: true, value: { hosts: [{ host: 'box.lan', port: 2222, keyType: 'ssh-ed25519' }] } });
   });
 
+  it('refuses a host that would write a pattern, another host or another line into known_hosts', async () => {
+    for (const host of ['box\n*', 'box,*', 'box *', '*', 'box?', '!box', '[box]:22', '|1|c2FsdA==|aGFzaA==', '@revoked', '#box', 'box\u0000', 'box\u0085x']) {
+      expect(await call('knownHosts:accept', { host, port: 22, keyType: 'ssh-ed25519', key: ED25519 }), JSON.stringify(host)).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'host' } });
+    }
+    expect((await listed()).value.hosts).toEqual([]);
+    expect(await readFile(h.services.knownHosts.path, 'utf8').catch(() => '')).toBe('');
+  });
+
+  it('refuses a key no box showed, or not the one the host showed last', async () => {
+    expect(await call('knownHosts:accept', { host: 'box', port: 22, keyType: 'ssh-ed25519', key: ED25519 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'key', message: expect.stringContaining('box has not shown Cairn a host key lately') },
+    });
+    shown('box', 2222);
+    expect(await call('knownHosts:accept', { host: 'box', port: 22, keyType: 'ssh-ed25519', key: ED25519 })).toMatchObject({ ok: false, error: { field: 'key' } });
+    shown('box', 22, OTHER);
+    expect(await call('knownHosts:accept', { host: 'box', port: 22, keyType: 'ssh-ed25519', key: ED25519 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'key', message: expect.stringContaining('last showed Cairn a different host key') },
+    });
+    expect((await listed()).value.hosts).toEqual([]);
+  });
+
+  it('refuses a key revoked in the person’s known_hosts, naming the file', async () => {
+    const userFile = join(h.dir, '.ssh', 'known_hosts');
+    await mkdir(dirname(userFile), { recursive: true });
+    await writeFile(userFile, `@revoked * ssh-ed25519 ${ED25519}\n`);
+    shown('box', 22);
+    expect(await call('knownHosts:accept', { host: 'box', port: 22, keyType: 'ssh-ed25519', key: ED25519 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'key', message: expect.stringContaining(`is marked @revoked in ${userFile}`) },
+    });
+    expect((await listed()).value.hosts).toEqual([]);
+  });
+
   it('refuses a key blob that is not of the named type, or not a key at all', async () => {
+    shown('box', 22);
     expect(await call('knownHosts:accept', { host: 'box', port: 22, keyType: 'ssh-rsa', key: ED25519 })).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'keyType' } });
     expect(await call('knownHosts:accept', { host: 'box', port: 22, keyType: 'ssh-rsa', key: 'AAAA' })).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'key' } });
     expect(await call('knownHosts:list', {})).toMatchObject({ ok: true, value: { hosts: [] } });

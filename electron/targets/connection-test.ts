@@ -1,4 +1,4 @@
-import type { KnownHost } from '../../shared/api/known-hosts';
+import { knownHostNameProblem, type KnownHost } from '../../shared/api/known-hosts';
 import { fail, failWithDetails, ok, type ApiError, type Failed, type Result } from '../../shared/api/result';
 import type { ConnectionReport } from '../../shared/api/targets';
 import { op, sh } from '../../shared/shell/quote';
@@ -9,7 +9,7 @@ import { hostLabel, type SshError } from '../ssh/errors';
 import { changedKeyLogLine, hostKeyRefusal as refusalOf } from '../ssh/host-key-refusal';
 import { exec } from '../ssh/exec';
 import { hostKeyFromBase64 } from '../ssh/fingerprint';
-import type { HostTrust } from '../ssh/known-hosts';
+import { loadKnownKeys, revokedIn, type HostTrust } from '../ssh/known-hosts';
 import type { KnownHostsStore } from '../store/known-hosts';
 import type { TargetStore } from '../store/targets';
 import { connectOptionsFor } from './connect-options';
@@ -31,7 +31,11 @@ export interface ConnectionTestDeps {
 export interface ConnectionTester {
   /** Logs in as the target says and asks the box what it is. */
   test(targetId: string): Promise<Result<ConnectionReport>>;
-  /** Trusts a key the person compared; `key` is the base64 blob from a host-key-unknown error. */
+  /**
+   * Trusts a key the person compared; `key` is the base64 blob from a
+   * host-key refusal. Only the key that host:port last showed Cairn is taken,
+   * never one revoked in a known_hosts file.
+   */
   accept(host: string, port: number, keyType: string, key: string): Promise<Result<KnownHost>>;
 }
 
@@ -96,7 +100,7 @@ export { pinOf } from './connect-options';
 
 export function createConnectionTester(deps: ConnectionTestDeps): ConnectionTester {
   const { targets, knownHosts, log } = deps;
-  const trust: HostTrust = { storePath: knownHosts.path, userKnownHostsPath: deps.userKnownHostsPath };
+  const trust: HostTrust = { storePath: knownHosts.path, userKnownHostsPath: deps.userKnownHostsPath, presented: knownHosts.presented };
 
   const refusal = async (error: SshError): Promise<Failed> => {
     if (error.code === 'host-key-unknown' || error.code === 'host-key-changed') {
@@ -132,6 +136,8 @@ export function createConnectionTester(deps: ConnectionTestDeps): ConnectionTest
   };
 
   const accept = async (host: string, port: number, keyType: string, key: string): Promise<Result<KnownHost>> => {
+    const badHost = knownHostNameProblem(host);
+    if (badHost !== null) return fail('invalid-input', badHost, 'host');
     let parsed;
     try {
       parsed = hostKeyFromBase64(key);
@@ -140,6 +146,22 @@ export function createConnectionTester(deps: ConnectionTestDeps): ConnectionTest
     }
     if (parsed.type !== keyType) {
       return fail('invalid-input', `The key is an ${parsed.type} key, not ${keyType}; test the connection again to get it from the box.`, 'keyType');
+    }
+    // The window only relays what a box showed; a key it did not show (or no longer shows) is not the person's to trust.
+    const seen = knownHosts.presented.lastSeen(host, port);
+    if (seen === null) {
+      return fail('invalid-input', `${hostLabel(host, port)} has not shown Cairn a host key lately (Cairn remembers them only until it quits), so it cannot trust one for it: test the connection again and compare the fingerprint it shows.`, 'key');
+    }
+    if (seen.base64 !== parsed.base64) {
+      return fail(
+        'invalid-input',
+        `${hostLabel(host, port)} last showed Cairn a different host key (${hostKeyFromBase64(seen.base64).fingerprint}) than the one to trust (${parsed.fingerprint}), so neither was trusted: test the connection again and compare the fingerprint it shows now.`,
+        'key',
+      );
+    }
+    const revoked = revokedIn(await loadKnownKeys(trust, host, port), parsed);
+    if (revoked !== null) {
+      return fail('invalid-input', `The ${parsed.type} host key ${parsed.fingerprint} of ${hostLabel(host, port)} is marked @revoked in ${revoked}, so Cairn will not trust it: check the box and give it a new host key.`, 'key');
     }
     // The same store instance as knownHosts:list/remove, so writes to the file stay in one queue.
     await knownHosts.add(host, port, parsed.type, parsed.base64);
