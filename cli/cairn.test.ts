@@ -37,11 +37,17 @@ beforeAll(() => {
 });
 
 describe('cairn usage', () => {
-  it.each([['--help'], ['help'], ['-h'], ['render', '--help']])('prints usage on stdout for %s', (...args) => {
+  it.each([['--help'], ['help'], ['-h']])('prints usage on stdout for %s', (...args) => {
     const r = cairn(args);
     expect(r).toMatchObject({ status: 0, stderr: '' });
     expect(r.stdout).toMatch(/^Usage: cairn COMMAND/);
     for (const command of ['render', 'parse', 'validate', 'plan']) expect(r.stdout).toContain(`  ${command} `);
+  });
+
+  it("prints a command's own help for COMMAND --help", () => {
+    const r = cairn(['render', '--help']);
+    expect(r).toMatchObject({ status: 0, stderr: '' });
+    expect(r.stdout).toMatch(/^Usage: cairn render PROFILE\.json\n/);
   });
 
   it('asks for a command when given none', () => {

@@ -1,10 +1,12 @@
+import type { ErrorCode } from '../shared/api/result';
 import { PROFILE_SCHEMA_VERSION, errorsOf, loadProfile, validate, type Problem, type Profile } from '../shared/profile';
 
-/** A failure the user can fix, with the exit status it ends with. */
+/** A failure the user can fix, with the exit status it ends with (and, from a service, its error code). */
 export class CliError extends Error {
   constructor(
     readonly exitCode: number,
     message: string,
+    readonly code?: ErrorCode,
   ) {
     super(message);
   }
@@ -15,6 +17,10 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** The file's text; `-` means standard input. */
   readFile: (path: string) => Promise<string>;
+  /** The environment the box commands read (HOME, XDG_CONFIG_HOME, SSH_AUTH_SOCK, CAIRN_*); none when left out. */
+  env?: NodeJS.ProcessEnv;
+  /** Calls `handler` on Ctrl-C until the returned function is called; left out, Ctrl-C is not caught. */
+  onInterrupt?: (handler: () => void) => () => void;
 }
 
 export const displayName = (file: string): string => (file === '-' ? '<stdin>' : file);

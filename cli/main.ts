@@ -2,40 +2,19 @@ import { parse, render } from '../shared/answerfile';
 import { fullNameNeedsStep, plan } from '../shared/plan';
 import { errorsOf, type Profile } from '../shared/profile';
 import { parseArgs, type ArgSpec, type ParsedArgs } from './args';
+import { boxArgsProblem, factsCommand, lbuCommand, packagesCommand, servicesCommand } from './box-commands';
+import { EXIT } from './exit-codes';
 import { findCommand } from './find-command';
 import { formatPlan } from './format-plan';
+import { COMMAND_HELP, USAGE } from './help';
 import { CliError, checkProfileFile, displayName, problemLine, readText, requireValidProfile, type CliIo } from './inputs';
 import { overlayCommand } from './overlay-command';
+import { pushCommand } from './push-command';
+import { BOX_OPTIONS } from './remote';
+import { cairnVersion } from './version';
 
 export type { CliIo } from './inputs';
-
-export const USAGE = `Usage: cairn COMMAND [OPTIONS] FILE
-
-Commands:
-  render PROFILE.json      Print the setup-alpine answer file for a profile.
-  parse ANSWERFILE         Print the profile read from an answer file as JSON;
-                           problems found go to stderr as FILE:LINE: severity: message.
-  validate PROFILE.json    List the profile's problems (path: message).
-  plan PROFILE.json [--doas] [--reboot]
-                           List the steps an install runs on a box, with their commands.
-                           --doas    log in as a user that runs commands through doas
-                           --reboot  reboot the box at the end
-  overlay PROFILE.json --out DIR [--key KEY] [--replace]
-                           Write DIR/HOSTNAME.apkovl.tar.gz, a headless boot overlay: the box
-                           comes up on the network with an SSH server and a host key made for
-                           it. The last line printed is that key's SHA256: fingerprint.
-                           --key      also let this public key (or a private key's .pub) in as root
-                           --replace  remove other overlays in DIR (the boot takes the first found)
-  find SUBNET --fingerprint SHA256:... [--port N]
-                           Search SUBNET (one of this computer's networks, at most 1024
-                           addresses) for the SSH server presenting that host key, seen
-                           before any login; print its address.
-  help                     Show this help.
-
-A FILE of - reads standard input.
-Exit status: 0 done (find: found), 1 the file has errors (find: not found),
-2 wrong usage or a file that cannot be read.
-`;
+export { USAGE } from './help';
 
 /** What the answer file carries only as CAIRN_* lines, which setup-alpine itself ignores. */
 function extras(p: Profile): string[] {
@@ -49,16 +28,29 @@ function extras(p: Profile): string[] {
 
 interface Command {
   args: ArgSpec;
-  run: (io: CliIo, file: string, options: ReadonlySet<string>, parsed: ParsedArgs) => Promise<number>;
+  run: (io: CliIo, parsed: ParsedArgs) => Promise<number>;
+  /** Checks the arguments further than the spec can; a sentence when they are wrong. */
+  check?: (parsed: ParsedArgs) => string | null;
+  /** Takes --json: its failures end with an "error" object, its answers with a "result" one. */
+  json?: boolean;
 }
 
 const ONE_FILE: ArgSpec = { noun: 'file', count: 1 };
+const fileOf = (parsed: ParsedArgs) => parsed.positional[0] ?? '-';
+
+/** A box command: the shared options, and the shape of what follows TARGET checked before anything is opened. */
+const boxCommand = (name: string, spec: Omit<ArgSpec, 'noun'>, run: Command['run']): Command => ({
+  args: { noun: 'target', ...spec, flags: [...BOX_OPTIONS.flags, ...(spec.flags ?? [])], values: [...BOX_OPTIONS.values, ...(spec.values ?? [])] },
+  run,
+  check: (parsed) => boxArgsProblem(name, parsed),
+  json: true,
+});
 
 const COMMANDS: Record<string, Command> = {
   render: {
     args: ONE_FILE,
-    run: async (io, file) => {
-      const profile = await requireValidProfile(io, file);
+    run: async (io, parsed) => {
+      const profile = await requireValidProfile(io, fileOf(parsed));
       io.stdout(render(profile));
       const skipped = extras(profile);
       if (skipped.length > 0)
@@ -68,7 +60,8 @@ const COMMANDS: Record<string, Command> = {
   },
   parse: {
     args: ONE_FILE,
-    run: async (io, file) => {
+    run: async (io, parsed) => {
+      const file = fileOf(parsed);
       const { profile, diagnostics } = parse(await readText(io, file));
       for (const d of diagnostics)
         io.stderr(`${displayName(file)}:${d.line > 0 ? `${d.line}:` : ''} ${d.severity}: ${d.message}\n`);
@@ -78,7 +71,8 @@ const COMMANDS: Record<string, Command> = {
   },
   validate: {
     args: ONE_FILE,
-    run: async (io, file) => {
+    run: async (io, parsed) => {
+      const file = fileOf(parsed);
       const { problems } = await checkProfileFile(io, file);
       for (const p of problems) io.stdout(problemLine(p));
       const errors = errorsOf(problems).length;
@@ -94,52 +88,80 @@ const COMMANDS: Record<string, Command> = {
   },
   plan: {
     args: { ...ONE_FILE, flags: ['--doas', '--reboot'] },
-    run: async (io, file, options) => {
-      const profile = await requireValidProfile(io, file);
-      const steps = plan(profile, { privilege: options.has('--doas') ? 'doas' : 'root' }, { reboot: options.has('--reboot') });
+    run: async (io, parsed) => {
+      const profile = await requireValidProfile(io, fileOf(parsed));
+      const steps = plan(profile, { privilege: parsed.flags.has('--doas') ? 'doas' : 'root' }, { reboot: parsed.flags.has('--reboot') });
       io.stdout(formatPlan(steps));
       return 0;
     },
   },
   overlay: {
     args: { ...ONE_FILE, flags: ['--replace'], values: ['--out', '--key'], required: ['--out'] },
-    run: (io, _file, _options, parsed) => overlayCommand(io, parsed),
+    run: overlayCommand,
   },
   find: {
     args: { noun: 'subnet', count: 1, values: ['--fingerprint', '--port'], required: ['--fingerprint'] },
-    run: (io, _file, _options, parsed) => findCommand(io, parsed),
+    run: findCommand,
   },
+  push: boxCommand('push', { count: { min: 2 }, expects: 'a profile file and at least one target', flags: ['--reboot'], lists: ['--erase'] }, pushCommand),
+  facts: boxCommand('facts', { count: { min: 1 }, expects: 'at least one target' }, factsCommand),
+  services: boxCommand('services', { count: { min: 1, max: 3 }, expects: 'a target, then start, stop or restart and a service name' }, servicesCommand),
+  packages: boxCommand('packages', { count: { min: 1, max: 102 }, expects: 'a target, then add or del and package names' }, packagesCommand),
+  lbu: boxCommand('lbu', { count: { min: 1, max: 2 }, expects: 'a target, then status or commit', values: ['-m', '--message'] }, lbuCommand),
 };
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr(`${message}\n\n${USAGE}`);
-  return 2;
+function usageError(io: CliIo, message: string, help = USAGE): number {
+  io.stderr(`${message}\n\n${help}`);
+  return EXIT.usage;
 }
+
+/** --help or -h among the arguments, before a `--` that ends the options. */
+const asksForHelp = (args: readonly string[]) => {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+};
 
 /** Runs one cairn command line; returns the exit status. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) return usageError(io, 'Give a command.');
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.stdout(`cairn ${cairnVersion()}\n`);
+    return EXIT.done;
+  }
   if (name === 'help' || name === '--help' || name === '-h') {
-    io.stdout(USAGE);
-    return 0;
+    const topic = rest[0];
+    if (topic !== undefined && !Object.hasOwn(COMMAND_HELP, topic)) return usageError(io, `"${topic}" is not a cairn command.`);
+    io.stdout(topic === undefined ? USAGE : (COMMAND_HELP[topic] ?? USAGE));
+    return EXIT.done;
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) return usageError(io, `"${name}" is not a cairn command.`);
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(USAGE);
-    return 0;
+  const help = COMMAND_HELP[name] ?? USAGE;
+  if (asksForHelp(rest)) {
+    io.stdout(help);
+    return EXIT.done;
   }
   const parsed = parseArgs(name, rest, command.args);
-  if (typeof parsed === 'string') return usageError(io, parsed);
+  if (typeof parsed === 'string') return usageError(io, parsed, help);
+  const problem = command.check?.(parsed) ?? null;
+  if (problem !== null) return usageError(io, problem, help);
+  const json = command.json === true && parsed.flags.has('--json');
+  const finish = (exitCode: number) => {
+    if (json) io.stdout(`${JSON.stringify({ type: 'result', ok: exitCode === EXIT.done, exitCode })}\n`);
+    return exitCode;
+  };
   try {
-    return await command.run(io, parsed.positional[0] ?? '-', parsed.flags, parsed);
+    return finish(await command.run(io, parsed));
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr(`${error.message}\n`);
+      if (json) io.stdout(`${JSON.stringify({ type: 'error', ...(error.code === undefined ? {} : { code: error.code }), message: error.message, exitCode: error.exitCode })}\n`);
       return error.exitCode;
     }
-    io.stderr(`cairn ${name} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}. Please report this.\n`);
-    return 1;
+    const message = `cairn ${name} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}. Please report this.`;
+    io.stderr(`${message}\n`);
+    if (json) io.stdout(`${JSON.stringify({ type: 'error', code: 'internal', message, exitCode: EXIT.failed })}\n`);
+    return EXIT.failed;
   }
 }

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers, type Services } from './ipc/handlers';
 import type { DialogService } from './ipc/file-handlers';
-import { createLog, type Log } from './log';
-import { createSecretStore, type SafeStorageLike } from './secrets/secrets';
-import { createStore } from './store';
+import type { Log } from './log';
+import type { SafeStorageLike } from './secrets/secrets';
+import { createServices } from './services';
 
 /** A fresh userData directory, removed by the returned cleanup. */
 export async function tempDir(prefix = 'cairn-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
@@ -71,26 +71,14 @@ export interface Harness {
 /** The real handler table over real stores in a temp userData directory. */
 export async function harness(options: { safeStorage?: SafeStorageLike; dialogs?: DialogService; sshConfigPath?: string } = {}): Promise<Harness> {
   const { dir, cleanup } = await tempDir();
-  const store = await createStore(dir);
-  const log = createLog({ file: store.paths.log, level: 'debug' });
-  const services: Services = {
-    profiles: store.profiles,
-    targets: store.targets,
-    knownHosts: store.knownHosts,
-    secrets: createSecretStore({ file: store.paths.secrets, safeStorage: options.safeStorage ?? fakeSafeStorage(), log }),
+  const { log, services } = await createServices({
+    userData: dir,
+    safeStorage: options.safeStorage ?? fakeSafeStorage(),
     dialogs: options.dialogs ?? scriptedDialogs({}).dialogs,
     sshConfig: { path: options.sshConfigPath ?? join(dir, 'no-ssh-config'), homeDir: dir, localUser: 'tester' },
-    appInfo: () => ({
-      name: 'Cairn',
-      version: '0.1.0',
-      platform: process.platform,
-      arch: process.arch,
-      versions: { electron: null, chrome: null, node: process.versions.node },
-      userDataDir: dir,
-      logFile: log.file,
-    }),
-    log,
-  };
+    app: { name: 'Cairn', version: '0.1.0' },
+    log: { level: 'debug' },
+  });
   return {
     dir,
     log,

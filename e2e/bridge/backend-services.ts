@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { createHandlers, type EmitEvent, type HandlerTable, type Services } from '../../electron/ipc';
 import type { DialogService } from '../../electron/ipc/file-handlers';
 import { createRunServices } from '../../electron/runs/run-services';
-import { createLog, type Log } from '../../electron/log';
-import { createSecretStore } from '../../electron/secrets/secrets';
+import type { Log } from '../../electron/log';
+import { createServices } from '../../electron/services';
 import { fakeSafeStorage } from '../../electron/services.test-support';
-import { createStore, type Store } from '../../electron/store';
+import type { Store } from '../../electron/store';
 
 export interface BackendServices {
   store: Store;
@@ -21,30 +21,17 @@ export interface BackendServices {
  * native dialogs are stand-ins, because neither exists outside Electron.
  */
 export async function createBackendServices(userData: string, dialogs: DialogService, emit: EmitEvent = () => undefined): Promise<BackendServices> {
-  const store = await createStore(userData);
-  const log = createLog({ file: store.paths.log, level: 'debug' });
-  // The real runner, its files in this userData directory, its events to the page.
-  const runs = await createRunServices({ userData, emit, log });
-  const services: Services = {
-    profiles: store.profiles,
-    targets: store.targets,
-    knownHosts: store.knownHosts,
-    secrets: createSecretStore({ file: store.paths.secrets, safeStorage: fakeSafeStorage(), log }),
+  const { store, log, services } = await createServices({
+    userData,
+    safeStorage: fakeSafeStorage(),
     dialogs,
     // Never the tester's own ~/.ssh/config: a journey that imports one writes it here.
     sshConfig: { path: join(userData, 'ssh-config'), homeDir: userData, localUser: 'journey' },
-    appInfo: () => ({
-      name: 'Cairn',
-      version: '0.0.0-journey',
-      platform: process.platform,
-      arch: process.arch,
-      versions: { electron: null, chrome: null, node: process.versions.node },
-      userDataDir: userData,
-      logFile: log.file,
-    }),
-    log,
-    runs: runs.services,
+    app: { name: 'Cairn', version: '0.0.0-journey' },
+    log: { level: 'debug' },
     emit,
-  };
+    // The real runner, its files in this userData directory, its events to the page.
+    runs: async (log) => (await createRunServices({ userData, emit, log })).services,
+  });
   return { store, log, services, table: createHandlers(services) };
 }
