@@ -8,9 +8,10 @@ import { AppPage } from '../pages/app-page';
 import { ProfileBar } from '../pages/profile-bar';
 import { RunPage, TargetSteps } from '../pages/run-page';
 import { installerRuns } from '../target/stand-ins.test-support';
+import { sshRun } from '../target/target-exec.test-support';
 import { expect, test } from './run-fixtures';
 
-test('a new target is added by host, port and key, its first-contact key trusted, and an Old PC install runs on it to success', async ({ page, backend, boxes }) => {
+test('a new target is added by host, port and key, its first-contact key trusted, an Old PC install runs on it to success, and the box is rebooted and opened in Boxes', async ({ page, backend, boxes }) => {
   const [box] = await boxes(1);
   if (!box) throw new Error('No test target started.');
   // Slow enough that the log and the sections can be seen moving.
@@ -65,4 +66,15 @@ test('a new target is added by host, port and key, its first-contact key trusted
   expect(readFileSync(path.join(box.root ?? '', 'etc/hostname'), 'utf8')).toBe(`${(saved as Profile).hostname}\n`);
   expect(readFileSync(path.join(box.root ?? '', 'etc/network/interfaces'), 'utf8')).toBe(renderInterfaces((saved as Profile).interfaces));
   expect(records.filter((r) => r.tool === 'setup-disk').at(-1)).toMatchObject({ argv: ['-m', 'sys', '-L', '-s', '2048', '/dev/sda'], env: { ERASE_DISKS: '/dev/sda' }, exitCode: 0 });
+
+  // Every flow ends in its next step: reboot into the installed system, then manage the box.
+  // (The chroot has no /proc: the boot id the reboot stand-in changes is put where the box would have it.)
+  await sshRun(box, 'mkdir -p /proc/sys/kernel/random && echo 11111111-2222-3333-4444-555555555555 > /proc/sys/kernel/random/boot_id');
+  await page.getByRole('group', { name: 'After the install' }).getByRole('button', { name: 'Reboot garage now' }).click();
+  await expect(app.status).toHaveText('garage is rebooting into the installed system; waiting for it to come back.');
+  await page.getByRole('button', { name: 'Open garage in Boxes' }).click();
+  await expect(app.screenTab('Boxes')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { level: 2, name: 'garage' })).toBeVisible();
+  await expect(page.getByText(/^Reachable, read/)).toBeVisible({ timeout: 30_000 });
+  expect(((await box.standIns?.records()) ?? []).filter((r) => r.tool === 'reboot')).toHaveLength(1);
 });

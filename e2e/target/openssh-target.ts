@@ -135,6 +135,15 @@ class OpenSshTarget extends TargetBase {
     return new ServerProcess('/usr/bin/unshare', ['--uts', '--', '/bin/sh', '-c', 'hostname localhost && exec "$@"', 'sshd', ...sshd], this.record.marker);
   }
 
+  /** The box comes up at another address (as a static address from its profile would put it), same port and key. */
+  async moveTo(address: string): Promise<void> {
+    if (this.overlay !== null) throw new Error('A target booted from an overlay keeps its address.');
+    await this.stopServer();
+    this.host = loopbackAddress(address);
+    this.server = this.spawnServer(this.extra);
+    await this.server.ready(this.host, this.port);
+  }
+
   async replaceHostKey(): Promise<void> {
     if (this.overlay !== null) throw new Error('A target booted from an overlay keeps the overlay\'s host key.');
     await this.stopServer();

@@ -123,7 +123,8 @@ export abstract class TargetBase implements TestTarget {
     await this.stopServer();
     killTargetProcesses(this.record);
     if (this.record.user) await deleteHostUser(this.record.user);
-    await rm(this.record.dir, { recursive: true, force: true });
+    // A session's last process may still be writing under the chroot as it dies: rm retries on ENOTEMPTY.
+    await rm(this.record.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     unregisterTarget(this.record.dir);
   }
 }

@@ -49,6 +49,8 @@ export interface TestTarget {
   authorizeKey(publicKeyLine: string): Promise<void>;
   /** A new host key; the server restarts on the same port (existing sessions end). */
   replaceHostKey(): Promise<void>;
+  /** OpenSSH only: the server comes back at another loopback address (same port, same key), as a box whose install gave it a static address. */
+  moveTo?(address: string): Promise<void>;
   /** What the server has logged so far. */
   serverLog(): string;
   /** Processes of sessions on this target (and the server's own). */

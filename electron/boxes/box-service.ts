@@ -3,6 +3,7 @@ import type { ResponseOf } from '../../shared/api/channels';
 import type { ChannelName } from '../../shared/api/names';
 import { ok, type Result } from '../../shared/api/result';
 import type { Target } from '../../shared/api/targets';
+import type { Profile } from '../../shared/profile';
 import { fixSteps } from '../../shared/boxes';
 import type { EmitEvent } from '../ipc/events';
 import type { Log } from '../log';
@@ -46,6 +47,8 @@ export interface BoxServiceDeps {
   homeDir: string;
   /** Drift compares a box with a saved profile. */
   profiles: ProfileStore;
+  /** The profile an install run used, so a reboot after it can follow the box to the address it set. */
+  profileOfRun?: (runId: string) => Promise<Profile | null>;
   /** Where a box action's run keeps its summary and log. */
   openRun: (runId: string) => Promise<RunFiles>;
   /** Facts as each box answers, live output of actions, the end of a wait after reboot. */
@@ -77,7 +80,7 @@ export interface BoxService {
   lbuDiff(targetId: string): Answer<'boxes:lbu-diff'>;
   lbuCommit(targetId: string, message: string): Answer<'boxes:lbu-commit'>;
   lbuBackups(targetId: string): Answer<'boxes:lbu-backups'>;
-  power(targetId: string, action: PowerAction, force: boolean): Answer<'boxes:power'>;
+  power(targetId: string, action: PowerAction, force: boolean, afterRun?: string): Answer<'boxes:power'>;
   drift(targetId: string, profileId: string): Answer<'boxes:drift'>;
   applyDrift(targetId: string, profileId: string): Answer<'boxes:apply-drift'>;
   /**
@@ -252,8 +255,31 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
         (value, runId) => ({ runId, ...value }),
       ),
     lbuBackups: (targetId) => query(targetId, ({ conn, context }) => lbuListBackups(conn, context), (backups) => ({ backups })),
-    power: (targetId, action, force) =>
-      powerAction({ access, runs, emit, log, backTimeoutMs: options.backTimeoutMs, backIntervalMs: options.backIntervalMs }, targetId, action, force),
+    power: (targetId, action, force, afterRun) =>
+      powerAction(
+        {
+          access,
+          runs,
+          emit,
+          log,
+          backTimeoutMs: options.backTimeoutMs,
+          backIntervalMs: options.backIntervalMs,
+          ...(deps.profileOfRun === undefined
+            ? {}
+            : {
+                follow: {
+                  profileOfRun: deps.profileOfRun,
+                  targets: deps.targets,
+                  knownHosts: deps.knownHosts,
+                  trust: { storePath: deps.knownHosts.path, userKnownHostsPath: deps.userKnownHostsPath },
+                },
+              }),
+        },
+        targetId,
+        action,
+        force,
+        afterRun,
+      ),
     async drift(targetId, profileId) {
       const stored = await deps.profiles.get(profileId);
       if (!stored.ok) return stored;

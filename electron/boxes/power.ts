@@ -67,10 +67,12 @@ export interface WaitOptions {
   signal?: AbortSignal;
   label?: string;
   privilege?: 'root' | 'doas';
+  /** An address the box answers at only once the reboot applied its new network settings: an answer there is "back". */
+  newAddress?: string;
 }
 
 /** Refusals that waiting does not cure: the box is up but will not let Cairn in, or is not the same box. */
-const FINAL = new Set(['host-key-unknown', 'host-key-changed', 'auth-failed', 'key-unreadable', 'cancelled']);
+export const FINAL_CODES: ReadonlySet<string> = new Set(['host-key-unknown', 'host-key-changed', 'auth-failed', 'key-unreadable', 'cancelled']);
 
 const pause = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -109,13 +111,14 @@ export async function waitUntilBack(
     attempts++;
     const attempt = await connectFn(options.signal);
     if (!attempt.ok) {
-      if (FINAL.has(attempt.error.code)) return attempt;
+      if (FINAL_CODES.has(attempt.error.code)) return attempt;
       wentDown = true;
       last = attempt.error.message;
     } else {
       const bootId = await readBootId(attempt.value, options.privilege);
       const previous = options.previousBootId ?? null;
-      const back = previous !== null && bootId !== null ? bootId !== previous : wentDown;
+      const moved = options.newAddress !== undefined && attempt.value.host === options.newAddress;
+      const back = moved || (previous !== null && bootId !== null ? bootId !== previous : wentDown);
       if (back) return done({ conn: attempt.value, bootId, attempts, waitedMs: Date.now() - started });
       await attempt.value.close();
       last = `${box} still answers from before the reboot.`;

@@ -213,3 +213,74 @@ describe('changing boxes: every action is a run on disk', () => {
     expect((await valueOf(h.call('boxes:apply-drift', { targetId: id, profileId }))).ran).toEqual([]);
   });
 });
+
+describe('a reboot after an install that gave the box a static address', () => {
+  let target: TestTarget;
+  beforeAll(async () => {
+    target = await startOpenSshTarget();
+  });
+  afterAll(() => target?.stop());
+
+  it('finds the box at its new address by its host key, and the target follows it there', async () => {
+    const id = await h.addTarget(target, 'shed-pi');
+    const base = defaultProfile();
+    const profile = {
+      ...base,
+      name: 'Shed Pi',
+      hostname: 'shed-pi',
+      interfaces: [{ ...base.interfaces[0]!, ipv4: { mode: 'static' as const, address: '127.0.0.9', prefix: 8, gateway: '' } }],
+      disk: { ...base.disk, mode: 'none' as const, disks: [] },
+      diskless: { lbuMedia: 'usb', apkCacheDir: null },
+    };
+    const { id: profileId } = await valueOf(h.call('profiles:save', { profile }));
+    const fleet = await valueOf(h.call('runs:start', { profileId, targetIds: [id], confirmErase: [] }));
+    const runId = fleet.runIds[0] ?? '';
+    await expect.poll(async () => (await valueOf(h.call('runs:get', { runId }))).summary.status, { timeout: 60_000 }).not.toBe('running');
+
+    await sshRun(target, 'rm -f /proc/sys/kernel/random/boot_id');
+    const started = await valueOf(h.call('boxes:power', { targetId: id, action: 'reboot', force: true, afterRun: runId }));
+    // The reboot brings the network up with the profile's address: the box answers there, with the key it had.
+    await target.moveTo?.('127.0.0.9');
+    const back = await h.nextEvent('boxes.back', (e) => e.runId === started.runId);
+    expect(back).toMatchObject({ targetId: id, ok: true, movedTo: '127.0.0.9' });
+    expect((await valueOf(h.call('targets:list', {}))).targets.find((t) => t.id === id)).toMatchObject({ host: '127.0.0.9', port: target.port });
+    expect(await h.logOf(started.runId)).toContain('It answers at 127.0.0.9 now, with the host key it had: the target points there from now on.');
+    // From now on the box is read at its new address with no trust prompt.
+    expect(await valueOf(h.call('boxes:facts', { targetId: id }))).toMatchObject({ facts: { alpineVersion: '3.20.3' } });
+    await target.moveTo?.('127.0.0.1');
+  });
+
+  it('refuses another machine answering at that address with another key, and leaves the target where it was', async () => {
+    const id = await h.addTarget(target, 'shed-pi');
+    const base = defaultProfile();
+    const profile = {
+      ...base,
+      name: 'Moved',
+      interfaces: [{ ...base.interfaces[0]!, ipv4: { mode: 'static' as const, address: '127.0.0.10', prefix: 8, gateway: '' } }],
+      disk: { ...base.disk, mode: 'none' as const, disks: [] },
+      diskless: { lbuMedia: 'usb', apkCacheDir: null },
+    };
+    const { id: profileId } = await valueOf(h.call('profiles:save', { profile }));
+    const fleet = await valueOf(h.call('runs:start', { profileId, targetIds: [id], confirmErase: [] }));
+    const runId = fleet.runIds[0] ?? '';
+    await expect.poll(async () => (await valueOf(h.call('runs:get', { runId }))).summary.status, { timeout: 60_000 }).not.toBe('running');
+    const before = (await valueOf(h.call('targets:list', {}))).targets.find((t) => t.id === id)?.host;
+    // Without a boot id to compare, only the old address going quiet (or the new one answering) counts as back:
+    // the stand-in reboot does not really take the old address away, the move below does.
+    await sshRun(target, 'rm -f /proc/sys/kernel/random/boot_id');
+
+    const started = await valueOf(h.call('boxes:power', { targetId: id, action: 'reboot', force: true, afterRun: runId }));
+    // The box goes somewhere else; at the profile's address another machine answers, with its own key.
+    const impostor = await startOpenSshTarget({ listenAddress: '127.0.0.10', port: target.port });
+    try {
+      await target.moveTo?.('127.0.0.11');
+      const back = await h.nextEvent('boxes.back', (e) => e.runId === started.runId);
+      expect(back).toMatchObject({ targetId: id, ok: false, error: { code: 'host-key-changed', details: { host: '127.0.0.10', fingerprint: impostor.hostKeyFingerprint } } });
+      expect(back.movedTo).toBeUndefined();
+      expect((await valueOf(h.call('targets:list', {}))).targets.find((t) => t.id === id)?.host).toBe(before);
+    } finally {
+      await impostor.stop();
+      await target.moveTo?.('127.0.0.1');
+    }
+  });
+});

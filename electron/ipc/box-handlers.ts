@@ -39,7 +39,7 @@ export function boxHandlers(boxes: BoxService): DomainHandlers<'boxes'> {
     'boxes:lbu-diff': ({ targetId }) => boxes.lbuDiff(targetId),
     'boxes:lbu-commit': ({ targetId, message }) => boxes.lbuCommit(targetId, message),
     'boxes:lbu-backups': ({ targetId }) => boxes.lbuBackups(targetId),
-    'boxes:power': ({ targetId, action, force }) => boxes.power(targetId, action, force),
+    'boxes:power': ({ targetId, action, force, afterRun }) => boxes.power(targetId, action, force, afterRun),
     'boxes:drift': ({ targetId, profileId }) => boxes.drift(targetId, profileId),
     'boxes:apply-drift': ({ targetId, profileId }) => boxes.applyDrift(targetId, profileId),
     'boxes:cancel': ({ runId }) => boxes.cancel(runId),

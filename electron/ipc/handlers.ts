@@ -16,7 +16,7 @@ import { storePaths } from '../store/paths';
 import { openRunFiles } from '../store/runs';
 import { createRunLauncher, type RunLauncher } from '../runs/launch';
 import { silentRunServices, type RunServices } from '../runs/run-services';
-import { runHistory } from '../store/run-history';
+import { profileIdOfRun, runHistory } from '../store/run-history';
 import { bootMediaHandlers } from './bootmedia-handlers';
 import { boxHandlers } from './box-handlers';
 import { connectionHandlers } from './connection-handlers';
@@ -135,6 +135,11 @@ const defaultBoxes = ({ targets, secrets, knownHosts, profiles, sshConfig, appIn
     homeDir: sshConfig.homeDir,
     // Box actions are runs beside the installs: the runner's folder, or userData/runs when the table was built without one.
     openRun: runs?.openRun ?? ((runId) => openRunFiles(storePaths(appInfo().userDataDir).runs, runId)),
+    profileOfRun: async (runId) => {
+      const profileId = await profileIdOfRun(runs?.runsDir ?? storePaths(appInfo().userDataDir).runs, runId);
+      const stored = profileId === null ? null : await profiles.get(profileId);
+      return stored?.ok ? stored.value.profile : null;
+    },
     emit: emit ?? (() => undefined),
     log,
     ...(boxes === undefined ? {} : { options: boxes }),

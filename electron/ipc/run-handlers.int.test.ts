@@ -146,6 +146,10 @@ describe('starting an install from the window', () => {
     const done = backend.sent.find((s) => s.event === 'run.done')?.payload;
     expect(done).toMatchObject({ status: 'failed', error: { code: 'host-key-unknown', stepId: 'preflight', message: expect.stringContaining(box.hostKeyFingerprint) } });
     expect(await box.standIns?.records()).toEqual([]);
+    // The key the run was shown is the one "trust" takes, as the Runs screen sends it back.
+    const details = (done as { error: { details: { host: string; port: number; keyType: string; key: string } } }).error.details;
+    const trusted = await backend.call('knownHosts:accept', { host: details.host, port: details.port, keyType: details.keyType, key: details.key });
+    expect(value(trusted)).toMatchObject({ host: box.host, port: box.port, fingerprint: box.hostKeyFingerprint });
   });
 
   it('says which target has no stored password, before starting anything', async () => {
@@ -243,4 +247,87 @@ it('lists a damaged summary as a problem instead of failing the list', async () 
   expect(listed.problems).toEqual([{ file: expect.stringContaining('run-broken'), message: expect.stringContaining('damaged') }]);
   expect(await backend.call('runs:get', { runId: 'run-broken' })).toMatchObject({ ok: false, error: { code: 'corrupt-store' } });
   expect(await backend.call('runs:get', { runId: 'run-gone' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+});
+
+describe('a batch: one profile, five boxes, each with its own values', () => {
+  let five: TestTarget[];
+  beforeAll(async () => {
+    five = await Promise.all(Array.from({ length: 5 }, () => startOpenSshTarget()));
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all((five ?? []).map((b) => b.stop()));
+  });
+
+  const board = (): Profile => {
+    const p = diskless();
+    return { ...p, interfaces: [{ ...p.interfaces[0]!, ipv4: { mode: 'static', address: '192.168.1.10', prefix: 24, gateway: '192.168.1.1' }, wifi: null }] };
+  };
+  const cells = (target: string, more: Record<string, string> = {}) => ({ target, hostname: '', ipv4: '', ipv6: '', wifi_ssid: '', wifi_passphrase: '', packages: '', ...more });
+  const read = (box: TestTarget, file: string) => readFile(path.join(box.root ?? '', file), 'utf8');
+
+  it('checks the table as a whole, installs each box with its own hostname and address, and retries only the failed box with its values', async () => {
+    for (const box of five) {
+      await box.standIns?.clearRecords();
+      await box.standIns?.control({});
+    }
+    const names = ['b1', 'b2', 'b3', 'b4', 'b5'];
+    for (const [n, box] of five.entries()) await addTarget(box, names[n] ?? '');
+    const profileId = await saveProfile(board());
+
+    // Two rows with the same hostname, and a row naming no known box: refused, by row and column, nothing sent.
+    const bad = { hostname: '', ipv4Pool: '192.168.1.40-192.168.1.49', rows: [cells('b1', { hostname: 'twin' }), cells('b2', { hostname: 'twin' }), cells('nobody')] };
+    const checked = value(await backend.call('runs:check-batch', { profileId, batch: bad }));
+    expect(checked.problems.map((p) => `${p.row} ${p.column}`)).toEqual(['3 hostname', '4 target']);
+    const refused = await backend.call('runs:start-batch', { profileId, batch: bad });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('Row 3, hostname: Row 2 has the same hostname (twin)') } });
+    expect(installerRuns((await five[0]?.standIns?.records()) ?? [])).toBe(0);
+
+    // The fourth box's apk fails: the others go on.
+    await five[3]?.standIns?.control({ apk: { mode: 'fail', exitCode: 1 } });
+    const batch = {
+      hostname: 'pi-{nn}',
+      ipv4Pool: '192.168.1.40-192.168.1.49',
+      rows: names.map((n) => cells(n, n === 'b3' ? { hostname: 'kitchen', ipv4: '192.168.1.99/24' } : { packages: 'htop' })),
+    };
+    const lines = value(await backend.call('runs:check-batch', { profileId, batch }));
+    expect(lines.problems).toEqual([]);
+    expect(lines.boxes.map((b) => [b.target, b.hostname, b.addresses])).toEqual([
+      ['b1', 'pi-01', ['192.168.1.40/24']],
+      ['b2', 'pi-02', ['192.168.1.41/24']],
+      ['b3', 'kitchen', ['192.168.1.99/24']],
+      ['b4', 'pi-04', ['192.168.1.42/24']],
+      ['b5', 'pi-05', ['192.168.1.43/24']],
+    ]);
+    const started = value(await backend.call('runs:start-batch', { profileId, batch, concurrency: 5 }));
+    const first = await backend.fleetDone(started.fleetId);
+    expect(first.runs.map((r) => [r.targetName, r.status])).toEqual([
+      ['b1', 'succeeded'],
+      ['b2', 'succeeded'],
+      ['b3', 'succeeded'],
+      ['b4', 'failed'],
+      ['b5', 'succeeded'],
+    ]);
+    // The real installer wrote each box's own files.
+    const expected: Array<[number, string, string]> = [
+      [0, 'pi-01', '192.168.1.40'],
+      [1, 'pi-02', '192.168.1.41'],
+      [2, 'kitchen', '192.168.1.99'],
+      [4, 'pi-05', '192.168.1.43'],
+    ];
+    for (const [n, hostname, address] of expected) {
+      const box = five[n] as TestTarget;
+      expect(await read(box, 'etc/hostname')).toBe(`${hostname}\n`);
+      expect(await read(box, 'etc/network/interfaces')).toContain(`address ${address}`);
+    }
+
+    await five[3]?.standIns?.control({});
+    const from = backend.activity.length;
+    const retried = value(await backend.call('runs:retry-failed', { fleetId: started.fleetId }));
+    expect(retried.targetIds).toHaveLength(1);
+    const second = await backend.fleetDone(started.fleetId, from);
+    expect(second.runs.map((r) => [r.targetName, r.status])).toEqual([['b4', 'succeeded']]);
+    expect(await read(five[3] as TestTarget, 'etc/hostname')).toBe('pi-04\n');
+    expect(await read(five[3] as TestTarget, 'etc/network/interfaces')).toContain('address 192.168.1.42');
+    expect(installerRuns((await five[0]?.standIns?.records()) ?? [])).toBe(1);
+  }, 180_000);
 });

@@ -11,4 +11,6 @@ export const runHandlers = (launcher: RunLauncher, history: RunHistory): DomainH
   'runs:list': async () => ok(await history.list()),
   'runs:get': ({ runId }) => history.get(runId),
   'runs:retry-failed': ({ fleetId, targetIds }) => launcher.retryFailed(fleetId, targetIds),
+  'runs:check-batch': (request) => launcher.checkBatch(request),
+  'runs:start-batch': (request) => launcher.startBatch(request),
 });

@@ -12,6 +12,8 @@ export interface FleetEntry {
   targetId: string;
   targetName: string;
   connect: ConnectOptions;
+  /** A batch row's own profile (its hostname, addresses…); else the fleet's. */
+  profile?: Profile;
 }
 
 export interface FleetLaunch {
@@ -114,7 +116,7 @@ export class FleetRegistry {
         fleetId: fleet.fleetId,
         targetId: entry.targetId,
         connect: entry.connect,
-        profile: fleet.profile,
+        profile: entry.profile ?? fleet.profile,
         planOptions: { reboot: fleet.reboot },
         confirm: { erase: fleet.confirmErase },
         openRun: this.deps.openRun,

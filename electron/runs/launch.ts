@@ -13,6 +13,8 @@ import type { ProfileStore } from '../store/profiles';
 import { readFleet, saveFleet, type FleetRecord } from '../store/run-history';
 import type { TargetStore } from '../store/targets';
 import { connectOptionsFor } from '../targets/connect-options';
+import { expandBatch, type Batch, type BatchBox, type BatchProblem } from '../../shared/batch/batch';
+import { rowTargets, type RowTarget } from './batch-targets';
 import { confirmationProblem, erasedBy } from './confirm';
 import { FleetRegistry, type FleetEntry } from './fleet-registry';
 import { newId } from './ids';
@@ -21,9 +23,10 @@ import type { RunServices } from './run-services';
 
 export interface RunLauncherDeps {
   profiles: Pick<ProfileStore, 'get'>;
-  targets: Pick<TargetStore, 'get'>;
+  targets: Pick<TargetStore, 'get' | 'list' | 'save'>;
   secrets: SecretStore;
-  knownHosts: Pick<KnownHostsStore, 'path'>;
+  /** Its path is the trust, and its `presented` keys are where a run notes the key a box showed (for knownHosts:accept). */
+  knownHosts: Pick<KnownHostsStore, 'path' | 'presented'>;
   /** The desktop user's home: `~/` in key paths, and its ~/.ssh/known_hosts. */
   homeDir: string;
   log: Log;
@@ -38,9 +41,26 @@ export interface RunLauncher {
   cancel(which: ParsedRequestOf<'runs:cancel'>): number;
   /** Runs again, in the same fleet, its targets whose last run did not finish as planned (narrowed to `targetIds` when given). */
   retryFailed(fleetId: string, targetIds?: readonly string[]): Promise<Result<FleetStarted>>;
+  /** A batch's problems by row and column, or one line per box. */
+  checkBatch(request: ParsedRequestOf<'runs:check-batch'>): Promise<Result<ResponseOf<'runs:check-batch'>>>;
+  /** One run per row of a batch without problems, each with its own profile. */
+  startBatch(request: ParsedRequestOf<'runs:start-batch'>): Promise<Result<FleetStarted>>;
 }
 
 const DEFAULT_CONCURRENCY = 10;
+
+/** A batch refused for its problems, in one message: the first few by row and column, and how many in all. */
+const batchRefusal = (problems: readonly BatchProblem[]) => {
+  const where = (p: BatchProblem) => `${p.row === null ? '' : `Row ${p.row}, `}${p.column}: ${p.message}`;
+  return `The batch has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} to fix first. ${problems.slice(0, 5).map(where).join(' ')}`;
+};
+
+/** The static addresses of a box's first interface, as a batch's check lists them. */
+const addressesOf = (p: Profile): string[] => {
+  const i = p.interfaces[0];
+  if (i === undefined) return [];
+  return [i.ipv4, i.ipv6].flatMap((v) => (v.mode === 'static' ? [`${v.address}/${v.prefix ?? ''}`] : []));
+};
 
 /** The plan as the runner drafts it before it has read the box: the same steps and erased disks. */
 const draftPlan = (profile: Profile, reboot: boolean): Step[] => plan(profile, { privilege: 'root', workDir: DEFAULT_WORK_DIR }, { reboot });
@@ -77,8 +97,18 @@ export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
     connectOptionsFor(target, {
       secrets: deps.secrets,
       homeDir: deps.homeDir,
-      trust: { storePath: deps.knownHosts.path, userKnownHostsPath: join(deps.homeDir, '.ssh', 'known_hosts') },
+      trust: { storePath: deps.knownHosts.path, userKnownHostsPath: join(deps.homeDir, '.ssh', 'known_hosts'), presented: deps.knownHosts.presented },
     });
+
+  /** The table's rules (shared/batch) and each row's target, with every problem by row and column. */
+  const checkBatch = async (profileId: string, batch: Batch): Promise<Result<{ problems: BatchProblem[]; boxes: BatchBox[]; targets: RowTarget[]; profile: Profile }>> => {
+    const stored = await deps.profiles.get(profileId);
+    if (!stored.ok) return fail(stored.error.code, `${stored.error.message} Save the profile in the wizard and choose it again.`, 'profileId');
+    const expanded = expandBatch(stored.value.profile, batch);
+    const resolved = rowTargets(batch.rows, (await deps.targets.list()).targets);
+    const problems = [...(expanded.ok ? [] : expanded.problems), ...resolved.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    return ok({ problems, boxes: expanded.ok ? expanded.boxes : [], targets: resolved.targets, profile: stored.value.profile });
+  };
 
   /** Checks all that can be checked before anything is sent, then starts the fleet (and saves how a new one was started). */
   const launch = async (o: FleetRecord, options: { save: boolean }): Promise<Result<FleetStarted>> => {
@@ -92,11 +122,19 @@ export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
     }
     const mismatch = confirmationProblem(draftPlan(profile, o.reboot), { erase: o.confirmErase });
     if (mismatch) return fail('confirmation-mismatch', mismatch, 'confirmErase');
+    // A batch gives each box its own profile: its row's hostname, addresses, wifi and packages.
+    const own = new Map<string, Profile>();
+    if (o.batch !== undefined && o.rowTargets !== undefined) {
+      const expanded = expandBatch(profile, o.batch);
+      if (!expanded.ok) return fail('invalid-input', batchRefusal(expanded.problems), 'batch');
+      expanded.boxes.forEach((box, n) => own.set(o.rowTargets?.[n] ?? '', box.profile));
+    }
     const entries: FleetEntry[] = [];
     for (const [i, target] of targets.entries()) {
       const connect = await connectOptions(target);
       if (!connect.ok) return fail(connect.error.code, `${target.name}: ${connect.error.message}`, `targetIds.${i}`);
-      entries.push({ runId: newId('run'), targetId: target.id, targetName: target.name, connect: connect.value });
+      const mine = own.get(target.id);
+      entries.push({ runId: newId('run'), targetId: target.id, targetName: target.name, connect: connect.value, ...(mine === undefined ? {} : { profile: mine }) });
     }
     // Checked with nothing awaited before the launch, so two quick starts cannot both take a target.
     const busy = new Set(registry.busy(o.targetIds));
@@ -133,6 +171,33 @@ export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
     start: ({ profileId, targetIds, confirmErase, reboot, concurrency = DEFAULT_CONCURRENCY }) =>
       launch({ version: 1, fleetId: newId('fleet'), profileId, targetIds, confirmErase, reboot, concurrency, startedAt: new Date().toISOString() }, { save: true }),
     cancel: (which) => registry.cancel(which),
+    async checkBatch({ profileId, batch }) {
+      const checked = await checkBatch(profileId, batch);
+      if (!checked.ok) return checked;
+      const { problems, boxes } = checked.value;
+      return ok({
+        problems,
+        boxes: problems.length > 0 ? [] : boxes.map((b) => ({ row: b.row, target: b.target, hostname: b.profile.hostname, addresses: addressesOf(b.profile) })),
+        erases: problems.length > 0 ? [] : erasedBy(draftPlan(checked.value.profile, false)),
+      });
+    },
+    async startBatch({ profileId, batch, confirmErase, reboot, concurrency = DEFAULT_CONCURRENCY }) {
+      const checked = await checkBatch(profileId, batch);
+      if (!checked.ok) return checked;
+      if (checked.value.problems.length > 0) return fail('invalid-input', batchRefusal(checked.value.problems), 'batch');
+      // Boxes named by user@host become targets now, so their runs, keys and boxes are kept like any other.
+      const ids: string[] = [];
+      for (const [n, row] of checked.value.targets.entries()) {
+        if ('saved' in row) ids.push(row.saved.id);
+        else {
+          const saved = await deps.targets.save(row.draft);
+          if (!saved.ok) return fail(saved.error.code, `Row ${n + 2}, target: ${saved.error.message}`, 'batch');
+          ids.push(saved.value.id);
+        }
+      }
+      const record: FleetRecord = { version: 1, fleetId: newId('fleet'), profileId, targetIds: ids, confirmErase, reboot, concurrency, startedAt: new Date().toISOString(), batch, rowTargets: ids };
+      return launch(record, { save: true });
+    },
     async retryFailed(fleetId, targetIds) {
       if (registry.isRunning(fleetId)) return fail('invalid-input', 'This fleet is still running; wait for its runs to end, or cancel them, before retrying.', 'fleetId');
       const record = await readFleet(runs.runsDir, fleetId);

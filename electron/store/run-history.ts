@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { fail, idSchema, ok, type Result, type StoreProblem } from '../../shared/api/result';
 import { RUN_LOG_TAIL_BYTES, runSummarySchema, type RunSummaryInfo } from '../../shared/api/runs';
 import { writeFileAtomic } from './atomic-write';
+import { batchSchema } from '../../shared/batch/schema';
 
 // Runs as the runner left them on disk (runs/<runId>/summary.json and
 // output.log), and the request that started each fleet (fleets/<fleetId>.json)
@@ -114,6 +115,9 @@ const fleetRecordSchema = z.object({
   reboot: z.boolean(),
   concurrency: z.number().int(),
   startedAt: z.string(),
+  /** A batch fleet: the table, and the target of each of its rows in order, so a retry gives each box its own values again. */
+  batch: batchSchema.optional(),
+  rowTargets: z.array(idSchema).optional(),
 });
 export type FleetRecord = z.infer<typeof fleetRecordSchema>;
 
@@ -131,4 +135,11 @@ export async function readFleet(runsDir: string, fleetId: string): Promise<Fleet
   } catch {
     return null;
   }
+}
+
+/** The id of the saved profile an install run used, read from its fleet's record; null when the run or its fleet is not on disk. */
+export async function profileIdOfRun(runsDir: string, runId: string): Promise<string | null> {
+  const read = await readSummary(runsDir, runId);
+  if (read === null || 'problem' in read || read.summary.fleetId === null) return null;
+  return (await readFleet(runsDir, read.summary.fleetId))?.profileId ?? null;
 }

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useCairnClient } from './client/cairn-client-context';
+import { BoxEventFeed } from './boxes/box-event-feed';
 import { StatusAnnouncer } from './components/status-announcer';
 import { RunEventFeed } from './runs/run-event-feed';
 import { RunsScreen } from './runs/runs-screen';
@@ -34,6 +35,7 @@ export function App() {
   return (
     <MenuCommandProvider client={client}>
       <RunEventFeed />
+      <BoxEventFeed />
       <div className="app">
         <header className="app-header">
           <h1 className="app-title">Cairn</h1>

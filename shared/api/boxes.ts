@@ -95,7 +95,13 @@ export const boxChannels = {
    * Cairn waits for the box and sends `boxes.back`.
    */
   'boxes:power': channel(
-    z.object({ ...target, action: powerActionSchema, force: z.boolean().default(false) }),
+    z.object({
+      ...target,
+      action: powerActionSchema,
+      force: z.boolean().default(false),
+      /** The install run this reboot follows: when its profile moved the box to a static address, the target follows it there. */
+      afterRun: idSchema.optional(),
+    }),
     z.object({ ...ran, action: powerActionSchema, waiting: z.boolean() }),
   ),
   /** How the box differs from a saved profile, and the steps that would put it right. */
@@ -121,7 +127,15 @@ export const boxChannels = {
 /** Events of the boxes: facts as each box answers, the end of a wait after reboot, and live output of actions. */
 export const boxEventSchemas = {
   'boxes.facts': boxStatusSchema,
-  'boxes.back': z.object({ targetId: idSchema, runId: idSchema, ok: z.boolean(), bootId: z.string().nullable(), error: apiErrorSchema.optional() }),
+  'boxes.back': z.object({
+    targetId: idSchema,
+    runId: idSchema,
+    ok: z.boolean(),
+    bootId: z.string().nullable(),
+    error: apiErrorSchema.optional(),
+    /** The address the box came back at, when the install moved it there and the target now points there. */
+    movedTo: z.string().optional(),
+  }),
   /**
    * A run's first event has empty text and is sent as the run opens, before
    * the box prints anything: the window learns the run id (for Stop) at once.

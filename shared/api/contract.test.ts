@@ -57,7 +57,7 @@ describe('the bridge', () => {
       knownHosts: ['accept', 'list', 'remove'],
       secrets: ['clear', 'hashPassword', 'set', 'status'],
       files: ['openText', 'saveText'],
-      runs: ['cancel', 'get', 'list', 'plan', 'retryFailed', 'start'],
+      runs: ['cancel', 'checkBatch', 'get', 'list', 'plan', 'retryFailed', 'start', 'startBatch'],
       boxes: ['addPackages', 'applyDrift', 'cancel', 'drift', 'facts', 'lbuBackups', 'lbuCommit', 'lbuDiff', 'lbuStatus', 'packages', 'power', 'refresh', 'removePackages', 'runlevelAction', 'serviceAction', 'services', 'upgradable', 'upgrade'],
       bootmedia: ['chooseFolder', 'inspect', 'prepare'],
       discover: ['cancel', 'networks', 'scan'],

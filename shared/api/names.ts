@@ -28,6 +28,8 @@ export const CHANNEL_NAMES = [
   'runs:list',
   'runs:get',
   'runs:retry-failed',
+  'runs:check-batch',
+  'runs:start-batch',
   'boxes:facts',
   'boxes:refresh',
   'boxes:services',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SECTIONS } from '../runs/sections';
+import { batchCheckSchema, batchSchema } from '../batch/schema';
 import { channel } from './channel';
 import { ERROR_CODES, hostKeyDetailsSchema, idSchema, storeProblemSchema } from './result';
 
@@ -172,7 +173,25 @@ export const runChannels = {
     z.object({ runId: idSchema }),
     z.object({ summary: runSummarySchema, log: z.string(), logStart: z.number().int(), logPath: z.string() }),
   ),
-  /** Runs again, in the same fleet, only the targets whose last run failed, was refused, cancelled or interrupted. */
   /** Runs the fleet's failed, refused, cancelled or interrupted targets again; `targetIds` narrows it to those (one box whose key was just trusted). */
   'runs:retry-failed': channel(z.object({ fleetId: idSchema, targetIds: z.array(idSchema).min(1).max(500).optional() }), fleetStartedSchema),
+  /**
+   * A saved profile with a table of boxes, each with its own values, checked
+   * as a whole: every problem named by row and column, and for a table
+   * without problems one line per box (target, hostname, addresses). A row's
+   * target is a saved target's name, or user@host[:port] (saved as a new
+   * target, tagged "batch", when the batch starts).
+   */
+  'runs:check-batch': channel(z.object({ profileId: idSchema, batch: batchSchema }), batchCheckSchema),
+  /** Starts one run per row of a batch with no problems (else refuses with them, unsent); like runs:start otherwise. */
+  'runs:start-batch': channel(
+    z.object({
+      profileId: idSchema,
+      batch: batchSchema,
+      confirmErase: z.array(z.string().trim().min(1)).default([]),
+      reboot: z.boolean().default(false),
+      concurrency: z.number().int().min(1, { error: 'Run at least one target at a time.' }).max(50, { error: 'Run at most 50 targets at a time.' }).optional(),
+    }),
+    fleetStartedSchema,
+  ),
 };

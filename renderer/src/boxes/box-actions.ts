@@ -96,8 +96,10 @@ export function boxActions(client: CairnClient, store: AppStore): BoxActions {
         client.on('boxes.back', (payload) => {
           state().boxes.backArrived(payload);
           const name = nameOf(payload.targetId);
-          state().ui.announce(payload.ok ? `${name} is back.` : `${name} did not come back: ${describeError(payload.error ?? { code: 'timeout', message: '' })}`, payload.ok ? 'ok' : 'error');
-          if (payload.ok) void refreshOne(payload.targetId);
+          const where = payload.movedTo === undefined ? '' : `, at ${payload.movedTo} as its profile set; its target points there now`;
+          state().ui.announce(payload.ok ? `${name} is back${where}.` : `${name} did not come back: ${describeError(payload.error ?? { code: 'timeout', message: '' })}`, payload.ok ? 'ok' : 'error');
+          // The target's address changed in the main process: list the targets again before reading the box.
+          if (payload.ok) void (payload.movedTo === undefined ? refreshOne(payload.targetId) : actions.loadTargets().then(() => refreshOne(payload.targetId)));
         }),
       ];
       return () => offs.forEach((off) => off());

@@ -1,25 +1,19 @@
-import { describeError } from "../../../shared/api/error-sentences";
-import type { Target } from "../../../shared/api/targets";
-import { useAppStore } from "../store/store-context";
-import type { BoxActions } from "./box-actions";
-import { FactList, ReachLine } from "./box-card";
-import { BoxHostKey, isKeyRefusal } from "./box-host-key";
-import { DriftCard } from "./drift-card";
-import { LbuCard } from "./lbu-card";
-import { PackagesCard } from "./packages-card";
-import { PowerCard } from "./power-card";
-import { ServicesCard } from "./services-card";
-import { UpgradesCard } from "./upgrades-card";
-import { BusyButton } from "../components/busy-button";
+import { describeError } from '../../../shared/api/error-sentences';
+import type { Target } from '../../../shared/api/targets';
+import { useAppStore } from '../store/store-context';
+import type { BoxActions } from './box-actions';
+import { FactList, ReachLine } from './box-card';
+import { BoxHostKey, isKeyRefusal } from './box-host-key';
+import { DriftCard } from './drift-card';
+import { LbuCard } from './lbu-card';
+import { PackagesCard } from './packages-card';
+import { PowerCard } from './power-card';
+import { ServicesCard } from './services-card';
+import { UpgradesCard } from './upgrades-card';
+import { BusyButton } from '../components/busy-button';
 
 /** One box: its facts, then a card per question (services, packages, lbu, power, drift), each loading and failing on its own. */
-export function BoxDetail({
-  target,
-  actions,
-}: {
-  target: Target;
-  actions: BoxActions;
-}) {
+export function BoxDetail({ target, actions }: { target: Target; actions: BoxActions }) {
   const open = useAppStore((s) => s.boxes.open);
   const card = useAppStore((s) => s.boxes.cards[target.id]);
   const outcome = card?.outcome ?? null;
@@ -27,11 +21,7 @@ export function BoxDetail({
     <>
       <div className="row spread">
         <div>
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => open(null)}
-          >
+          <button type="button" className="link-button" onClick={() => open(null)}>
             All boxes
           </button>
           <h2 id="boxes-title" tabIndex={-1}>
@@ -39,11 +29,7 @@ export function BoxDetail({
           </h2>
           <ReachLine targetId={target.id} />
         </div>
-        <BusyButton
-          className="button"
-          onClick={() => void actions.refreshOne(target.id)}
-          waiting={card?.reading ?? false}
-        >
+        <BusyButton className="button" onClick={() => void actions.refreshOne(target.id)} waiting={card?.reading ?? false}>
           Refresh<span className="visually-hidden"> {target.name}</span>
         </BusyButton>
       </div>
@@ -52,9 +38,7 @@ export function BoxDetail({
           <FactList facts={outcome.facts} />
         </section>
       )}
-      {outcome?.ok === false && (
-        <p className="field-message error">{describeError(outcome.error)}</p>
-      )}
+      {outcome?.ok === false && <p className="field-message error">{describeError(outcome.error)}</p>}
       {outcome?.ok === false && isKeyRefusal(outcome.error) ? (
         // Every card would be refused for the same key: deal with it once, here.
         <div className="row">

@@ -80,7 +80,6 @@ function Boxes({ client }: { client: CairnClient }) {
   const openId = useAppStore((s) => s.boxes.openId);
   const target = useAppStore((s) => (s.boxes.openId === null ? null : (s.targets.list?.find((t) => t.id === s.boxes.openId) ?? null)));
 
-  useEffect(() => actions.listen(), [actions]);
   useEffect(() => {
     void actions.loadTargets().then(() => actions.refreshAll());
   }, [actions]);

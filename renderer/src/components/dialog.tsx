@@ -8,6 +8,8 @@ interface DialogProps {
   actions?: ReactNode;
   /** An alert dialog asks a question that must be answered (unsaved changes, delete). */
   alert?: boolean;
+  /** A dialog holding a table (a batch of boxes) takes most of the window. */
+  wide?: boolean;
 }
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -16,7 +18,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
  * A modal dialog: focus moves in and stays in (Tab wraps), Escape closes,
  * and focus returns to whatever opened it.
  */
-export function Dialog({ title, onClose, children, actions, alert }: DialogProps) {
+export function Dialog({ title, onClose, children, actions, alert, wide }: DialogProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
 
@@ -51,7 +53,7 @@ export function Dialog({ title, onClose, children, actions, alert }: DialogProps
     <div className="dialog-backdrop">
       <div
         ref={ref}
-        className="dialog"
+        className={wide ? 'dialog wide' : 'dialog'}
         role={alert ? 'alertdialog' : 'dialog'}
         aria-modal="true"
         aria-labelledby={titleId}

@@ -4,13 +4,18 @@ import { describeError } from '../../../shared/api/error-sentences';
 import type { ProfileSummary } from '../../../shared/api/profiles';
 import { selectDirty } from '../store/derived';
 import { useAppStore } from '../store/store-context';
+import type { CairnClient } from '../../../shared/api/client';
+import { BatchDialog } from './batch/batch-dialog';
 import { ConfirmRunDialog } from './confirm-run-dialog';
 import type { RunActions } from './run-actions';
 
 type Plan = ResponseOf<'runs:plan'>;
 
+/** Boxes installed at the same time unless the person says otherwise: the main process's own default. */
+const DEFAULT_AT_ONCE = 10;
+
 /** Which saved profile, on which targets: the start of every run, ending in the confirmation. */
-export function NewRunPanel({ actions }: { actions: RunActions }) {
+export function NewRunPanel({ actions, client }: { actions: RunActions; client: CairnClient }) {
   const targets = useAppStore((s) => s.targets.list);
   const wizardProfileId = useAppStore((s) => s.wizard.profileId);
   const dirty = useAppStore(selectDirty);
@@ -20,9 +25,20 @@ export function NewRunPanel({ actions }: { actions: RunActions }) {
   const [profileId, setProfileId] = useState('');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [reboot, setReboot] = useState(false);
-  const [review, setReview] = useState<{ plan: Plan; targetIds: string[] } | null>(null);
+  // As typed, so "" or "60" stays on screen with its message instead of snapping back.
+  const [atOnce, setAtOnce] = useState(String(DEFAULT_AT_ONCE));
+  const [review, setReview] = useState<{
+    plan: Plan;
+    targetIds: string[];
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const ids = { profile: useId(), hint: useId() };
+  const [batchOpen, setBatchOpen] = useState(false);
+  const ids = {
+    profile: useId(),
+    hint: useId(),
+    atOnce: useId(),
+    atOnceHint: useId(),
+  };
 
   useEffect(() => {
     let live = true;
@@ -48,7 +64,10 @@ export function NewRunPanel({ actions }: { actions: RunActions }) {
     });
 
   const targetIds = (targets ?? []).map((t) => t.id).filter((id) => chosen.has(id));
-  const ready = profileId !== '' && targetIds.length > 0;
+  const concurrency = /^\s*\d+\s*$/.test(atOnce) ? Number(atOnce) : Number.NaN;
+  const atOnceProblem = concurrency >= 1 && concurrency <= 50 ? null : `“${atOnce.trim()}” is not a number from 1 to 50: write how many boxes install at the same time.`;
+  const chosenEnough = profileId !== '' && targetIds.length > 0;
+  const ready = chosenEnough && atOnceProblem === null;
   const profileName = profiles?.find((p) => p.id === profileId)?.name ?? '';
 
   const openReview = async () => {
@@ -61,7 +80,14 @@ export function NewRunPanel({ actions }: { actions: RunActions }) {
 
   const start = async (confirmErase: string[]) => {
     if (!review) return;
-    const started = await actions.start({ profileId, profileName, targetIds: review.targetIds, confirmErase, reboot });
+    const started = await actions.start({
+      profileId,
+      profileName,
+      targetIds: review.targetIds,
+      confirmErase,
+      reboot,
+      concurrency,
+    });
     setReview(null);
     if (started.ok) setChosen(new Set());
     else setError(describeError(started.error));
@@ -126,11 +152,37 @@ export function NewRunPanel({ actions }: { actions: RunActions }) {
         <input type="checkbox" checked={reboot} onChange={(e) => setReboot(e.target.checked)} />
         Reboot each box when its install is done
       </label>
+      {targetIds.length > 1 && (
+        <div className="field">
+          <label className="field-label" htmlFor={ids.atOnce}>
+            Boxes at once
+          </label>
+          <input
+            id={ids.atOnce}
+            className="input narrow"
+            type="text"
+            inputMode="numeric"
+            value={atOnce}
+            aria-invalid={atOnceProblem === null ? undefined : true}
+            aria-describedby={ids.atOnceHint}
+            onChange={(e) => setAtOnce(e.target.value)}
+          />
+          <p id={ids.atOnceHint} className={atOnceProblem === null ? 'field-hint' : 'field-message error'}>
+            {atOnceProblem ?? `From 1 to 50; the others wait their turn. ${DEFAULT_AT_ONCE} keeps a home network and this computer responsive.`}
+          </p>
+        </div>
+      )}
       <div className="row">
-        <button type="button" className="button primary" disabled={!ready} aria-describedby={ready ? undefined : ids.hint} onClick={() => void openReview()}>
+        <button
+          type="button"
+          className="button primary"
+          disabled={!ready}
+          aria-describedby={chosenEnough ? (atOnceProblem === null ? undefined : ids.atOnceHint) : ids.hint}
+          onClick={() => void openReview()}
+        >
           Review and start…
         </button>
-        {!ready && (
+        {!chosenEnough && (
           <span id={ids.hint} className="muted">
             Choose a saved profile and at least one target.
           </span>
@@ -140,6 +192,17 @@ export function NewRunPanel({ actions }: { actions: RunActions }) {
         <p className="field-message error" role="alert">
           {error}
         </p>
+      )}
+      {profiles !== null && profiles.length > 0 && (
+        <p className="field-hint">
+          Many boxes, each with its own hostname or address?{' '}
+          <button type="button" className="link-button" onClick={() => setBatchOpen(true)}>
+            Install a batch…
+          </button>
+        </p>
+      )}
+      {batchOpen && profiles !== null && (
+        <BatchDialog client={client} actions={actions} profiles={profiles} initialProfileId={profileId || (profiles[0]?.id ?? '')} onClose={() => setBatchOpen(false)} />
       )}
       {review && <ConfirmRunDialog plan={review.plan} onStart={(erase) => void start(erase)} onClose={() => setReview(null)} />}
     </section>

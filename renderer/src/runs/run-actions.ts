@@ -3,6 +3,7 @@ import type { ResponseOf } from '../../../shared/api/channels';
 import type { CairnClient } from '../../../shared/api/client';
 import { describeError } from '../../../shared/api/error-sentences';
 import type { ProfileSummary } from '../../../shared/api/profiles';
+import type { Batch } from '../../../shared/batch/row';
 import type { ApiError, HostKeyDetails, Result } from '../../../shared/api/result';
 import type { FleetStarted } from '../../../shared/api/runs';
 import type { AppStore } from '../store/create-store';
@@ -15,6 +16,8 @@ export interface StartRequest {
   targetIds: string[];
   confirmErase: string[];
   reboot: boolean;
+  /** Boxes installed at the same time (1–50). */
+  concurrency?: number;
 }
 
 /** What the Run screen asks the main process; each answer goes into the runs slice or the status line. */
@@ -25,14 +28,18 @@ export interface RunActions {
   cancel(which: { runId: string } | { fleetId: string }): Promise<void>;
   /** Runs the fleet's failed targets again (or only `targetIds` among them). */
   retryFailed(fleetId: string, targetIds?: string[]): Promise<void>;
+  /** A batch's problems by row and column, or one line per box. */
+  checkBatch(profileId: string, batch: Batch): Promise<Result<ResponseOf<'runs:check-batch'>>>;
+  /** Starts one run per row of a checked batch. */
+  startBatch(request: { profileId: string; profileName: string; batch: Batch; confirmErase: string[]; reboot: boolean; concurrency: number }): Promise<Result<FleetStarted>>;
   /** Trusts the key a run was refused for, then runs that box again. */
   trustAndRetry(run: { fleetId: string | null; targetId: string }, details: HostKeyDetails): Promise<void>;
   /** Removes the old key Cairn keeps for a box whose key changed; the next run shows the new one to compare. */
   forgetHostKey(details: HostKeyDetails): Promise<void>;
   loadHistory(): Promise<void>;
   open(runId: string): Promise<void>;
-  /** Reboots the box a finished install ran on (the Boxes screen then follows it back). */
-  reboot(targetId: string, name: string): Promise<void>;
+  /** Reboots the box a finished install ran on (the Boxes screen then follows it back, to the address the install gave it if it moved). */
+  reboot(run: { runId: string; targetId: string }, name: string): Promise<void>;
 }
 
 export function runActions(client: CairnClient, store: AppStore): RunActions {
@@ -48,8 +55,8 @@ export function runActions(client: CairnClient, store: AppStore): RunActions {
       return listed.ok ? { ok: true, value: listed.value.profiles } : listed;
     },
     plan: (profileId, targetIds, reboot) => client.invoke('runs:plan', { profileId, targetIds, reboot }),
-    async reboot(targetId, name) {
-      const done = await client.invoke('boxes:power', { targetId, action: 'reboot', force: true });
+    async reboot({ runId, targetId }, name) {
+      const done = await client.invoke('boxes:power', { targetId, action: 'reboot', force: true, afterRun: runId });
       if (done.ok && done.value.waiting) state().boxes.powerWaiting(targetId, done.value.runId);
       state().ui.announce(done.ok ? `${name} is rebooting into the installed system; waiting for it to come back.` : `${name} was not rebooted: ${describeError(done.error)}`, done.ok ? 'info' : 'error');
     },
@@ -75,6 +82,18 @@ export function runActions(client: CairnClient, store: AppStore): RunActions {
       state().runs.fleetStarted(retried.value, { profileName: fleet?.profileName ?? '', targetLabels: labels() });
       const n = retried.value.runIds.length;
       state().ui.announce(`Retrying ${n === 1 ? 'one target' : `${n} targets`}.`);
+    },
+    checkBatch: (profileId, batch) => client.invoke('runs:check-batch', { profileId, batch }),
+    async startBatch({ profileName, ...request }) {
+      const started = await client.invoke('runs:start-batch', request);
+      if (started.ok) {
+        // Rows named by user@host were saved as targets: list them again so the fleet names them.
+        await keys.refresh();
+        state().runs.fleetStarted(started.value, { profileName, targetLabels: labels() });
+        const n = started.value.runIds.length;
+        state().ui.announce(`Started “${profileName}” on a batch of ${n === 1 ? 'one box' : `${n} boxes`}.`, 'ok');
+      }
+      return started;
     },
     async trustAndRetry(run, details) {
       const trusted = await keys.trust(details);

@@ -106,7 +106,7 @@ function AfterInstall({ run, name, actions }: { run: RunView; name: string; acti
           disabled={rebooting}
           onClick={() => {
             setRebooting(true);
-            void actions.reboot(run.targetId, name);
+            void actions.reboot(run, name);
           }}
         >
           {rebooting ? `Rebooting ${name}…` : `Reboot ${name} now`}

@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { templateById, type Profile } from '../../../shared/profile';
@@ -93,6 +95,37 @@ describe('the Runs screen', () => {
     expect(screen.getByRole('status')).toHaveTextContent(/^The install on nowhere failed/);
     const history = screen.getByRole('table', { name: 'All runs, newest first' });
     expect(within(history).getByRole('rowheader', { name: /^nowhere Diskless IoT board, / })).toBeInTheDocument();
+  });
+
+  it('asks how many boxes install at once when there are several, refuses a number outside 1–50 by the field, and starts with the one given', async () => {
+    const { user, h, fleetsDone } = await renderRuns({
+      seed: async (h) => {
+        await savedProfile(h, templateById('diskless-iot')?.make() as Profile);
+        for (const name of ['one', 'two', 'three']) {
+          const t = await savedTarget(h, { name, host: '127.0.0.1', port: 1, auth: 'password' });
+          await h.services.secrets.set(t.id, 'password', 'pw');
+        }
+      },
+    });
+    await user.click(await screen.findByRole('checkbox', { name: /^one / }));
+    expect(screen.queryByRole('textbox', { name: 'Boxes at once' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: /^two / }));
+    await user.click(screen.getByRole('checkbox', { name: /^three / }));
+    const atOnce = screen.getByRole('textbox', { name: 'Boxes at once' });
+    expect(atOnce).toHaveValue('10');
+    await user.clear(atOnce);
+    await user.type(atOnce, '60');
+    expect(atOnce).toHaveAccessibleDescription('“60” is not a number from 1 to 50: write how many boxes install at the same time.');
+    expect(screen.getByRole('button', { name: 'Review and start…' })).toBeDisabled();
+    await user.clear(atOnce);
+    await user.type(atOnce, '1');
+    await user.click(screen.getByRole('button', { name: 'Review and start…' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Start the install?' })).getByRole('button', { name: 'Start' }));
+    await waitFor(() => expect(fleetsDone()).toBe(1), { timeout: 20_000 });
+    // The fleet was started one box at a time: its record says so.
+    const [fleet] = await readdir(join(h.dir, 'fleets'));
+    const record = JSON.parse(await readFile(join(h.dir, 'fleets', fleet ?? ''), 'utf8')) as { concurrency: number; targetIds: string[] };
+    expect([record.concurrency, record.targetIds.length]).toEqual([1, 3]);
   });
 
   it('names the target that has no stored password when the main process refuses to start', async () => {

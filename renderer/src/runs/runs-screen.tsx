@@ -21,7 +21,7 @@ function Runs({ client }: { client: CairnClient }) {
       <h2 id="runs-title">Runs</h2>
       <div className="runs-columns">
         <div className="runs-side">
-          <NewRunPanel actions={actions} />
+          <NewRunPanel actions={actions} client={client} />
           <RunHistory actions={actions} />
         </div>
         <div className="runs-main">

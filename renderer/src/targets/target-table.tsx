@@ -1,9 +1,9 @@
-import type { Target } from "../../../shared/api/targets";
-import { useAppStore } from "../store/store-context";
-import { storedText } from "./secret-field";
-import { AUTH_LABELS } from "./target-form-model";
-import { TestResult } from "./test-result";
-import { formatJumpLine } from "../../../shared/targets/jump-spec";
+import type { Target } from '../../../shared/api/targets';
+import { useAppStore } from '../store/store-context';
+import { storedText } from './secret-field';
+import { AUTH_LABELS } from './target-form-model';
+import { TestResult } from './test-result';
+import { formatJumpLine } from '../../../shared/targets/jump-spec';
 
 interface TargetTableProps {
   list: readonly Target[];
@@ -16,28 +16,21 @@ function LoginCell({ target }: { target: Target }) {
   const flags = useAppStore((s) => s.targets.secretFlags[target.id]);
   const storage = useAppStore((s) => s.targets.secretStorage?.storage ?? null);
   const note =
-    target.auth === "password" || target.auth === "keyboard-interactive"
-      ? storedText("password", flags?.hasPassword ?? false, storage)
-      : target.auth === "key" && flags?.hasPassphrase
-        ? storedText("passphrase", true, storage)
+    target.auth === 'password' || target.auth === 'keyboard-interactive'
+      ? storedText('password', flags?.hasPassword ?? false, storage)
+      : target.auth === 'key' && flags?.hasPassphrase
+        ? storedText('passphrase', true, storage)
         : null;
   return (
     <>
       {AUTH_LABELS[target.auth].title}
-      {target.auth === "key" && (
-        <span className="mono cell-detail">{target.keyPath}</span>
-      )}
+      {target.auth === 'key' && <span className="mono cell-detail">{target.keyPath}</span>}
       {note !== null && <span className="cell-detail muted">{note}</span>}
     </>
   );
 }
 
-function Row({
-  target,
-  onTest,
-  onEdit,
-  onRemove,
-}: { target: Target } & Omit<TargetTableProps, "list">) {
+function Row({ target, onTest, onEdit, onRemove }: { target: Target } & Omit<TargetTableProps, 'list'>) {
   const test = useAppStore((s) => s.targets.tests[target.id]);
   const selected = useAppStore((s) => s.targets.selectedId === target.id);
   return (
@@ -47,14 +40,9 @@ function Row({
         <span className="mono">
           {target.host}:{target.port}
         </span>
-        {target.jump !== undefined && target.jump.length > 0 && (
-          <span className="muted"> via {formatJumpLine(target.jump)}</span>
-        )}
+        {target.jump !== undefined && target.jump.length > 0 && <span className="muted"> via {formatJumpLine(target.jump)}</span>}
         {target.hostKey !== undefined && (
-          <span
-            className="badge key-pinned"
-            title={`Host key ${target.hostKey.fingerprint}, trusted since the boot medium was written`}
-          >
+          <span className="badge key-pinned" title={`Host key ${target.hostKey.fingerprint}, trusted since the boot medium was written`}>
             Key pinned
           </span>
         )}
@@ -63,13 +51,7 @@ function Row({
       <td>
         <LoginCell target={target} />
       </td>
-      <td>
-        {target.tags.length === 0 ? (
-          <span className="muted">none</span>
-        ) : (
-          target.tags.join(", ")
-        )}
-      </td>
+      <td>{target.tags.length === 0 ? <span className="muted">none</span> : target.tags.join(', ')}</td>
       <td aria-live="polite">
         <TestResult test={test} />
       </td>
@@ -79,24 +61,16 @@ function Row({
           <button
             type="button"
             className="button small primary"
-            aria-disabled={test?.status === "testing" ? true : undefined}
-            onClick={() => test?.status !== "testing" && onTest(target)}
+            aria-disabled={test?.status === 'testing' ? true : undefined}
+            onClick={() => test?.status !== 'testing' && onTest(target)}
           >
             Test connection
             <span className="visually-hidden"> to {target.name}</span>
           </button>
-          <button
-            type="button"
-            className="button small"
-            onClick={() => onEdit(target)}
-          >
+          <button type="button" className="button small" onClick={() => onEdit(target)}>
             Edit<span className="visually-hidden"> {target.name}</span>
           </button>
-          <button
-            type="button"
-            className="button small danger-outline"
-            onClick={() => onRemove(target)}
-          >
+          <button type="button" className="button small danger-outline" onClick={() => onRemove(target)}>
             Remove<span className="visually-hidden"> {target.name}</span>
           </button>
         </div>
