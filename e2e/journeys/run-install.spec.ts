@@ -7,6 +7,7 @@ import { describeViolations, seriousViolations } from '../pages/accessibility';
 import { AppPage } from '../pages/app-page';
 import { ProfileBar } from '../pages/profile-bar';
 import { RunPage, TargetSteps } from '../pages/run-page';
+import { WizardPage } from '../pages/wizard-page';
 import { installerRuns } from '../target/stand-ins.test-support';
 import { sshRun } from '../target/target-exec.test-support';
 import { expect, test } from './run-fixtures';
@@ -35,9 +36,13 @@ test('a new target is added by host, port and key, its first-contact key trusted
   await bar.newFromTemplate('Old PC');
   await bar.save();
 
+  // Review ends in its next step: "Install on a box…" leads to the run with this profile chosen.
+  const review = await new WizardPage(page).goToStep('Review');
+  await review.getByRole('group', { name: 'What next' }).getByRole('button', { name: 'Install on a box…' }).click();
+  await expect(app.screenTab('Runs')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('combobox', { name: 'Profile' }).locator('option:checked')).toHaveText('Old PC');
+
   // The run: the plan erases /dev/sda, so the disk's name is typed before Start.
-  await app.goToScreen('Runs');
-  await expect(page.getByRole('combobox', { name: 'Profile' })).toHaveValue(/.+/);
   const plan = await runs.start(['garage'], { typeDisks: ['/dev/sda'] });
   expect(plan.at(-1)).toBe('Install Alpine to /dev/sda Erases /dev/sda');
 

@@ -1,7 +1,7 @@
 import type { BoxStatus, PowerAction } from '../../shared/api/boxes';
 import type { ResponseOf } from '../../shared/api/channels';
 import type { ChannelName } from '../../shared/api/names';
-import { ok, type Result } from '../../shared/api/result';
+import { fail, ok, type Result } from '../../shared/api/result';
 import type { Target } from '../../shared/api/targets';
 import type { Profile } from '../../shared/profile';
 import { fixSteps } from '../../shared/boxes';
@@ -47,6 +47,8 @@ export interface BoxServiceDeps {
   homeDir: string;
   /** Drift compares a box with a saved profile. */
   profiles: ProfileStore;
+  /** Whether an install runs on the box now: changing the box meanwhile is refused. */
+  installing?: (targetId: string) => boolean;
   /** The profile an install run used, so a reboot after it can follow the box to the address it set. */
   profileOfRun?: (runId: string) => Promise<Profile | null>;
   /** Where a box action's run keeps its summary and log. */
@@ -131,6 +133,12 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
    * its connection and command: the link's context carries the signal, so
    * every box call spread from it stops with it.
    */
+  /** A box whose install is running is not changed under it: the run's steps expect the box as they left it. */
+  const whileInstalling = (target: Target) =>
+    deps.installing?.(target.id)
+      ? fail('invalid-input', `An install is running on ${target.name}: wait for it to end, or cancel it on the Runs screen, before changing the box.`, 'targetId')
+      : null;
+
   async function act<T, R>(
     targetId: string,
     spec: (target: Target) => BoxRunSpec,
@@ -140,6 +148,8 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
     const found = await access.target(targetId);
     if (!found.ok) return found;
     const target = found.value;
+    const installing = whileInstalling(target);
+    if (installing) return installing;
     const described = spec(target);
     const run = await BoxRun.open(runs, target, described);
     const { signal, ended } = running.start(run.runId);
@@ -255,8 +265,11 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
         (value, runId) => ({ runId, ...value }),
       ),
     lbuBackups: (targetId) => query(targetId, ({ conn, context }) => lbuListBackups(conn, context), (backups) => ({ backups })),
-    power: (targetId, action, force, afterRun) =>
-      powerAction(
+    power: async (targetId, action, force, afterRun) => {
+      const found = await access.target(targetId);
+      const installing = found.ok ? whileInstalling(found.value) : null;
+      if (installing) return installing;
+      return powerAction(
         {
           access,
           runs,
@@ -279,7 +292,8 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
         action,
         force,
         afterRun,
-      ),
+      );
+    },
     async drift(targetId, profileId) {
       const stored = await deps.profiles.get(profileId);
       if (!stored.ok) return stored;

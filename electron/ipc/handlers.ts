@@ -125,7 +125,7 @@ const defaultBootMedia = ({ profiles, targets, knownHosts, sshConfig, log }: Ser
 const runLauncher = ({ profiles, targets, secrets, knownHosts, sshConfig, log }: Services, runs: RunServices): RunLauncher =>
   createRunLauncher({ profiles, targets, secrets, knownHosts, homeDir: sshConfig.homeDir, log, runs });
 
-const defaultBoxes = ({ targets, secrets, knownHosts, profiles, sshConfig, appInfo, log, emit, runs, boxes }: Services): BoxService =>
+const defaultBoxes = ({ targets, secrets, knownHosts, profiles, sshConfig, appInfo, log, emit, runs, boxes }: Services, installing: (targetId: string) => boolean): BoxService =>
   createBoxService({
     targets,
     secrets,
@@ -133,6 +133,7 @@ const defaultBoxes = ({ targets, secrets, knownHosts, profiles, sshConfig, appIn
     profiles,
     userKnownHostsPath: join(sshConfig.homeDir, '.ssh', 'known_hosts'),
     homeDir: sshConfig.homeDir,
+    installing,
     // Box actions are runs beside the installs: the runner's folder, or userData/runs when the table was built without one.
     openRun: runs?.openRun ?? ((runId) => openRunFiles(storePaths(appInfo().userDataDir).runs, runId)),
     profileOfRun: async (runId) => {
@@ -150,6 +151,7 @@ const defaultFinder = ({ targets, knownHosts, emit, log }: Services): Finder => 
 /** The one handler table: every channel of shared/api, each calling a service. */
 export function createHandlers(services: Services): HandlerTable {
   const runs = services.runs ?? silentRunServices(services.appInfo().userDataDir);
+  const launcher = runLauncher(services, runs);
   return {
     ...profileHandlers(services),
     ...targetHandlers(services),
@@ -157,8 +159,8 @@ export function createHandlers(services: Services): HandlerTable {
     ...connectionHandlers(services.connections ?? defaultConnections(services)),
     ...secretHandlers(services),
     ...fileHandlers(services.dialogs),
-    ...runHandlers(runLauncher(services, runs), runHistory(runs.runsDir)),
-    ...boxHandlers(defaultBoxes(services)),
+    ...runHandlers(launcher, runHistory(runs.runsDir)),
+    ...boxHandlers(defaultBoxes(services, (targetId) => launcher.busy([targetId]).length > 0)),
     ...bootMediaHandlers(services.bootMedia ?? defaultBootMedia(services), services.dialogs),
     ...discoverHandlers(services.finder ?? defaultFinder(services)),
     ...appHandlers(services),

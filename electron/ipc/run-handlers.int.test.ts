@@ -168,6 +168,14 @@ describe('starting an install from the window', () => {
     const started = value(await backend.call('runs:start', { profileId, targetIds: [target.id] }));
     const again = await backend.call('runs:start', { profileId, targetIds: [target.id] });
     expect(again).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('“slow” is already being installed') } });
+    // Nor is the box changed under the install by a box action or a reboot.
+    for (const refused of [
+      await backend.call('boxes:add-packages', { targetId: target.id, names: ['htop'] }),
+      await backend.call('boxes:service-action', { targetId: target.id, name: 'crond', action: 'restart' }),
+      await backend.call('boxes:power', { targetId: target.id, action: 'reboot', force: true }),
+    ])
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'An install is running on slow: wait for it to end, or cancel it on the Runs screen, before changing the box.' } });
+    expect(((await box.standIns?.records()) ?? []).filter((r) => ['reboot', 'rc-service'].includes(r.tool) || (r.tool === 'apk' && r.argv.includes('htop')))).toEqual([]);
     await expect.poll(() => backend.activity.some((a) => a.type === 'run.progress' && a.progress.section === 'Hostname'), { timeout: 20_000 }).toBe(true);
     expect(value(await backend.call('runs:cancel', { runId: started.runIds[0] ?? '' }))).toEqual({ cancelled: 1 });
     const done = await backend.fleetDone(started.fleetId);

@@ -41,6 +41,8 @@ export interface RunLauncher {
   cancel(which: ParsedRequestOf<'runs:cancel'>): number;
   /** Runs again, in the same fleet, its targets whose last run did not finish as planned (narrowed to `targetIds` when given). */
   retryFailed(fleetId: string, targetIds?: readonly string[]): Promise<Result<FleetStarted>>;
+  /** Which of these targets have a run going now. */
+  busy(targetIds: readonly string[]): string[];
   /** A batch's problems by row and column, or one line per box. */
   checkBatch(request: ParsedRequestOf<'runs:check-batch'>): Promise<Result<ResponseOf<'runs:check-batch'>>>;
   /** One run per row of a batch without problems, each with its own profile. */
@@ -171,6 +173,7 @@ export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
     start: ({ profileId, targetIds, confirmErase, reboot, concurrency = DEFAULT_CONCURRENCY }) =>
       launch({ version: 1, fleetId: newId('fleet'), profileId, targetIds, confirmErase, reboot, concurrency, startedAt: new Date().toISOString() }, { save: true }),
     cancel: (which) => registry.cancel(which),
+    busy: (targetIds) => registry.busy(targetIds),
     async checkBatch({ profileId, batch }) {
       const checked = await checkBatch(profileId, batch);
       if (!checked.ok) return checked;
