@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IpcMain } from 'electron';
@@ -144,6 +144,8 @@ describe('files', () => {
     const { dialogs, shown } = scriptedDialogs({ save: path, open: path });
     const table = { ...h.table, ...fileHandlers(dialogs) };
     expect(await call('files:save-text', { suggestedName: 'garage.answers', text: 'HOSTNAMEOPTS=garage\n' }, table)).toEqual({ ok: true, value: { saved: true, path } });
+    // It may hold a wifi passphrase and password hashes: its owner's only.
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
     expect(await call('files:open-text', {}, table)).toEqual({ ok: true, value: { opened: true, path, name: 'garage.answers', text: 'HOSTNAMEOPTS=garage\n' } });
     expect(shown[0]).toMatchObject({ defaultPath: 'garage.answers' });
   });

@@ -4,7 +4,7 @@ import type { Services } from './ipc/handlers';
 import { createLog, type Log, type LogLevel } from './log';
 import type { RunServices } from './runs/run-services';
 import { createSecretStore, type SafeStorageLike } from './secrets/secrets';
-import { createStore, type Store } from './store';
+import { createStore, storePaths, type Store } from './store';
 import type { SshConfigSource } from './store/ssh-config-import';
 
 export interface ServicesOptions {
@@ -36,12 +36,14 @@ export interface BuiltServices {
  * what needs Electron (safeStorage, dialogs) is passed in.
  */
 export async function createServices(options: ServicesOptions): Promise<BuiltServices> {
-  const store = await createStore(options.userData);
+  const paths = storePaths(options.userData);
   const log = createLog({
-    file: options.log?.file ?? store.paths.log,
+    file: options.log?.file ?? paths.log,
     ...(options.log?.level === undefined ? {} : { level: options.log.level }),
     ...(options.log?.echo === undefined ? {} : { echo: options.log.echo }),
   });
+  // Wifi passphrases of profiles are kept like the targets' passwords: encrypted by the keyring, or for the session only.
+  const store = await createStore(options.userData, { profileSecrets: createSecretStore({ file: paths.profileSecrets, safeStorage: options.safeStorage, log }) });
   const runs = options.runs === undefined ? undefined : await options.runs(log);
   const services: Services = {
     profiles: store.profiles,

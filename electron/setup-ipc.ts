@@ -5,13 +5,15 @@ import { createEventSender, createHandlers, registerIpc, trustedSenders } from '
 import { createLog } from './log';
 import { createRunServices } from './runs/run-services';
 import { createSecretStore } from './secrets';
-import { createStore } from './store';
+import { createStore, storePaths } from './store';
 
 /** Builds the services and the one handler table, and registers it before the page loads. */
 export async function setupIpc(getWindow: () => BrowserWindow | null) {
   const userData = app.getPath('userData');
-  const store = await createStore(userData);
-  const log = createLog({ file: store.paths.log, ...(app.isPackaged ? {} : { echo: (l: string) => console.error(l) }) });
+  const paths = storePaths(userData);
+  const log = createLog({ file: paths.log, ...(app.isPackaged ? {} : { echo: (l: string) => console.error(l) }) });
+  // Wifi passphrases of profiles are kept like the targets' passwords: encrypted by the keyring, or for the session only.
+  const store = await createStore(userData, { profileSecrets: createSecretStore({ file: paths.profileSecrets, safeStorage, log }) });
   const withWindow = <T>(fn: (w?: BrowserWindow) => T) => fn(getWindow() ?? undefined);
   const emit = createEventSender((event, payload) => getWindow()?.webContents.send(event, payload), log);
   // Also marks the runs a previous Cairn left running as interrupted.

@@ -17,7 +17,8 @@ export const fileHandlers = (dialogs: DialogService): DomainHandlers<'files'> =>
   'files:save-text': async ({ title, suggestedName, text, filters }) => {
     const chosen = await dialogs.showSaveDialog({ ...titled(title), defaultPath: suggestedName, filters });
     if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '') return ok({ saved: false as const });
-    await writeFileAtomic(chosen.filePath, text, 0o644);
+    // An answer file carries password hashes and the wifi passphrase: readable by its owner only.
+    await writeFileAtomic(chosen.filePath, text, 0o600);
     return ok({ saved: true as const, path: chosen.filePath });
   },
   'files:open-text': async ({ title, filters }) => {

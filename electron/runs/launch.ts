@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/api/channels';
 import { fail, ok, type Result } from '../../shared/api/result';
+import type { StoredProfile } from '../../shared/api/profiles';
 import type { FleetStarted, PlannedStep } from '../../shared/api/runs';
 import type { Target } from '../../shared/api/targets';
 import { DEFAULT_WORK_DIR, plan, type Step } from '../../shared/plan';
@@ -57,6 +58,16 @@ const batchRefusal = (problems: readonly BatchProblem[]) => {
   return `The batch has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} to fix first. ${problems.slice(0, 5).map(where).join(' ')}`;
 };
 
+/** A profile whose wifi passphrase could not be read back would install an open network: refused, saying how to fix it. */
+const lostSecretsRefusal = (stored: StoredProfile) =>
+  stored.lostSecrets === undefined || stored.lostSecrets.length === 0
+    ? null
+    : fail(
+        'secrets-unavailable',
+        `The wifi passphrase of “${stored.profile.name}” was kept only until Cairn last closed (no system keyring): open the profile, enter it again in the Network step and save.`,
+        'profileId',
+      );
+
 /** The static addresses of a box's first interface, as a batch's check lists them. */
 const addressesOf = (p: Profile): string[] => {
   const i = p.interfaces[0];
@@ -85,6 +96,8 @@ export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
   const load = async (profileId: string, targetIds: readonly string[]): Promise<Result<Loaded>> => {
     const stored = await deps.profiles.get(profileId);
     if (!stored.ok) return fail(stored.error.code, `${stored.error.message} Save the profile in the wizard and choose it again.`, 'profileId');
+    const lost = lostSecretsRefusal(stored.value);
+    if (lost) return lost;
     const targets: Target[] = [];
     for (const [i, id] of targetIds.entries()) {
       const found = await deps.targets.get(id);
@@ -106,6 +119,8 @@ export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
   const checkBatch = async (profileId: string, batch: Batch): Promise<Result<{ problems: BatchProblem[]; boxes: BatchBox[]; targets: RowTarget[]; profile: Profile }>> => {
     const stored = await deps.profiles.get(profileId);
     if (!stored.ok) return fail(stored.error.code, `${stored.error.message} Save the profile in the wizard and choose it again.`, 'profileId');
+    const lost = lostSecretsRefusal(stored.value);
+    if (lost) return lost;
     const expanded = expandBatch(stored.value.profile, batch);
     const resolved = rowTargets(batch.rows, (await deps.targets.list()).targets);
     const problems = [...(expanded.ok ? [] : expanded.problems), ...resolved.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));

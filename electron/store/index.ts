@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { createKnownHostsStore, type KnownHostsStore } from './known-hosts';
 import { storePaths, type StorePaths } from './paths';
-import { createProfileStore, type ProfileStore } from './profiles';
+import { createProfileStore, type ProfileSecrets, type ProfileStore } from './profiles';
 import { openRunFiles, type RunFiles } from './runs';
 import { createTargetStore, type TargetStore } from './targets';
 
@@ -22,12 +22,12 @@ export interface Store {
 }
 
 /** Everything Cairn keeps on disk, under Electron's `app.getPath('userData')` (passed in). */
-export async function createStore(userData: string): Promise<Store> {
+export async function createStore(userData: string, options: { profileSecrets?: ProfileSecrets } = {}): Promise<Store> {
   const paths = storePaths(userData);
   await mkdir(userData, { recursive: true, mode: 0o700 });
   return {
     paths,
-    profiles: createProfileStore(paths.profiles),
+    profiles: createProfileStore(paths.profiles, undefined, options.profileSecrets),
     targets: createTargetStore(paths.targets),
     knownHosts: createKnownHostsStore(paths.knownHosts),
     openRun: (runId) => openRunFiles(paths.runs, runId),

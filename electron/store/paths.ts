@@ -7,6 +7,8 @@ export interface StorePaths {
   targets: string;
   knownHosts: string;
   secrets: string;
+  /** Wifi passphrases of profiles, kept like the targets' secrets. */
+  profileSecrets: string;
   runs: string;
   log: string;
 }
@@ -19,6 +21,7 @@ export function storePaths(userData: string): StorePaths {
     /** OpenSSH known_hosts format, Cairn's own (never ~/.ssh/known_hosts). */
     knownHosts: join(userData, 'known_hosts'),
     secrets: join(userData, 'secrets.json'),
+    profileSecrets: join(userData, 'profile-secrets.json'),
     runs: join(userData, 'runs'),
     log: join(userData, 'logs', 'main.log'),
   };

@@ -2,7 +2,9 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultProfile, PROFILE_SCHEMA_VERSION, templateById, type Profile } from '../../shared/profile';
-import { tempDir } from '../services.test-support';
+import { createLog } from '../log';
+import { createSecretStore } from '../secrets/secrets';
+import { fakeSafeStorage, tempDir } from '../services.test-support';
 import { createProfileStore, type ProfileStore } from './profiles';
 
 let dir: string;
@@ -107,5 +109,45 @@ describe('the profile store', () => {
     await writeFile(join(dir, 'future-1.json'), body);
     expect(await store.list()).toMatchObject({ profiles: [], problems: [{ file: 'future-1.json', message: expect.stringMatching(/newer Cairn .* update Cairn/) }] });
     expect(await readFile(join(dir, 'future-1.json'), 'utf8')).toBe(body);
+  });
+});
+
+describe('wifi passphrases', () => {
+  const log = () => createLog({ file: join(dir, 'main.log') });
+  const withWifi = (passphrase: string): Profile => {
+    const p = named('Sensor', 'sensor');
+    return { ...p, interfaces: [{ ...p.interfaces[0]!, name: 'wlan0', wifi: { ssid: 'Home', passphrase } }] };
+  };
+
+  it('are kept with the other secrets, never in the profile file, and come back when it is opened', async () => {
+    const secretsFile = join(dir, 'profile-secrets.json');
+    const secrets = createSecretStore({ file: secretsFile, safeStorage: fakeSafeStorage(), log: log() });
+    const kept = createProfileStore(join(dir, 'kept'), fixedNow, secrets);
+    const r = await kept.save(withWifi('correct horse battery'));
+    if (!r.ok) throw new Error(r.error.message);
+    const [file] = await readdir(join(dir, 'kept'));
+    expect(await readFile(join(dir, 'kept', file ?? ''), 'utf8')).not.toContain('correct horse');
+    expect(await readFile(secretsFile, 'utf8')).not.toContain('correct horse');
+    expect(await kept.get(r.value.id)).toMatchObject({ ok: true, value: { profile: { interfaces: [{ wifi: { ssid: 'Home', passphrase: 'correct horse battery' } }] } } });
+    expect((await kept.get(r.value.id)).ok && (await kept.get(r.value.id))).not.toHaveProperty('value.lostSecrets');
+
+    // A copy has its own; removing the profile forgets its passphrase.
+    const copy = await kept.duplicate(r.value.id);
+    if (!copy.ok) throw new Error(copy.error.message);
+    expect(await kept.remove(r.value.id)).toEqual({ ok: true, value: { id: r.value.id } });
+    expect(await secrets.get(`${r.value.id}/wlan0`, 'passphrase')).toBeNull();
+    expect(await kept.get(copy.value.id)).toMatchObject({ ok: true, value: { profile: { interfaces: [{ wifi: { passphrase: 'correct horse battery' } }] } } });
+  });
+
+  it('kept for the session only, are named as lost after a restart instead of coming back empty unsaid', async () => {
+    const file = join(dir, 'profile-secrets.json');
+    const before = createProfileStore(join(dir, 'session'), fixedNow, createSecretStore({ file, safeStorage: fakeSafeStorage({ available: false }), log: log() }));
+    const r = await before.save(withWifi('correct horse battery'));
+    if (!r.ok) throw new Error(r.error.message);
+    const after = createProfileStore(join(dir, 'session'), fixedNow, createSecretStore({ file, safeStorage: fakeSafeStorage({ available: false }), log: log() }));
+    expect(await after.get(r.value.id)).toMatchObject({
+      ok: true,
+      value: { profile: { interfaces: [{ wifi: { ssid: 'Home', passphrase: '' } }] }, lostSecrets: ['interfaces.0.wifi.passphrase'] },
+    });
   });
 });

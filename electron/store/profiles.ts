@@ -6,6 +6,7 @@ import type { ProfileSummary, StoredProfile } from '../../shared/api/profiles';
 import { fail, idSchema, ok, type Result, type StoreProblem } from '../../shared/api/result';
 import { loadProfile, PROFILE_SCHEMA_VERSION, type Profile } from '../../shared/profile';
 import { sweepTempFiles } from './atomic-write';
+import type { SecretStore } from '../secrets/secrets';
 import { serial } from './serial';
 import { moveAside, readVersioned, writeVersioned, type FileFormat } from './versioned-file';
 
@@ -13,7 +14,9 @@ import { moveAside, readVersioned, writeVersioned, type FileFormat } from './ver
 // and one damaged file costs one profile. The profile inside carries its own
 // format version, upgraded by shared/profile's loadProfile.
 
-const envelope = z.object({ id: idSchema, updatedAt: z.string(), profile: z.unknown() });
+// `wifiKept` names the interfaces whose wifi passphrase is kept with the
+// other secrets (encrypted by the system keyring) instead of in this file.
+const envelope = z.object({ id: idSchema, updatedAt: z.string(), profile: z.unknown(), wifiKept: z.array(z.string()).optional() });
 type Envelope = z.infer<typeof envelope>;
 const FORMAT: FileFormat<Envelope> = { what: 'profile', version: 1, schema: envelope };
 
@@ -40,7 +43,12 @@ const summaryOf = (s: StoredProfile): ProfileSummary => ({
 
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-export function createProfileStore(dir: string, now: () => Date = () => new Date()): ProfileStore {
+/** Where wifi passphrases are kept: a secret store of their own (profile id and interface as its key). */
+export type ProfileSecrets = Pick<SecretStore, 'get' | 'set' | 'clear'>;
+
+const wifiKey = (profileId: string, iface: string) => `${profileId}/${iface}`;
+
+export function createProfileStore(dir: string, now: () => Date = () => new Date(), secrets?: ProfileSecrets): ProfileStore {
   const exclusive = serial();
   const ready = mkdir(dir, { recursive: true, mode: 0o700 }).then(() => sweepTempFiles(dir));
   const fileOf = (id: string) => join(dir, `${id}.json`);
@@ -63,7 +71,18 @@ export function createProfileStore(dir: string, now: () => Date = () => new Date
     }
     const loaded = loadProfile(data.profile);
     if (!loaded.ok) return fail('corrupt-store', (await moveAside(path, 'profile', loaded.message.replace(/\.$/, ''), now())).message);
-    return ok({ id, updatedAt: data.updatedAt, migratedFrom: loaded.migratedFrom, profile: loaded.profile });
+    // The passphrases come back from the secret store; one it no longer has (kept for a session that ended) is named, never guessed.
+    const lostSecrets: string[] = [];
+    const interfaces = await Promise.all(
+      loaded.profile.interfaces.map(async (i, n) => {
+        if (i.wifi === null || !(data.wifiKept ?? []).includes(i.name)) return i;
+        const passphrase = (await secrets?.get(wifiKey(id, i.name), 'passphrase')) ?? null;
+        if (passphrase === null) lostSecrets.push(`interfaces.${n}.wifi.passphrase`);
+        return { ...i, wifi: { ...i.wifi, passphrase: passphrase ?? '' } };
+      }),
+    );
+    const profile = { ...loaded.profile, interfaces };
+    return ok({ id, updatedAt: data.updatedAt, migratedFrom: loaded.migratedFrom, profile, ...(lostSecrets.length === 0 ? {} : { lostSecrets }) });
   };
 
   const list = async () => {
@@ -83,7 +102,21 @@ export function createProfileStore(dir: string, now: () => Date = () => new Date
 
   const write = async (id: string, profile: Profile): Promise<ProfileSummary> => {
     const updatedAt = now().toISOString();
-    await writeVersioned(fileOf(id), FORMAT, { id, updatedAt, profile });
+    if (secrets === undefined) {
+      await writeVersioned(fileOf(id), FORMAT, { id, updatedAt, profile });
+      return { id, name: profile.name, hostname: profile.hostname, updatedAt, migratedFrom: null };
+    }
+    // Wifi passphrases go to the secret store first, so the file never holds one.
+    const wifiKept: string[] = [];
+    for (const i of profile.interfaces) {
+      if (i.wifi === null || i.wifi.passphrase === '') await secrets.clear(wifiKey(id, i.name), 'passphrase');
+      else {
+        await secrets.set(wifiKey(id, i.name), 'passphrase', i.wifi.passphrase);
+        wifiKept.push(i.name);
+      }
+    }
+    const stripped = { ...profile, interfaces: profile.interfaces.map((i) => (i.wifi === null ? i : { ...i, wifi: { ...i.wifi, passphrase: '' } })) };
+    await writeVersioned(fileOf(id), FORMAT, { id, updatedAt, profile: stripped, ...(wifiKept.length === 0 ? {} : { wifiKept }) });
     return { id, name: profile.name, hostname: profile.hostname, updatedAt, migratedFrom: null };
   };
 
@@ -107,6 +140,8 @@ export function createProfileStore(dir: string, now: () => Date = () => new Date
     exclusive(async (): Promise<Result<{ id: string }>> => {
       await ready;
       if (!idSchema.safeParse(id).success) return fail('invalid-input', 'This profile id was not made by Cairn.', 'id');
+      const gone = await read(id);
+      if (gone.ok) for (const i of gone.value.profile.interfaces) await secrets?.clear(wifiKey(id, i.name), 'passphrase');
       try {
         await unlink(fileOf(id));
       } catch (e) {

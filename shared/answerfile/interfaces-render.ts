@@ -29,9 +29,11 @@ function stanza(i: NetworkInterface): string {
   const inet = familyBlock(name, 'inet', i.ipv4);
   const inet6 = familyBlock(name, 'inet6', i.ipv6);
   const blocks: string[][] = [];
-  // A manual inet stanza when nothing else describes the card, or to hold options kept from an import.
+  // A manual inet stanza when nothing else describes the card (an inet6 stanza, even one that only
+  // holds kept options, does), or to hold options kept from an import.
+  const inet6Written = inet6 !== null || i.extraOptions.inet6.length > 0;
   if (inet !== null) blocks.push([...inet, ...extra(i.extraOptions.inet)]);
-  else if (inet6 === null || i.extraOptions.inet.length > 0) blocks.push([`iface ${name} inet manual`, ...extra(i.extraOptions.inet)]);
+  else if (!inet6Written || i.extraOptions.inet.length > 0) blocks.push([`iface ${name} inet manual`, ...extra(i.extraOptions.inet)]);
   if (inet6 !== null) blocks.push([...inet6, ...extra(i.extraOptions.inet6)]);
   else if (i.extraOptions.inet6.length > 0) blocks.push([`iface ${name} inet6 manual`, ...extra(i.extraOptions.inet6)]);
   if (i.wifi !== null) {

@@ -20,6 +20,12 @@ export const storedProfileSchema = z.object({
   updatedAt: z.string(),
   migratedFrom: z.number().int().nullable(),
   profile: profileSchema,
+  /**
+   * Secrets the profile had that could not be read back (a wifi passphrase
+   * kept only for a session that has ended), by field path: they are empty
+   * in `profile` and must be entered again.
+   */
+  lostSecrets: z.array(z.string()).optional(),
 });
 
 export type StoredProfile = z.infer<typeof storedProfileSchema>;

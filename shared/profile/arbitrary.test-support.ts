@@ -158,7 +158,8 @@ const disk: fc.Arbitrary<Disk> = fc.oneof(usedDisk('sys'), usedDisk('data'), fc.
 // means no medium; validation allows both today (reported to the lead).
 const lbuMedia = fc
   .oneof(fc.constantFrom('usb', 'mmcblk0p1', '/media/usb', 'LABEL=APKOVL', 'UUID=1234-ABCD'), word(/^(LABEL=|UUID=)?[A-Za-z0-9/_.][A-Za-z0-9/_.-]{0,15}$/))
-  .filter((m) => m !== 'none');
+  // "." or "/" names no medium, and validation says so.
+  .filter((m) => m !== 'none' && !/^[./]+$/.test(m));
 const cacheDir = fc.oneof(fc.constantFrom('/media/usb/cache', '/var/cache/apk'), word(/^\/[A-Za-z0-9/_.=-]{0,20}$/));
 
 const repoUrl = fc.oneof(

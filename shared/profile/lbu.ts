@@ -19,6 +19,8 @@ export function checkDiskless(p: Profile, report: Report): void {
     report('diskless.lbuMedia', 'The LBU medium cannot be "none" or start with "-"; name the medium, like usb or LABEL=APKOVL.');
   else if (!MEDIA.test(lbuMedia))
     report('diskless.lbuMedia', 'The LBU medium is a name like usb, a path like /media/usb, or LABEL=… / UUID=…, without spaces.');
+  // "." or "/" names no medium: setup-lbu would take it as a mount point and save wherever that leads.
+  else if (/^[./]+$/.test(lbuMedia)) report('diskless.lbuMedia', `“${lbuMedia}” names no medium; write its name, like usb, or its mount point, like /media/usb.`);
   if (apkCacheDir !== null && !/^\/[A-Za-z0-9/_.=-]*$/.test(apkCacheDir))
     report('diskless.apkCacheDir', 'The apk cache is a directory path without spaces, like /media/usb/cache.');
   if (apkCacheDir === null && p.packages.length > 0)

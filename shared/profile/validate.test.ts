@@ -87,7 +87,7 @@ describe('validate', () => {
     });
     expect(errorAt(bad, 'diskless.lbuMedia')).toBeDefined();
     expect(errorAt(bad, 'diskless.apkCacheDir')).toBeDefined();
-    for (const media of ['none', '-d'])
+    for (const media of ['none', '-d', '.', '..', '/', './'])
       expect(errorAt(withChange((p) => { p.disk = { ...p.disk, mode: 'none', disks: [] }; p.diskless.lbuMedia = media; }), 'diskless.lbuMedia'), media).toBeDefined();
     const sys = withChange((p) => (p.diskless = { lbuMedia: 'usb', apkCacheDir: null }));
     expect(warningAt(sys, 'diskless')?.message).toMatch(/ignored/);
