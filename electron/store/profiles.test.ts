@@ -149,5 +149,13 @@ describe('wifi passphrases', () => {
       ok: true,
       value: { profile: { interfaces: [{ wifi: { ssid: 'Home', passphrase: '' } }] }, lostSecrets: ['interfaces.0.wifi.passphrase'] },
     });
+    // Saved again (renamed) with the passphrase still empty, it stays lost: never quietly an open network.
+    expect((await after.save({ ...withWifi(''), name: 'Sensor 2' }, r.value.id)).ok).toBe(true);
+    expect(await after.get(r.value.id)).toMatchObject({ ok: true, value: { lostSecrets: ['interfaces.0.wifi.passphrase'] } });
+    expect(await after.duplicate(r.value.id)).toMatchObject({ ok: false, error: { code: 'secrets-unavailable', message: expect.stringContaining('enter the passphrase again and save before copying it') } });
+    // Entered again, it is kept once more.
+    expect((await after.save(withWifi('new horse'), r.value.id)).ok).toBe(true);
+    expect(await after.get(r.value.id)).toMatchObject({ ok: true, value: { profile: { interfaces: [{ wifi: { passphrase: 'new horse' } }] } } });
+    expect(await after.get(r.value.id)).not.toHaveProperty('value.lostSecrets');
   });
 });

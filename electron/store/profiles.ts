@@ -100,7 +100,8 @@ export function createProfileStore(dir: string, now: () => Date = () => new Date
     return { profiles, problems };
   };
 
-  const write = async (id: string, profile: Profile): Promise<ProfileSummary> => {
+  /** `stillLost`: interfaces whose passphrase was lost and is still empty: they stay lost, not become open networks. */
+  const write = async (id: string, profile: Profile, stillLost: ReadonlySet<string> = new Set()): Promise<ProfileSummary> => {
     const updatedAt = now().toISOString();
     if (secrets === undefined) {
       await writeVersioned(fileOf(id), FORMAT, { id, updatedAt, profile });
@@ -109,7 +110,8 @@ export function createProfileStore(dir: string, now: () => Date = () => new Date
     // Wifi passphrases go to the secret store first, so the file never holds one.
     const wifiKept: string[] = [];
     for (const i of profile.interfaces) {
-      if (i.wifi === null || i.wifi.passphrase === '') await secrets.clear(wifiKey(id, i.name), 'passphrase');
+      if (i.wifi !== null && i.wifi.passphrase === '' && stillLost.has(i.name)) wifiKept.push(i.name);
+      else if (i.wifi === null || i.wifi.passphrase === '') await secrets.clear(wifiKey(id, i.name), 'passphrase');
       else {
         await secrets.set(wifiKey(id, i.name), 'passphrase', i.wifi.passphrase);
         wifiKept.push(i.name);
@@ -126,14 +128,19 @@ export function createProfileStore(dir: string, now: () => Date = () => new Date
   const save = (profile: Profile, id?: string) =>
     exclusive(async (): Promise<Result<ProfileSummary>> => {
       if (profile.name.trim() === '') return fail('invalid-input', 'Give the profile a name before saving it.', 'profile.name');
+      const lost = new Set<string>();
       if (id !== undefined) {
         const existing = await read(id);
         if (!existing.ok) return existing;
+        for (const path of existing.value.lostSecrets ?? []) {
+          const name = existing.value.profile.interfaces[Number(path.split('.')[1])]?.name;
+          if (name !== undefined) lost.add(name);
+        }
       }
       if (await nameTaken(profile.name, id)) {
         return fail('invalid-input', `A profile named "${profile.name.trim()}" already exists; choose another name.`, 'profile.name');
       }
-      return ok(await write(id ?? randomUUID(), profile));
+      return ok(await write(id ?? randomUUID(), profile, lost));
     });
 
   const remove = (id: string) =>
@@ -155,6 +162,9 @@ export function createProfileStore(dir: string, now: () => Date = () => new Date
     exclusive(async (): Promise<Result<ProfileSummary>> => {
       const source = await read(id);
       if (!source.ok) return source;
+      // A copy made without the lost passphrase would install an open network without a word.
+      if (source.value.lostSecrets !== undefined)
+        return fail('secrets-unavailable', `The wifi passphrase of “${source.value.profile.name}” was kept only until Cairn last closed: open it, enter the passphrase again and save before copying it.`, 'id');
       const taken = (await list()).profiles.map((p) => p.name);
       let copyName = name?.trim() ?? `${source.value.profile.name} (copy)`;
       if (name !== undefined && taken.some((t) => sameName(t, copyName))) {
