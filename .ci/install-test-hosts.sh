@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what the integration tests' SSH test targets need (e2e/target/):
-# Debian's OpenSSH server and client, Dropbear, and the account tools.
+# Debian's OpenSSH server and client, Dropbear, doas (a login that becomes
+# root with its password), and the account tools.
 # Idempotent: installs only what is missing. Needs root (apt-get).
 set -eu
 
@@ -11,6 +12,7 @@ for pair in \
 	/usr/bin/ssh-agent:openssh-client \
 	/usr/sbin/dropbear:dropbear-bin \
 	/usr/bin/dropbearkey:dropbear-bin \
+	/usr/bin/doas:doas \
 	/usr/sbin/useradd:passwd \
 	/usr/sbin/chpasswd:passwd \
 	/usr/bin/mknod:coreutils \

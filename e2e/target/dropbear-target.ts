@@ -1,5 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { allowDoas, forgetDoas } from './doas-rule';
 import { hostCommand } from './host-command';
 import { createHostUser, hostUid } from './host-user';
 import { makeDropbearKey, makeOpenSshKey } from './keys';
@@ -16,6 +17,13 @@ import type { TargetOptions, TestTarget } from './target-types';
  */
 class DropbearTarget extends TargetBase {
   readonly kind = 'dropbear' as const;
+  private doasUser: string | null = null;
+
+  override async stop(): Promise<void> {
+    if (this.doasUser !== null) await forgetDoas(this.doasUser);
+    this.doasUser = null;
+    return super.stop();
+  }
 
   private get home(): string {
     return path.join(this.dir, 'home');
@@ -50,6 +58,10 @@ class DropbearTarget extends TargetBase {
     await createHostUser({ name: this.user, password: this.password, home: this.home, root: false });
     this.remember({ uid: hostUid(this.user) });
     await hostCommand('/usr/bin/chown', ['-R', `${this.user}:nogroup`, this.home]);
+    if (options.doas !== undefined) {
+      await allowDoas(this.user, options.doas);
+      this.doasUser = this.user;
+    }
 
     const started = await startOnFreePort(
       this.host,

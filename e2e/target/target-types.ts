@@ -19,6 +19,12 @@ export interface TargetOptions {
    * authorized_keys and login policy, not the target's generated ones.
    */
   bootOverlay?: string;
+  /**
+   * Dropbear only: lets the login (an ordinary account there) become root
+   * with Debian's doas, asking its password on a terminal (`password`, as
+   * setup-user's wheel rule does) or not at all (`nopass`).
+   */
+  doas?: 'password' | 'nopass';
 }
 
 /** A running SSH server on 127.0.0.1 for tests; stop() removes every trace of it. */

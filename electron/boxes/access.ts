@@ -33,6 +33,8 @@ export interface BoxAccessDeps {
 export interface BoxCallContext {
   label: string;
   privilege: 'root' | 'doas';
+  /** Set when doas asks this login for a password: the kept one, or null when none is kept. */
+  doasPassword?: string | null;
   /** Set for an action that can be stopped (boxes:cancel): its commands end when it aborts. */
   signal?: AbortSignal;
 }
@@ -55,13 +57,16 @@ export interface BoxAccess {
   refusal(error: BoxError): Promise<Failed>;
 }
 
-const UID = sh('id', '-u');
+// The uid, then whether doas lets this login in without a password (a
+// "permit nopass" rule) or asks for one on a terminal (setup-user's wheel rule).
+const WHO = sh('/bin/sh', '-c', 'id -u; if [ "$(id -u)" != 0 ]; then if doas -n true </dev/null >/dev/null 2>&1; then echo nopass; else echo asks; fi; fi');
 
 export function createBoxAccess(deps: BoxAccessDeps): BoxAccess {
   // presented: the keys boxes show here are the ones knownHosts:accept may trust.
   const trust: HostTrust = { storePath: deps.knownHosts.path, userKnownHostsPath: deps.userKnownHostsPath, presented: deps.knownHosts.presented };
   // A login that is not uid 0 runs box commands through doas; asked once per target and user.
   const privileges = new Map<string, 'root' | 'doas'>();
+  const asksPassword = new Set<string>();
   const key = (t: Target) => `${t.id}\n${t.user}`;
 
   const connectFn = (target: Target) => async (signal?: AbortSignal): Promise<SshResult<SshConnection>> => {
@@ -69,8 +74,13 @@ export function createBoxAccess(deps: BoxAccessDeps): BoxAccess {
     if (!options.ok) return { ok: false, error: { code: 'auth-failed', message: options.error.message, methods: [] } };
     const opened = await connect({ ...options.value, signal });
     if (opened.ok && !privileges.has(key(target))) {
-      const uid = await exec(opened.value, UID, { timeoutMs: 15_000 });
-      if (uid.ok && /^\d+$/.test(uid.value.stdout.trim())) privileges.set(key(target), uid.value.stdout.trim() === '0' ? 'root' : 'doas');
+      const who = await exec(opened.value, WHO, { timeoutMs: 15_000 });
+      const [uid, doas] = who.ok ? who.value.stdout.trim().split('\n') : [];
+      if (uid !== undefined && /^\d+$/.test(uid)) {
+        privileges.set(key(target), uid === '0' ? 'root' : 'doas');
+        if (doas === 'asks') asksPassword.add(key(target));
+        else asksPassword.delete(key(target));
+      }
     }
     return opened;
   };
@@ -91,7 +101,10 @@ export function createBoxAccess(deps: BoxAccessDeps): BoxAccess {
     async connect(target, signal) {
       const opened = await connectFn(target)(signal);
       if (!opened.ok) return opened;
-      return { ok: true, value: { conn: opened.value, context: { label: target.name, privilege: privilegeOf(target) } } };
+      const context: BoxCallContext = { label: target.name, privilege: privilegeOf(target) };
+      // Read from the keychain on each use, so a password entered meanwhile counts at once.
+      if (context.privilege === 'doas' && asksPassword.has(key(target))) context.doasPassword = await deps.secrets.get(target.id, 'doas');
+      return { ok: true, value: { conn: opened.value, context } };
     },
     connectFn,
     privilegeOf,

@@ -10,6 +10,12 @@ export interface BoxCallOptions {
   signal?: AbortSignal;
   /** `doas`: the login is not root, so commands run through doas (default root). */
   privilege?: 'root' | 'doas';
+  /**
+   * doas asks this login for its password on a terminal: the password from
+   * the keychain when one is kept (typed only when asked), else null, and
+   * commands that need root are refused with where to enter it.
+   */
+  doasPassword?: string | null;
   /** How messages name the box (the target's name); default host:port. */
   label?: string;
 }

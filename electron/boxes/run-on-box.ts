@@ -1,8 +1,9 @@
 import { sh } from '../../shared/shell';
 import type { Parts } from '../../shared/boxes';
 import type { SshConnection } from '../ssh/connect';
-import { exec, type ExecOutcome } from '../ssh/exec';
-import { done, refused, type BoxResult } from './errors';
+import { execAsRoot } from '../ssh/doas';
+import { exec, type ExecOptions, type ExecOutcome } from '../ssh/exec';
+import { done, refused, type BoxError, type BoxResult } from './errors';
 import { labelOf, type BoxCallOptions } from './options';
 
 export interface RunOptions extends BoxCallOptions {
@@ -38,13 +39,16 @@ export async function runLineOnBox(conn: SshConnection, line: string, what: stri
     const text = decoders[stream].decode(chunk, { stream: true });
     if (text !== '') options.onOutput?.(text, stream);
   };
-  const result = await exec(conn, asLogin(line, options.privilege), {
+  const execOptions: ExecOptions = {
     onStdout: emit('stdout'),
     onStderr: emit('stderr'),
     timeoutMs: options.timeoutMs,
     idleTimeoutMs: options.idleTimeoutMs ?? 120_000,
     signal: options.signal,
-  });
+  };
+  const asks = options.privilege === 'doas' && options.doasPassword !== undefined;
+  if (asks && options.doasPassword === null) return refused(doasPasswordMissing(labelOf(conn, options)));
+  const result = asks && options.doasPassword ? await execAsRoot(conn, line, options.doasPassword, execOptions) : await exec(conn, asLogin(line, options.privilege), execOptions);
   if (!result.ok) return result;
   const outcome = result.value;
   if (outcome.exitCode === 0 || (outcome.exitCode !== null && (options.okExitCodes ?? []).includes(outcome.exitCode))) return done(outcome);
@@ -56,6 +60,13 @@ export async function runLineOnBox(conn: SshConnection, line: string, what: stri
     message: `${labelOf(conn, options)} refused "${what}": ${reason}`,
   });
 }
+
+/** doas asks this login for its password and none is kept: nothing could type it. */
+export const doasPasswordMissing = (label: string): BoxError => ({
+  code: 'auth-failed',
+  methods: ['doas'],
+  message: `doas on ${label} asks for the login's password: enter it as the target's doas password (Targets › Edit) so Cairn can type it when asked, or log in as root.`,
+});
 
 /** An InputProblem as the error a box action returns, before anything ran. */
 export const invalid = (problem: { field: string; message: string }) => refused({ code: 'invalid-input', ...problem });

@@ -2,6 +2,7 @@ import { sh } from '../../shared/shell';
 import { asRoot } from '../../shared/plan/privilege';
 import type { TargetFacts } from '../../shared/plan';
 import { exec, type SshConnection } from '../ssh';
+import { execAsRoot, type Elevation } from '../ssh/doas';
 import type { SshResult } from '../ssh';
 
 /** Where one detached step keeps its output, exit code and process group id on the box. */
@@ -104,6 +105,17 @@ const STOP = [
 export const launchCommand = (command: string, files: DetachedFiles): string =>
   sh('/bin/sh', '-c', LAUNCH, 'cairn-launch', INNER, FOLLOW, command, files.log, files.exitCode, files.pid);
 
+/**
+ * Starts `command` (a root line) detached and returns at once, for a launch
+ * through doas on a terminal: the follower then runs as the login on a
+ * plain channel. umask 022: the log, exit code and pid files are root's, and
+ * the login must read them (the work folder itself stays the login's, 0700).
+ */
+const START = ['umask 022', ...LAUNCH.split('\n').slice(0, -1)].join('\n');
+
+export const startCommand = (command: string, files: DetachedFiles): string =>
+  sh('/bin/sh', '-c', START, 'cairn-launch', INNER, FOLLOW, command, files.log, files.exitCode, files.pid);
+
 /** Streams the log of a step already started, from byte `offset`. */
 export const followCommand = (files: DetachedFiles, offset: number): string =>
   sh('/bin/sh', '-c', FOLLOW, 'cairn-follow', files.log, files.exitCode, String(offset));
@@ -116,6 +128,8 @@ export async function startedBefore(conn: SshConnection, files: DetachedFiles): 
 }
 
 /** Stops a detached step and everything it started; as root when the step ran through doas. */
-export async function stopDetached(conn: SshConnection, files: DetachedFiles, facts: Pick<TargetFacts, 'privilege'>): Promise<void> {
-  await exec(conn, asRoot(['/bin/sh', '-c', STOP, 'cairn-stop', files.pid], facts), { timeoutMs: 20_000 });
+export async function stopDetached(conn: SshConnection, files: DetachedFiles, facts: Pick<TargetFacts, 'privilege'>, elevation: Elevation = null): Promise<void> {
+  const stop = asRoot(['/bin/sh', '-c', STOP, 'cairn-stop', files.pid], facts);
+  if (elevation) await execAsRoot(conn, stop, elevation.doasPassword, { timeoutMs: 20_000 });
+  else await exec(conn, stop, { timeoutMs: 20_000 });
 }

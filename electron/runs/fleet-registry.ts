@@ -14,6 +14,8 @@ export interface FleetEntry {
   connect: ConnectOptions;
   /** A batch row's own profile (its hostname, addresses…); else the fleet's. */
   profile?: Profile;
+  /** The login's doas password from the keychain, typed when doas asks; null when none is kept. */
+  doasPassword?: string | null;
 }
 
 export interface FleetLaunch {
@@ -116,6 +118,7 @@ export class FleetRegistry {
         fleetId: fleet.fleetId,
         targetId: entry.targetId,
         connect: entry.connect,
+        doasPassword: entry.doasPassword ?? null,
         profile: entry.profile ?? fleet.profile,
         planOptions: { reboot: fleet.reboot },
         confirm: { erase: fleet.confirmErase },

@@ -1,5 +1,6 @@
-import { exec, type SshError } from '../ssh';
-import { MARK, followCommand, launchCommand, startedBefore, type DetachedFiles } from './detached';
+import { exec, type ExecOptions, type SshError } from '../ssh';
+import { execAsRoot, type Elevation } from '../ssh/doas';
+import { MARK, followCommand, launchCommand, startCommand, startedBefore, type DetachedFiles } from './detached';
 import type { Session } from './session';
 
 export type FollowOutcome = { exitCode: number } | { missing: true };
@@ -13,6 +14,8 @@ export interface FollowOptions {
   signal?: AbortSignal;
   /** Called after each reconnect, with the byte it resumes from. */
   onReconnect?: (offset: number) => void;
+  /** doas asks for a password: the launch goes through doas on a terminal, the following as the login. */
+  elevation?: Elevation;
 }
 
 export type FollowResult = { ok: true; value: FollowOutcome } | { ok: false; error: SshError; offset: number };
@@ -46,7 +49,7 @@ export async function follow(session: Session, files: DetachedFiles, options: Fo
       }
     }
     let stderr = '';
-    const result = await exec(live.value, launch === null ? followCommand(files, offset) : launchCommand(launch, files), {
+    const run: ExecOptions = {
       signal: options.signal,
       // The log is handed on as it comes; keeping a copy would only cost memory.
       keepBytes: 0,
@@ -57,7 +60,19 @@ export async function follow(session: Session, files: DetachedFiles, options: Fo
       onStderr: (chunk) => {
         if (stderr.length < 4096) stderr += chunk.toString('latin1');
       },
-    });
+    };
+    if (launch !== null && options.elevation) {
+      // Through doas on a terminal the launch only starts the step; it is followed below on a plain channel, as the login.
+      const started = await execAsRoot(live.value, startCommand(launch, files), options.elevation.doasPassword, run);
+      if (stderr.includes(MARK.launched)) launch = null;
+      if (!started.ok) {
+        if (started.error.code === 'connection-lost') continue;
+        return { ok: false, error: started.error, offset };
+      }
+      if (launch !== null) return failed(stderr, started.value.exitCode, 'Starting the step', offset);
+      stderr = '';
+    }
+    const result = await exec(live.value, launch === null ? followCommand(files, offset) : launchCommand(launch, files), run);
     if (stderr.includes(MARK.launched)) launch = null;
     if (!result.ok) {
       if (result.error.code === 'connection-lost') continue;

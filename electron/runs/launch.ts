@@ -151,7 +151,8 @@ export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
       const connect = await connectOptions(target);
       if (!connect.ok) return fail(connect.error.code, `${target.name}: ${connect.error.message}`, `targetIds.${i}`);
       const mine = own.get(target.id);
-      entries.push({ runId: newId('run'), targetId: target.id, targetName: target.name, connect: connect.value, ...(mine === undefined ? {} : { profile: mine }) });
+      const doasPassword = await deps.secrets.get(target.id, 'doas');
+      entries.push({ runId: newId('run'), targetId: target.id, targetName: target.name, connect: connect.value, doasPassword, ...(mine === undefined ? {} : { profile: mine }) });
     }
     // Checked with nothing awaited before the launch, so two quick starts cannot both take a target.
     const busy = new Set(registry.busy(o.targetIds));

@@ -2,6 +2,7 @@ import { DEFAULT_WORK_DIR, plan as makePlan, type PlanOptions, type Step, type T
 import { errorsOf, validate, type Profile } from '../../shared/profile';
 import { checkPreflight, type Finding } from '../../shared/runs';
 import type { ConnectOptions } from '../ssh';
+import type { Elevation } from '../ssh/doas';
 import type { RunFiles } from '../store';
 import { confirmationProblem, type Confirmation } from './confirm';
 import type { RunError, RunEventSink, RunStatus } from './events';
@@ -35,6 +36,8 @@ export interface RunTargetOptions {
   planner?: Planner;
   /** Leaves the work folder with the step logs on the box (for inspection). */
   keepWorkDir?: boolean;
+  /** The login's doas password (from the keychain), typed when doas asks for it; never on a command line or in a log. */
+  doasPassword?: string | null;
 }
 
 export type FinalStatus = Exclude<RunStatus, 'running'>;
@@ -119,7 +122,7 @@ export async function runTarget(o: RunTargetOptions): Promise<RunResult> {
     if (!opened.ok) return failedPreflight(runErrorOf(opened.error, PREFLIGHT_STEP.id));
     const read = await readFacts(opened.value, o.signal);
     if (!read.ok) return failedPreflight(runErrorOf(read.error, PREFLIGHT_STEP.id));
-    const problems = checkPreflight(read.value, o.profile);
+    const problems = checkPreflight(read.value, o.profile, { doasPassword: Boolean(o.doasPassword) });
     tracker.preflight(read.value, problems);
     const refused = problems.filter((p) => p.severity === 'error');
     if (refused.length > 0) {
@@ -130,8 +133,11 @@ export async function runTarget(o: RunTargetOptions): Promise<RunResult> {
     tracker.setWorkDir(dir.value);
     tracker.end(PREFLIGHT_STEP.id, 'succeeded');
 
+    // A doas that asks for a password cannot be a prefix of a detached command (nothing could answer it):
+    // the steps are planned as root lines, and the runner starts each through doas on a terminal.
+    const elevation: Elevation = read.value.uid !== 0 && !read.value.doasNoPassword && o.doasPassword ? { doasPassword: o.doasPassword } : null;
     const facts = {
-      privilege: read.value.uid === 0 ? ('root' as const) : ('doas' as const),
+      privilege: read.value.uid === 0 || elevation !== null ? ('root' as const) : ('doas' as const),
       workDir: dir.value,
       alpineVersion: read.value.alpineConf ?? undefined,
       disks: read.value.disks?.map((d) => `/dev/${d}`),
@@ -152,7 +158,7 @@ export async function runTarget(o: RunTargetOptions): Promise<RunResult> {
       if ((failure || cancelled) && !step.always) continue;
       // Clean-up after a cancel still runs: it removes the answer file.
       const signal = cancelled ? new AbortController().signal : cancel;
-      const ended = await runStep({ session, facts, limits, signal, onOutput: () => undefined }, step, tracker);
+      const ended = await runStep({ session, facts, elevation, limits, signal, onOutput: () => undefined }, step, tracker);
       if (ended.status === 'cancelled') cancelled ??= ended.error;
       else if (ended.status === 'failed') failure ??= ended.error;
       else if (ended.status === 'warned') warned = true;

@@ -1,5 +1,6 @@
 import type { Step, TargetFacts } from '../../shared/plan';
 import { exec, upload, type SshError } from '../ssh';
+import { execAsRoot, type Elevation } from '../ssh/doas';
 import { detachedFiles, stopDetached } from './detached';
 import type { RunError } from './events';
 import { runErrorOf } from './run-error';
@@ -10,6 +11,8 @@ import type { Session } from './session';
 export interface StepContext {
   session: Session;
   facts: Required<Pick<TargetFacts, 'privilege' | 'workDir'>>;
+  /** Set when doas asks for the login's password: commands are root lines, started through doas on a terminal. */
+  elevation: Elevation;
   limits: RunLimits;
   /** The user's cancel. */
   signal: AbortSignal;
@@ -40,15 +43,16 @@ export async function uploadFor(ctx: StepContext, step: Step): Promise<RunError 
 export async function runPlain(ctx: StepContext, step: Step): Promise<StepOutcome> {
   const live = await ctx.session.live(ctx.signal);
   if (!live.ok) return { error: stepError(step, live.error) };
-  const result = await exec(live.value, step.command, {
+  const options = {
     stdin: step.stdin,
     signal: ctx.signal,
     timeoutMs: ctx.limits.stepTimeoutMs[step.duration],
     idleTimeoutMs: ctx.limits.idleTimeoutMs,
     keepBytes: 4096,
-    onStdout: (c) => ctx.onOutput(c, 'stdout'),
-    onStderr: (c) => ctx.onOutput(c, 'stderr'),
-  });
+    onStdout: (c: Buffer) => ctx.onOutput(c, 'stdout'),
+    onStderr: (c: Buffer) => ctx.onOutput(c, 'stderr'),
+  };
+  const result = ctx.elevation ? await execAsRoot(live.value, step.command, ctx.elevation.doasPassword, options) : await exec(live.value, step.command, options);
   if (result.ok) return { exitCode: result.value.exitCode, stderr: result.value.stderr };
   // The box going away is what a reboot step is for.
   if (step.disconnects && result.error.code === 'connection-lost') return { exitCode: 0, stderr: '' };
@@ -90,6 +94,7 @@ export async function runDetached(ctx: StepContext, step: Step, stop: AbortSigna
 
   const followed = await follow(ctx.session, files, {
     launch: step.command,
+    elevation: ctx.elevation,
     signal: halt.signal,
     onData: (chunk) => {
       armIdle();
@@ -104,7 +109,7 @@ export async function runDetached(ctx: StepContext, step: Step, stop: AbortSigna
   if (reason !== null) {
     // Bounded: a box that cannot be reached again must not hold the stop (a dead link would retry for minutes).
     const live = await ctx.session.live(AbortSignal.timeout(ctx.limits.stopReachMs));
-    if (live.ok) await stopDetached(live.value, files, ctx.facts);
+    if (live.ok) await stopDetached(live.value, files, ctx.facts, ctx.elevation);
     return { error: reason };
   }
   if (!followed.ok) return { error: stepError(step, followed.error) };

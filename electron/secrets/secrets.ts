@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StoreProblem } from '../../shared/api/result';
-import type { SecretFlags, SecretKind, SecretStatus, SecretStorage } from '../../shared/api/secrets';
+import { SECRET_KINDS, type SecretFlags, type SecretKind, type SecretStatus, type SecretStorage } from '../../shared/api/secrets';
 import type { Log } from '../log';
 import { serial } from '../store/serial';
 import { readVersioned, writeVersioned, type FileFormat } from '../store/versioned-file';
@@ -28,7 +28,7 @@ export interface SecretStore {
   clear(targetId: string, kind?: SecretKind): Promise<void>;
 }
 
-const entrySchema = z.object({ password: z.string().optional(), passphrase: z.string().optional() });
+const entrySchema = z.object({ password: z.string().optional(), passphrase: z.string().optional(), doas: z.string().optional() });
 type Entries = Record<string, z.infer<typeof entrySchema>>;
 const FORMAT: FileFormat<{ secrets: Entries }> = {
   what: 'secrets',
@@ -73,6 +73,7 @@ export function createSecretStore(options: { file: string; safeStorage: SafeStor
       targetId,
       hasPassword: has(targetId, 'password'),
       hasPassphrase: has(targetId, 'passphrase'),
+      hasDoasPassword: has(targetId, 'doas'),
     }));
 
   const status = async (): Promise<SecretStatus> => {
@@ -121,7 +122,7 @@ export function createSecretStore(options: { file: string; safeStorage: SafeStor
 
   const clear = (targetId: string, kind?: SecretKind) =>
     exclusive(async () => {
-      const kinds: SecretKind[] = kind === undefined ? ['password', 'passphrase'] : [kind];
+      const kinds: SecretKind[] = kind === undefined ? [...SECRET_KINDS] : [kind];
       for (const k of kinds) session.delete(key(targetId, k));
       const { entries, writable } = await readFileEntries();
       const entry = entries[targetId];

@@ -16,6 +16,28 @@ export interface ExecOptions {
   signal?: AbortSignal;
   /** How much of stdout and stderr the result keeps (default 1 MiB each); the callbacks see everything. */
   keepBytes?: number;
+  /**
+   * Runs the command on a pseudo-terminal (no echo, no CR added) and types
+   * each answer when its prompt is the output's unfinished last line: doas
+   * and cryptsetup read secrets from the terminal only. stderr then arrives
+   * on stdout, and `stdin` cannot be used.
+   */
+  terminal?: TerminalOptions;
+}
+
+export interface PromptAnswer {
+  /** Tested against the unfinished last line of output (a prompt waits without a newline). */
+  prompt: RegExp;
+  /** Typed followed by Enter. A secret: never kept, logged or shown. */
+  answer: string;
+}
+
+export interface TerminalOptions {
+  answers: readonly PromptAnswer[];
+  /** How many prompts are answered in all; one more means the answer was refused and asked again, so the command is stopped. */
+  maxAnswers?: number;
+  /** What the stop says then, e.g. "the disk passphrase was refused". */
+  refusedSentence?: string;
 }
 
 export interface ExecOutcome {
@@ -41,7 +63,7 @@ export const KILL_ANSWER_MS = 5000;
 
 /** Why a command is being stopped: its code, and how the sentence about it reads once it was stopped or could not be. */
 interface StopReason {
-  code: 'cancelled' | 'timeout' | 'idle-timeout';
+  code: 'cancelled' | 'timeout' | 'idle-timeout' | 'remote-failed';
   /** The sentence once the command was stopped. */
   stopped: string;
   /** What happened, for the sentence when the box did not answer the kill ("was cancelled"). */
@@ -63,6 +85,34 @@ const WRAPPER = [
   'exec /bin/sh -c "$1"',
 ].join('\n');
 
+const errorOf = (code: StopReason['code'], message: string): SshError =>
+  code === 'remote-failed' ? { code, message, exitCode: null, stderr: '' } : { code, message };
+
+/** The pty a terminal command gets: no echo (a typed answer never comes back) and no CR before each LF (output stays byte for byte). */
+const PTY = { term: 'dumb', cols: 512, rows: 24, modes: { ECHO: 0 as const, ONLCR: 0 as const } };
+
+/**
+ * Watches a terminal's output for prompts and types their answers; the
+ * unfinished last line is all a prompt can be, so only that is kept (bounded).
+ */
+class PromptWatcher {
+  private line = '';
+  private answered = 0;
+  constructor(private readonly options: TerminalOptions) {}
+
+  /** The answer to type after this chunk, 'refused' once too many were asked, or null. */
+  see(chunk: Buffer): string | 'refused' | null {
+    const text = chunk.toString('latin1');
+    const newline = text.lastIndexOf('\n');
+    this.line = (newline === -1 ? this.line + text : text.slice(newline + 1)).slice(-1024);
+    const hit = this.options.answers.find((a) => a.prompt.test(this.line));
+    if (hit === undefined) return null;
+    this.line = '';
+    if (++this.answered > (this.options.maxAnswers ?? 3)) return 'refused';
+    return hit.answer;
+  }
+}
+
 function keep(chunks: Buffer[], size: { bytes: number }, chunk: Buffer, limit: number): boolean {
   if (size.bytes >= limit) return true;
   const room = limit - size.bytes;
@@ -78,6 +128,7 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
   const limit = options.keepBytes ?? 1024 * 1024;
   if (options.signal?.aborted) return Promise.resolve(failure({ code: 'cancelled', message: `The command on ${where} was cancelled before it started.` }));
   if (conn.closed) return Promise.resolve(failure({ code: 'connection-lost', message: `The connection to ${where} is closed: reconnect and try again.` }));
+  if (options.terminal && options.stdin !== undefined) throw new Error('exec: a command on a terminal takes its answers there, not on stdin.');
 
   return new Promise((resolve) => {
     const out: Buffer[] = [];
@@ -106,18 +157,18 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
 
     const stop = (reason: StopReason) => {
       if (stopReason || done) return;
-      stopReason = { code: reason.code, message: reason.stopped };
+      stopReason = errorOf(reason.code, reason.stopped);
       void stopRemote(conn, () => marker.pid, () => channel === null || channelClosed).then((answered) => {
         if (!answered && !done) {
           // The box went silent: waiting on would hold the stop (and whoever waits on it) forever.
-          stopReason = {
-            code: reason.code,
-            message: `The command on ${where} ${reason.what}, but the box did not answer the kill within ${seconds(KILL_ANSWER_MS)}, so Cairn closed the connection: the command may still be running there; check the box before trying again.`,
-          };
+          stopReason = errorOf(
+            reason.code,
+            `The command on ${where} ${reason.what}, but the box did not answer the kill within ${seconds(KILL_ANSWER_MS)}, so Cairn closed the connection: the command may still be running there; check the box before trying again.`,
+          );
           conn.abandon();
         }
         channel?.close();
-        finish(failure(stopReason ?? { code: reason.code, message: reason.stopped }));
+        finish(failure(stopReason ?? errorOf(reason.code, reason.stopped)));
       });
     };
 
@@ -160,10 +211,19 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
         ch.close();
         return;
       }
-      ch.on('data', (chunk: Buffer) => {
+      const watcher = options.terminal ? new PromptWatcher(options.terminal) : null;
+      ch.on('data', (raw: Buffer) => {
         armIdle();
+        // On a terminal the wrapper's pid line comes on stdout: stderr is the terminal too.
+        const chunk = watcher ? marker.take(raw) : raw;
+        if (chunk.length === 0) return;
         truncated = keep(out, outSize, chunk, limit) || truncated;
         options.onStdout?.(chunk);
+        const answer = watcher?.see(chunk) ?? null;
+        if (answer === 'refused') {
+          const why = options.terminal?.refusedSentence ?? 'the answer Cairn typed was refused';
+          stop({ code: 'remote-failed', stopped: `The command on ${where} asked again after Cairn answered it, so it was stopped: ${why}.`, what: 'asked again after it was answered' });
+        } else if (answer !== null) ch.write(`${answer}\n`);
       });
       ch.stderr.on('data', (raw: Buffer) => {
         armIdle();
@@ -179,7 +239,10 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
         channelClosed = true;
         if (stopReason) return;
         const rest = marker.flush();
-        if (rest.length > 0) {
+        if (rest.length > 0 && options.terminal) {
+          truncated = keep(out, outSize, rest, limit) || truncated;
+          options.onStdout?.(rest);
+        } else if (rest.length > 0) {
           truncated = keep(err, errSize, rest, limit) || truncated;
           options.onStderr?.(rest);
         }
@@ -198,10 +261,13 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
           }),
         );
       });
-      ch.end(options.stdin ?? undefined);
+      // A terminal stays open for the answers; it ends when the command does.
+      if (!options.terminal) ch.end(options.stdin ?? undefined);
     };
     try {
-      conn.client.exec(sh('exec', '/bin/sh', '-c', WRAPPER, 'cairn', command), opened);
+      const line = sh('exec', '/bin/sh', '-c', WRAPPER, 'cairn', command);
+      if (options.terminal) conn.client.exec(line, { pty: PTY }, opened);
+      else conn.client.exec(line, opened);
     } catch (error) {
       // ssh2 throws when its socket can no longer be written: the connection is going.
       finish(failure({ code: 'connection-lost', message: `The connection to ${where} closed before the command could start (${(error as Error).message}): reconnect and try again.` }));

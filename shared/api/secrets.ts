@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { idSchema, storeProblemSchema } from './result';
 
-export const SECRET_KINDS = ['password', 'passphrase'] as const;
+/** `doas`: the login's password as doas asks for it on the box (setup-user's wheel rule), typed by Cairn when asked. */
+export const SECRET_KINDS = ['password', 'passphrase', 'doas'] as const;
 export type SecretKind = (typeof SECRET_KINDS)[number];
 
 /** `encrypted`: kept on disk through the system keyring; `session-only`: kept in memory until Cairn closes. */
@@ -10,7 +11,7 @@ export const secretStorageSchema = z.enum(['encrypted', 'session-only']);
 export type SecretStorage = z.infer<typeof secretStorageSchema>;
 
 /** What the window may know about a target's secrets: whether they exist, never their value. */
-export const secretFlagsSchema = z.object({ targetId: idSchema, hasPassword: z.boolean(), hasPassphrase: z.boolean() });
+export const secretFlagsSchema = z.object({ targetId: idSchema, hasPassword: z.boolean(), hasPassphrase: z.boolean(), hasDoasPassword: z.boolean() });
 export type SecretFlags = z.infer<typeof secretFlagsSchema>;
 
 export const secretStatusSchema = z.object({
@@ -22,7 +23,7 @@ export const secretStatusSchema = z.object({
 });
 export type SecretStatus = z.infer<typeof secretStatusSchema>;
 
-const kindSchema = z.enum(SECRET_KINDS, { error: 'Say which secret this is: password or passphrase.' });
+const kindSchema = z.enum(SECRET_KINDS, { error: 'Say which secret this is: password, passphrase or doas.' });
 
 export const secretChannels = {
   'secrets:set': channel(

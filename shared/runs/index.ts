@@ -3,4 +3,4 @@ export { findingOf, type Finding, type FindingKind } from './findings';
 export { PROMPT_REPEATS, isPrompt, repeatedPromptAtEnd } from './prompt-loop';
 export { OutputAnalyser, verdictOf, type AnalyserEvent, type AnalyserOptions } from './analyser';
 export { PREFLIGHT_SCRIPT, parsePreflight, type PreflightFacts, type BootKind } from './preflight';
-export { checkPreflight, type PreflightProblem } from './preflight-check';
+export { checkPreflight, type PreflightContext, type PreflightProblem } from './preflight-check';

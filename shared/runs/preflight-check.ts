@@ -9,12 +9,22 @@ export interface PreflightProblem {
 
 const diskName = (path: string): string | null => /^\/dev\/([^/]+)$/.exec(path)?.[1] ?? null;
 
-function privilege(facts: PreflightFacts): PreflightProblem[] {
+/** What Cairn holds for the login besides the facts: a kept doas password lets it answer doas's prompt. */
+export interface PreflightContext {
+  doasPassword: boolean;
+}
+
+function privilege(facts: PreflightFacts, context: PreflightContext): PreflightProblem[] {
   if (facts.uid === 0) return [];
   if (facts.uid === null) return [{ severity: 'error', message: 'Cairn could not tell which user it is logged in as (id -u printed nothing): log in as root.' }];
   if (!facts.doas) return [{ severity: 'error', message: 'The login user is not root and doas is not installed: log in as root, or install doas and allow this user to use it.' }];
-  if (!facts.doasNoPassword) {
-    return [{ severity: 'error', message: 'doas asks this user for a password, which nobody can type during an install: log in as root, or add a "permit nopass" rule for the user.' }];
+  if (!facts.doasNoPassword && !context.doasPassword) {
+    return [
+      {
+        severity: 'error',
+        message: "doas asks this user for its password (as setup-user's wheel rule does): enter it as the target's doas password (Targets › Edit) so Cairn can type it when asked, log in as root, or add a \"permit nopass\" rule for the user.",
+      },
+    ];
   }
   return [];
 }
@@ -53,7 +63,7 @@ function disks(facts: PreflightFacts, profile: Profile): PreflightProblem[] {
 }
 
 /** What stops the profile's plan from working on this box (errors), and what Cairn could not check (warnings). */
-export function checkPreflight(facts: PreflightFacts, profile: Profile): PreflightProblem[] {
+export function checkPreflight(facts: PreflightFacts, profile: Profile, context: PreflightContext = { doasPassword: false }): PreflightProblem[] {
   if (facts.alpineRelease === null) {
     return [{ severity: 'error', message: 'The box does not run Alpine Linux (/etc/alpine-release is missing): boot it from the Alpine ISO and try again.' }];
   }
@@ -61,7 +71,7 @@ export function checkPreflight(facts: PreflightFacts, profile: Profile): Preflig
   if (facts.setupAlpine === null) {
     problems.push({ severity: 'error', message: 'setup-alpine is not installed on the box: install it with "apk add alpine-conf" and try again.' });
   }
-  problems.push(...privilege(facts), ...disks(facts, profile), ...lbuMedium(facts, profile));
+  problems.push(...privilege(facts, context), ...disks(facts, profile), ...lbuMedium(facts, profile));
   if (facts.alpineConf === null) {
     problems.push({ severity: 'warning', message: 'Cairn could not read the alpine-conf version (apk info -v alpine-conf): helpers differ between releases, so check the result on the box.' });
   }

@@ -94,10 +94,13 @@ describe('what refuses a run', () => {
     expect(errors(facts({ boot: 'disk' }), withDisk('none', []))).toEqual([]);
   });
 
-  it('needs root, or doas that does not ask for a password', () => {
+  it('needs root, doas that does not ask for a password, or the doas password to type', () => {
     expect(errors(facts({ uid: 1000, doas: false }), withDisk('none', []))).toEqual([expect.stringContaining('doas is not installed')]);
-    expect(errors(facts({ uid: 1000, doas: true }), withDisk('none', []))).toEqual([expect.stringContaining('permit nopass')]);
+    expect(errors(facts({ uid: 1000, doas: true }), withDisk('none', []))).toEqual([expect.stringMatching(/enter it as the target's doas password.*permit nopass/)]);
     expect(errors(facts({ uid: 1000, doas: true, doasNoPassword: true }), withDisk('none', []))).toEqual([]);
+    expect(checkPreflight(facts({ uid: 1000, doas: true }), withDisk('none', []), { doasPassword: true }).filter((p) => p.severity === 'error')).toEqual([]);
+    // A kept password does not make up for a missing doas.
+    expect(checkPreflight(facts({ uid: 1000, doas: false }), withDisk('none', []), { doasPassword: true }).map((p) => p.message)).toEqual([expect.stringContaining('doas is not installed')]);
   });
 
   it('warns about an interface the box does not have', () => {

@@ -13,6 +13,7 @@ export type TargetTest =
 export interface SecretFlags {
   hasPassword: boolean;
   hasPassphrase: boolean;
+  hasDoasPassword: boolean;
 }
 
 export interface TargetsData {
@@ -107,7 +108,7 @@ export const createTargetsSlice: SliceCreator<TargetsSlice> = (set) => {
       secretsKnown: (status) =>
         patch(() => ({
           secretStorage: { storage: status.storage, reason: status.reason },
-          secretFlags: Object.fromEntries(status.targets.map((f) => [f.targetId, { hasPassword: f.hasPassword, hasPassphrase: f.hasPassphrase }])),
+          secretFlags: Object.fromEntries(status.targets.map((f) => [f.targetId, { hasPassword: f.hasPassword, hasPassphrase: f.hasPassphrase, hasDoasPassword: f.hasDoasPassword }])),
         })),
       arrivalTaken: () => patch(() => ({ arrival: null })),
     },

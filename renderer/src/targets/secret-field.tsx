@@ -13,7 +13,8 @@ interface SecretFieldProps {
   onForget?: () => void;
 }
 
-const NAMES: Record<SecretKind, string> = { password: 'password', passphrase: 'passphrase' };
+const NAMES: Record<SecretKind, string> = { password: 'password', passphrase: 'passphrase', doas: 'doas password' };
+const LABELS: Record<SecretKind, string> = { password: 'Login password', passphrase: 'Key passphrase', doas: 'doas password (optional)' };
 
 export function storedText(kind: SecretKind, stored: boolean, storage: SecretStorage | null): string {
   const name = NAMES[kind];
@@ -22,7 +23,7 @@ export function storedText(kind: SecretKind, stored: boolean, storage: SecretSto
 }
 
 export function SecretField({ id, kind, stored, storage, inputRef, hint, onForget }: SecretFieldProps) {
-  const label = kind === 'password' ? 'Login password' : 'Key passphrase';
+  const label = LABELS[kind];
   return (
     <div className="field field-stacked">
       <label htmlFor={id} className="field-label">

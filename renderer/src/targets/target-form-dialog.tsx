@@ -21,6 +21,7 @@ export function TargetFormDialog({ target, actions, onClose }: { target: Target 
   const [savedId, setSavedId] = useState<string | null>(target?.id ?? null);
   const password = useRef<HTMLInputElement>(null);
   const passphrase = useRef<HTMLInputElement>(null);
+  const doasPassword = useRef<HTMLInputElement>(null);
   const flags = useAppStore((s) => (savedId === null ? undefined : s.targets.secretFlags[savedId]));
   const storage = useAppStore((s) => s.targets.secretStorage?.storage ?? null);
   const announce = useAppStore((s) => s.ui.announce);
@@ -37,6 +38,7 @@ export function TargetFormDialog({ target, actions, onClose }: { target: Target 
     const wanted = [
       { kind: 'password' as const, input: values.auth === 'password' || values.auth === 'keyboard-interactive' ? password.current : null },
       { kind: 'passphrase' as const, input: values.auth === 'key' ? passphrase.current : null },
+      { kind: 'doas' as const, input: doasPassword.current },
     ];
     for (const { kind, input } of wanted) {
       if (input === null || input.value === '') continue;
@@ -155,6 +157,15 @@ export function TargetFormDialog({ target, actions, onClose }: { target: Target 
             {...(savedId !== null && flags?.hasPassword ? { onForget: () => void actions.clearSecret(savedId, 'password') } : {})}
           />
         )}
+        <SecretField
+          id="target-form-doas"
+          kind="doas"
+          inputRef={doasPassword}
+          stored={flags?.hasDoasPassword ?? false}
+          storage={storage}
+          hint="For a login that is not root and whose doas asks for its password (the user setup-alpine makes is such a login): Cairn types it when doas asks, never on a command line."
+          {...(savedId !== null && flags?.hasDoasPassword ? { onForget: () => void actions.clearSecret(savedId, 'doas') } : {})}
+        />
         {text(
           'jump',
           'Jump hosts (optional)',

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDropbearTarget, type TestTarget } from '../../e2e/target';
+import type { Step } from '../../shared/plan';
+import { sh } from '../../shared/shell';
+import { exec } from '../ssh';
+import { limitsFrom } from './limits';
+import { makeWorkDir } from './preflight';
+import { loginTo, running } from './runs.test-support';
+import { Session } from './session';
+import { runDetached, runPlain, type StepContext } from './step-runner';
+
+// The install's steps for a login whose doas asks for its password (Debian's
+// real doas, "permit persist"): planned as root lines, each started through
+// doas on a terminal with the password typed when asked.
+describe('install steps through doas with a password', () => {
+  let target: TestTarget;
+  let session: Session;
+  let cleanup: () => void;
+  let ctx: StepContext;
+  const output: string[] = [];
+
+  beforeAll(async () => {
+    target = await startDropbearTarget({ doas: 'password' });
+    const login = loginTo(target);
+    cleanup = login.cleanup;
+    session = new Session(login.connect);
+    const opened = await session.open();
+    if (!opened.ok) throw new Error(opened.error.message);
+    const dir = await makeWorkDir(opened.value);
+    if (!dir.ok) throw new Error(dir.error.message);
+    ctx = {
+      session,
+      facts: { privilege: 'root', workDir: dir.value },
+      elevation: { doasPassword: target.password },
+      limits: limitsFrom({ idleTimeoutMs: 20_000 }),
+      signal: new AbortController().signal,
+      onOutput: (chunk) => output.push(chunk.toString()),
+    };
+  });
+  afterAll(async () => {
+    await session?.close();
+    cleanup?.();
+    await target?.stop();
+  });
+
+  const step = (id: string, command: string, more: Partial<Step> = {}): Step => ({ id, title: id, command, destructive: false, erases: [], duration: 'short', ...more });
+
+  it('runs a plain step as root, with its stdin (a chpasswd line) fed through a file, not the command line', async () => {
+    output.length = 0;
+    const ended = await runPlain(ctx, step('plain', sh('/bin/sh', '-c', 'id -u; wc -c'), { stdin: 'root:$6$hash\n' }));
+    expect(ended).toMatchObject({ exitCode: 0 });
+    expect(output.join('')).toMatch(/^0\n\s*13\n$/);
+  });
+
+  it('runs a detached step as root and follows its log as the login', async () => {
+    output.length = 0;
+    const ended = await runDetached(ctx, step('detached', sh('/bin/sh', '-c', 'id -u; echo from-root; exit 4'), { detached: true }), new AbortController().signal);
+    expect(ended).toEqual({ exitCode: 4, stderr: '' });
+    expect(output.join('')).toBe('0\nfrom-root\n');
+  });
+
+  it('stops a detached root step on cancel: the stop itself goes through doas', async () => {
+    const cancel = new AbortController();
+    const marker = `sleep 60.${process.pid}`;
+    const ran = runDetached({ ...ctx, signal: cancel.signal }, step('long', sh('/bin/sh', '-c', marker), { detached: true }), new AbortController().signal);
+    const deadline = Date.now() + 10_000;
+    while (running(target, marker).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(running(target, marker).length).toBeGreaterThan(0);
+    cancel.abort();
+    const ended = await ran;
+    expect('error' in ended && ended.error.code).toBe('cancelled');
+    expect(running(target, marker)).toEqual([]);
+  });
+
+  it('keeps the password out of every file of the work folder', async () => {
+    const live = await session.live();
+    if (!live.ok) throw new Error(live.error.message);
+    const grep = await exec(live.value, sh('grep', '-rF', target.password, ctx.facts.workDir), { timeoutMs: 10_000 });
+    expect(grep.ok && grep.value.exitCode).toBe(1);
+    expect(output.join('')).not.toContain(target.password);
+  });
+});
