@@ -67,3 +67,12 @@ export function parseArgs(command: string, args: readonly string[], spec: ArgSpe
   if (missing.length > 0) return `cairn ${command} needs ${missing.join(' and ')}.`;
   return positionalProblem(command, spec, parsed.positional.length) ?? parsed;
 }
+
+/** A whole-number option from `min` to `max`: null when it is left out or fits, else the sentence naming it and what it is for. */
+export function wholeNumberProblem(command: string, parsed: ParsedArgs, name: string, range: { min: number; max: number }, what: string): string | null {
+  const text = parsed.values.get(name);
+  if (text === undefined) return null;
+  const n = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (n >= range.min && n <= range.max) return null;
+  return `cairn ${command}: ${name} takes a whole number from ${range.min} to ${range.max}, ${what} (got "${text}").`;
+}

@@ -23,6 +23,9 @@ Profiles and boot media (no box needed):
 Boxes, over SSH:
   push PROFILE.json TARGET... [--erase DISK]...
                            Install the profile on the boxes.
+  fleet PROFILE.json --batch FILE.csv [--dry-run]
+                           Install the profile on many boxes, each row of the
+                           table with its own hostname and addresses.
   facts TARGET...          Show each box's system, storage, load and packages.
   services TARGET [start|stop|restart NAME]
                            List the box's services, or start, stop or restart one.
@@ -123,7 +126,44 @@ folder of the data folder, where the app's Runs screen lists it.
                  runs only when --erase names exactly those disks (repeat it, or
                  give them comma-separated); otherwise nothing is sent (exit 3).
   --reboot       reboot each box at the end.
+  --parallel N   install at most N boxes at the same time, 1 to 50 (default 10,
+                 as the app's "Boxes at once"); the others wait their turn.
 Ctrl-C stops the runs (exit 130).
+
+${BOX_COMMON}`,
+  fleet: `Usage: cairn fleet PROFILE.json --batch FILE.csv [--hostname PATTERN] [--ipv4-pool RANGE]
+                   [--dry-run] [--parallel N] [--erase DISK]... [--reboot] [OPTIONS]
+       cairn fleet PROFILE.json TARGET... [--dry-run] [--parallel N] [OPTIONS]
+
+Install one profile on many boxes, as the app's batch does. FILE.csv holds a
+header line naming its columns, then one row per box:
+  target,hostname,ipv4,ipv6,wifi_ssid,wifi_passphrase,packages
+Only target is required; an empty cell keeps the profile's value. A target is
+a target saved in the Cairn app (its name or id), user@host[:port], or a Host
+alias of ~/.ssh/config (with its Include files), which logs in as ssh would:
+its HostName, User, Port, IdentityFile and ProxyJump. user@host and aliases
+are used for this command only, never saved; a row without a key of its own
+logs in with --key FILE or the SSH agent.
+The table is checked as a whole first: every problem is printed with its row
+(the header is row 1) and column, and nothing is sent (exit 1). Then each box
+is installed with its own profile, as "cairn push" installs one: progress on
+stderr, prefixed with the target; the outcome of each box on stdout.
+With TARGET... instead of --batch, each box gets the profile as it is.
+  --dry-run          check only: print one line per box (row, target,
+                     hostname, addresses) and exit 0; reach no box.
+  --hostname PATTERN the rows' hostnames where their cell is empty; {nn}
+                     numbers the rows: pi-{nn} gives pi-01, pi-02...
+  --ipv4-pool RANGE  give rows without an ipv4 cell the next address of
+                     RANGE, in row order (192.168.1.40-192.168.1.59).
+  --parallel N       install at most N boxes at the same time, 1 to 50. The
+                     default, 10, is the app's "Boxes at once": a rack is done
+                     quickly while a home network and this computer stay
+                     responsive. The others wait their turn.
+  --erase DISK       confirm that the plan may erase DISK on every box (see
+                     "cairn push --help"); otherwise nothing is sent (exit 3).
+  --reboot           reboot each box at the end.
+Ctrl-C stops the runs (exit 130). Exit status 1 also means the table has
+problems; --json prints each as a "batch.problem" object, each box as "box".
 
 ${BOX_COMMON}`,
   facts: `Usage: cairn facts TARGET... [OPTIONS]

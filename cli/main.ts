@@ -5,6 +5,8 @@ import { parseArgs, type ArgSpec, type ParsedArgs } from './args';
 import { boxArgsProblem, factsCommand, lbuCommand, packagesCommand, servicesCommand } from './box-commands';
 import { EXIT } from './exit-codes';
 import { findCommand } from './find-command';
+import { fleetCommand } from './fleet-command';
+import { FLEET_ARGS, fleetArgsProblem, parallelProblem } from './fleet-options';
 import { formatPlan } from './format-plan';
 import { COMMAND_HELP, USAGE } from './help';
 import { CliError, checkProfileFile, displayName, problemLine, readText, requireValidProfile, type CliIo } from './inputs';
@@ -103,7 +105,11 @@ const COMMANDS: Record<string, Command> = {
     args: { noun: 'subnet', count: 1, values: ['--fingerprint', '--port'], required: ['--fingerprint'] },
     run: findCommand,
   },
-  push: boxCommand('push', { count: { min: 2 }, expects: 'a profile file and at least one target', flags: ['--reboot'], lists: ['--erase'] }, pushCommand),
+  push: {
+    ...boxCommand('push', { count: { min: 2 }, expects: 'a profile file and at least one target', flags: ['--reboot'], values: ['--parallel'], lists: ['--erase'] }, pushCommand),
+    check: (parsed) => parallelProblem('push', parsed),
+  },
+  fleet: { ...boxCommand('fleet', FLEET_ARGS, fleetCommand), check: fleetArgsProblem },
   facts: boxCommand('facts', { count: { min: 1 }, expects: 'at least one target' }, factsCommand),
   services: boxCommand('services', { count: { min: 1, max: 3 }, expects: 'a target, then start, stop or restart and a service name' }, servicesCommand),
   packages: boxCommand('packages', { count: { min: 1, max: 102 }, expects: 'a target, then add or del and package names' }, packagesCommand),

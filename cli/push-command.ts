@@ -4,6 +4,7 @@ import type { FleetDone } from '../electron/runs/fleet-registry';
 import type { ParsedArgs } from './args';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { failureText } from './failure';
+import { parallelOf } from './fleet-options';
 import { requireValidProfile, type CliIo } from './inputs';
 import { progressLine, STATUS_WORDS } from './push-progress';
 import { firstFailure, openRemote } from './remote';
@@ -73,7 +74,7 @@ export async function pushCommand(io: CliIo, args: ParsedArgs): Promise<number> 
   });
   let stopCatching: (() => void) | undefined;
   try {
-    const started = await backend.call('runs:start', { profileId, targetIds, confirmErase: erase, reboot });
+    const started = await backend.call('runs:start', { profileId, targetIds, confirmErase: erase, reboot, concurrency: parallelOf(args) });
     if (!started.ok) return remote.refuse(null, started.error);
     const { fleetId } = started.value;
     stopCatching = io.onInterrupt?.(() => {

@@ -43,7 +43,7 @@ function localUser(): string {
  * the box's behind it, so a target is tried until no key is new. Any other
  * failure is left to the command itself, which meets it again and says it.
  */
-async function acceptNewKeys(backend: Backend, out: Reporter, targets: readonly Target[]): Promise<void> {
+export async function acceptNewKeys(backend: Backend, out: Reporter, targets: readonly Target[]): Promise<void> {
   await mapPooled(targets, BOXES_AT_ONCE, async (target) => {
     for (let hop = 0; hop < 6; hop++) {
       const tested = await backend.call('targets:test-connection', { targetId: target.id });

@@ -123,7 +123,7 @@ const defaultBootMedia = ({ profiles, targets, knownHosts, sshConfig, log }: Ser
   createBootMediaService({ profiles, targets, knownHosts, homeDir: sshConfig.homeDir, log });
 
 const runLauncher = ({ profiles, targets, secrets, knownHosts, sshConfig, log }: Services, runs: RunServices): RunLauncher =>
-  createRunLauncher({ profiles, targets, secrets, knownHosts, homeDir: sshConfig.homeDir, log, runs });
+  createRunLauncher({ profiles, targets, secrets, knownHosts, homeDir: sshConfig.homeDir, sshConfig, log, runs });
 
 const defaultBoxes = ({ targets, secrets, knownHosts, profiles, sshConfig, appInfo, log, emit, runs, boxes }: Services, installing: (targetId: string) => boolean): BoxService =>
   createBoxService({

@@ -11,6 +11,7 @@ import type { SecretStore } from '../secrets/secrets';
 import type { ConnectOptions } from '../ssh';
 import type { KnownHostsStore } from '../store/known-hosts';
 import type { ProfileStore } from '../store/profiles';
+import type { SshConfigSource } from '../store/ssh-config-import';
 import { readFleet, saveFleet, type FleetRecord } from '../store/run-history';
 import type { TargetStore } from '../store/targets';
 import { connectOptionsFor } from '../targets/connect-options';
@@ -30,6 +31,8 @@ export interface RunLauncherDeps {
   knownHosts: Pick<KnownHostsStore, 'path' | 'presented'>;
   /** The desktop user's home: `~/` in key paths, and its ~/.ssh/known_hosts. */
   homeDir: string;
+  /** Where a batch row's Host alias is looked up (~/.ssh/config); left out, rows name saved targets or user@host only. */
+  sshConfig?: SshConfigSource;
   log: Log;
   runs: RunServices;
 }
@@ -122,7 +125,7 @@ export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
     const lost = lostSecretsRefusal(stored.value);
     if (lost) return lost;
     const expanded = expandBatch(stored.value.profile, batch);
-    const resolved = rowTargets(batch.rows, (await deps.targets.list()).targets);
+    const resolved = await rowTargets(batch.rows, (await deps.targets.list()).targets, deps.sshConfig);
     const problems = [...(expanded.ok ? [] : expanded.problems), ...resolved.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     return ok({ problems, boxes: expanded.ok ? expanded.boxes : [], targets: resolved.targets, profile: stored.value.profile });
   };
