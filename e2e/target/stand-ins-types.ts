@@ -42,6 +42,12 @@ export interface StandInRecord {
   exitCode: number | null;
   /** Seconds since the epoch, on the target's clock. */
   startedAt: number;
+  /**
+   * setup-disk -e only: how cryptsetup's questions were answered, never the
+   * passphrase itself: "passphrase-sha256=HEX asked=N" once it was set, or
+   * "no-terminal" when nothing could answer (stdin closed, no terminal).
+   */
+  crypt: string | null;
 }
 
 /** Behaviour every stand-in understands. */

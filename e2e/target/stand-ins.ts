@@ -58,6 +58,7 @@ export class StandIns {
         stdinLeftOpen: (await at('stdin-open')) !== null,
         exitCode: exit === null ? null : Number(exit.trim()),
         startedAt: Number((await at('time'))?.trim() ?? 0),
+        crypt: (await at('crypt'))?.trim() ?? null,
       });
     }
     return records;

@@ -10,8 +10,8 @@ import type { Log } from '../log';
 import type { SecretStore } from '../secrets/secrets';
 import type { ConnectOptions } from '../ssh';
 import type { KnownHostsStore } from '../store/known-hosts';
-import type { ProfileStore } from '../store/profiles';
 import type { SshConfigSource } from '../store/ssh-config-import';
+import { lostSecretsName, type ProfileStore } from '../store/profiles';
 import { readFleet, saveFleet, type FleetRecord } from '../store/run-history';
 import type { TargetStore } from '../store/targets';
 import { connectOptionsFor } from '../targets/connect-options';
@@ -67,7 +67,7 @@ const lostSecretsRefusal = (stored: StoredProfile) =>
     ? null
     : fail(
         'secrets-unavailable',
-        `The wifi passphrase of “${stored.profile.name}” was kept only until Cairn last closed (no system keyring): open the profile, enter it again in the Network step and save.`,
+        `${lostSecretsName(stored.lostSecrets)} of “${stored.profile.name}” was kept only until Cairn last closed (no system keyring): open the profile, enter it again (${stored.lostSecrets.includes('disk.passphrase') ? 'Disk step' : 'Network step'}) and save.`,
         'profileId',
       );
 
@@ -140,6 +140,8 @@ export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
     if (first) {
       return fail('invalid-profile', `The profile “${profile.name}” has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} to fix in the wizard first (${first.path}: ${first.message}).`, 'profileId');
     }
+    if (profile.disk.mode !== 'none' && profile.disk.encrypt && profile.disk.passphrase === '')
+      return fail('invalid-profile', `The profile “${profile.name}” encrypts the disk but holds no passphrase for Cairn to type when setup-disk asks: enter it in the Disk step and save.`, 'profileId');
     const mismatch = confirmationProblem(draftPlan(profile, o.reboot), { erase: o.confirmErase });
     if (mismatch) return fail('confirmation-mismatch', mismatch, 'confirmErase');
     // A batch gives each box its own profile: its row's hostname, addresses, wifi and packages.

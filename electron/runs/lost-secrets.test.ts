@@ -35,6 +35,20 @@ describe('a profile whose wifi passphrase was lost with the session', () => {
     const opened = await dispatch(table, 'profiles:get', { id: saved.value.id }, { sender: 'test', log: again.log });
     expect(opened).toMatchObject({ ok: true, value: { lostSecrets: ['interfaces.0.wifi.passphrase'], profile: { interfaces: [{ wifi: { passphrase: '' } }] } } });
     const started = await dispatch(table, 'runs:start', { profileId: saved.value.id, targetIds: [target.value.id] }, { sender: 'test', log: again.log });
-    expect(started).toMatchObject({ ok: false, error: { code: 'secrets-unavailable', message: expect.stringContaining('enter it again in the Network step and save') } });
+    expect(started).toMatchObject({ ok: false, error: { code: 'secrets-unavailable', message: expect.stringMatching(/^The wifi passphrase of .*enter it again \(Network step\) and save/) } });
+  });
+});
+
+describe('an encrypted disk without its passphrase', () => {
+  it('is refused for an install before any box is asked, saying where to enter it', async () => {
+    h = await harness();
+    const base = defaultProfile();
+    const profile: Profile = { ...base, name: 'Vault', disk: { ...base.disk, mode: 'sys', disks: ['/dev/sda'], encrypt: true, passphrase: '' } };
+    const saved = await h.services.profiles.save(profile);
+    const target = await h.services.targets.save({ name: 'pc', host: '127.0.0.1', port: 1, user: 'root', auth: 'agent', tags: [] });
+    if (!saved.ok || !target.ok) throw new Error('seeding failed');
+    const table = createHandlers(h.services);
+    const started = await dispatch(table, 'runs:start', { profileId: saved.value.id, targetIds: [target.value.id], confirmErase: ['/dev/sda'] }, { sender: 'test', log: h.log });
+    expect(started).toMatchObject({ ok: false, error: { code: 'invalid-profile', field: 'profileId', message: expect.stringContaining('enter it in the Disk step') } });
   });
 });

@@ -1,5 +1,5 @@
 import type { Step, TargetFacts } from '../../shared/plan';
-import { exec, upload, type SshError } from '../ssh';
+import { exec, upload, type ExecOptions, type SshError, type TerminalOptions } from '../ssh';
 import { execAsRoot, type Elevation } from '../ssh/doas';
 import { detachedFiles, stopDetached } from './detached';
 import type { RunError } from './events';
@@ -39,12 +39,23 @@ export async function uploadFor(ctx: StepContext, step: Step): Promise<RunError 
   }
 }
 
+/**
+ * A step that asks on a terminal (cryptsetup's passphrase, asked twice to
+ * format and once to open): each prompt answered, and two rounds at most, so
+ * a refused answer stops the step instead of asking forever.
+ */
+const terminalFor = (step: Step): TerminalOptions => ({
+  answers: (step.answers ?? []).map((a) => ({ prompt: new RegExp(a.prompt), answer: a.answer })),
+  maxAnswers: 6,
+  refusedSentence: `"${step.title}" asked for its passphrase again after Cairn typed it; check the passphrase in the profile`,
+});
+
 /** A step in the foreground of one exec channel: stdin (maybe a secret) is sent, never kept. */
 export async function runPlain(ctx: StepContext, step: Step): Promise<StepOutcome> {
   const live = await ctx.session.live(ctx.signal);
   if (!live.ok) return { error: stepError(step, live.error) };
-  const options = {
-    stdin: step.stdin,
+  const options: ExecOptions = {
+    ...(step.answers ? { terminal: terminalFor(step) } : { stdin: step.stdin }),
     signal: ctx.signal,
     timeoutMs: ctx.limits.stepTimeoutMs[step.duration],
     idleTimeoutMs: ctx.limits.idleTimeoutMs,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDropbearTarget, type TestTarget } from '../../e2e/target';
 import { trusting } from '../../e2e/target/ssh-trust.test-support';
@@ -53,6 +54,16 @@ describe('doas asking for a password on a terminal', () => {
     expect(ran.ok && ran.value).toMatchObject({ exitCode: 3, stdout: 'from stdin\n' });
     // The staged stdin file and the stderr file are gone again.
     expect(await mine()).toBe(before);
+  });
+
+  it('answers a root command that asks on the terminal too (cryptsetup under doas)', async () => {
+    const asks = "printf 'Enter passphrase for /dev/sda3: ' > /dev/tty; IFS= read -r a < /dev/tty; printf '%s' \"$a\" | sha256sum";
+    const ran = await execAsRoot(conn, asks, target.password, { timeoutMs: 20_000, terminal: { answers: [{ prompt: /Enter passphrase for [^\n]*: ?$/, answer: 'disk secret' }] } });
+    expect(ran.ok).toBe(true);
+    if (!ran.ok) return;
+    expect(ran.value.exitCode).toBe(0);
+    expect(ran.value.stdout).toContain(createHash('sha256').update('disk secret').digest('hex'));
+    expect(ran.value.stdout).not.toContain('disk secret');
   });
 
   it('says a wrong password was refused, and where to enter the right one', async () => {

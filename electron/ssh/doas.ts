@@ -23,11 +23,13 @@ const MARK = { root: '\x1ecairn-root\n', stderr: '\x1ecairn-stderr\n' };
  * stderr is kept aside, then sent after a marker: stdout and stderr stay
  * apart although a terminal merges them. The root marker says doas let the
  * command start, so a refusal is told apart from the command's own failure.
- * $1 the root command line, $2 the file for stdin.
+ * $1 the root command line, $2 the file for stdin, or "-" to keep the
+ * terminal (a command that asks on it too, like cryptsetup).
  */
 const AS_ROOT = [
   'e=$(mktemp) || exit 1',
-  `doas /bin/sh -c 'printf "\\036cairn-root\\n"; exec /bin/sh -c "$1"' cairn-root "$1" < "$2" 2> "$e"`,
+  `set -- "$1" "$2" 'printf "\\036cairn-root\\n"; exec /bin/sh -c "$1"'`,
+  'if [ "$2" = - ]; then doas /bin/sh -c "$3" cairn-root "$1" 2> "$e"; else doas /bin/sh -c "$3" cairn-root "$1" < "$2" 2> "$e"; fi',
   'rc=$?',
   `printf '\\036cairn-stderr\\n'`,
   'cat "$e"; rm -f "$e"',
@@ -109,17 +111,19 @@ async function stageStdin(conn: SshConnection, stdin: string | Buffer | undefine
  * is an `auth-failed` error that says where to enter the right one.
  */
 export async function execAsRoot(conn: SshConnection, rootLine: string, password: string, options: ExecOptions = {}): Promise<SshResult<ExecOutcome>> {
-  const { stdin, onStdout, onStderr, ...rest } = options;
+  const { stdin, onStdout, onStderr, terminal, ...rest } = options;
   const staged = await stageStdin(conn, stdin);
   if (!staged.ok) return staged;
   const split = new MarkSplitter((chunk, stream) => (stream === 'stdout' ? onStdout : onStderr)?.(chunk));
-  const ran = await exec(conn, sh('/bin/sh', '-c', AS_ROOT, 'cairn-as-root', rootLine, staged.value ?? '/dev/null'), {
+  // Without prompts of its own the command reads an empty stdin, never the terminal.
+  const input = staged.value ?? (terminal ? '-' : '/dev/null');
+  const ran = await exec(conn, sh('/bin/sh', '-c', AS_ROOT, 'cairn-as-root', rootLine, input), {
     ...rest,
     onStdout: (chunk) => split.feed(chunk),
     terminal: {
-      answers: [{ prompt: DOAS_PROMPT, answer: password }],
-      maxAnswers: 1,
-      refusedSentence: 'doas asked for the password again',
+      answers: [{ prompt: DOAS_PROMPT, answer: password }, ...(terminal?.answers ?? [])],
+      maxAnswers: 1 + (terminal?.maxAnswers ?? (terminal ? 3 : 0)),
+      refusedSentence: terminal?.refusedSentence ?? 'doas asked for the password again',
     },
   });
   if (staged.value !== null) await exec(conn, sh('rm', '-f', staged.value), { timeoutMs: 20_000 });

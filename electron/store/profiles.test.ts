@@ -152,10 +152,47 @@ describe('wifi passphrases', () => {
     // Saved again (renamed) with the passphrase still empty, it stays lost: never quietly an open network.
     expect((await after.save({ ...withWifi(''), name: 'Sensor 2' }, r.value.id)).ok).toBe(true);
     expect(await after.get(r.value.id)).toMatchObject({ ok: true, value: { lostSecrets: ['interfaces.0.wifi.passphrase'] } });
-    expect(await after.duplicate(r.value.id)).toMatchObject({ ok: false, error: { code: 'secrets-unavailable', message: expect.stringContaining('enter the passphrase again and save before copying it') } });
+    expect(await after.duplicate(r.value.id)).toMatchObject({ ok: false, error: { code: 'secrets-unavailable', message: expect.stringMatching(/^The wifi passphrase of .*enter it again and save before copying it/) } });
     // Entered again, it is kept once more.
     expect((await after.save(withWifi('new horse'), r.value.id)).ok).toBe(true);
     expect(await after.get(r.value.id)).toMatchObject({ ok: true, value: { profile: { interfaces: [{ wifi: { passphrase: 'new horse' } }] } } });
+    expect(await after.get(r.value.id)).not.toHaveProperty('value.lostSecrets');
+  });
+});
+
+describe('the disk (LUKS) passphrase', () => {
+  const log = () => createLog({ file: join(dir, 'main.log') });
+  const encrypted = (passphrase: string): Profile => {
+    const p = named('Vault', 'vault');
+    return { ...p, disk: { ...p.disk, disks: ['/dev/sda'], encrypt: true, passphrase } };
+  };
+
+  it('is kept with the other secrets, never in the profile file, and comes back when it is opened', async () => {
+    const secretsFile = join(dir, 'profile-secrets.json');
+    const kept = createProfileStore(join(dir, 'kept'), fixedNow, createSecretStore({ file: secretsFile, safeStorage: fakeSafeStorage(), log: log() }));
+    const r = await kept.save(encrypted('open sesame 42'));
+    if (!r.ok) throw new Error(r.error.message);
+    const [file] = await readdir(join(dir, 'kept'));
+    expect(await readFile(join(dir, 'kept', file ?? ''), 'utf8')).not.toContain('open sesame');
+    expect(await readFile(secretsFile, 'utf8')).not.toContain('open sesame');
+    expect(await kept.get(r.value.id)).toMatchObject({ ok: true, value: { profile: { disk: { encrypt: true, passphrase: 'open sesame 42' } } } });
+    // Cleared with the passphrase field, it is forgotten.
+    expect((await kept.save(encrypted(''), r.value.id)).ok).toBe(true);
+    expect(await kept.get(r.value.id)).toMatchObject({ ok: true, value: { profile: { disk: { passphrase: '' } } } });
+    expect(await kept.get(r.value.id)).not.toHaveProperty('value.lostSecrets');
+  });
+
+  it('kept for the session only, is named as lost after a restart, and stays lost until entered again', async () => {
+    const file = join(dir, 'profile-secrets.json');
+    const session = () => createProfileStore(join(dir, 'session'), fixedNow, createSecretStore({ file, safeStorage: fakeSafeStorage({ available: false }), log: log() }));
+    const r = await session().save(encrypted('open sesame 42'));
+    if (!r.ok) throw new Error(r.error.message);
+    const after = session();
+    expect(await after.get(r.value.id)).toMatchObject({ ok: true, value: { profile: { disk: { passphrase: '' } }, lostSecrets: ['disk.passphrase'] } });
+    expect((await after.save({ ...encrypted(''), name: 'Vault 2' }, r.value.id)).ok).toBe(true);
+    expect(await after.get(r.value.id)).toMatchObject({ ok: true, value: { lostSecrets: ['disk.passphrase'] } });
+    expect(await after.duplicate(r.value.id)).toMatchObject({ ok: false, error: { code: 'secrets-unavailable', message: expect.stringMatching(/^The disk passphrase of/) } });
+    expect((await after.save(encrypted('new sesame'), r.value.id)).ok).toBe(true);
     expect(await after.get(r.value.id)).not.toHaveProperty('value.lostSecrets');
   });
 });

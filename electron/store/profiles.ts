@@ -16,7 +16,7 @@ import { moveAside, readVersioned, writeVersioned, type FileFormat } from './ver
 
 // `wifiKept` names the interfaces whose wifi passphrase is kept with the
 // other secrets (encrypted by the system keyring) instead of in this file.
-const envelope = z.object({ id: idSchema, updatedAt: z.string(), profile: z.unknown(), wifiKept: z.array(z.string()).optional() });
+const envelope = z.object({ id: idSchema, updatedAt: z.string(), profile: z.unknown(), wifiKept: z.array(z.string()).optional(), diskKept: z.boolean().optional() });
 type Envelope = z.infer<typeof envelope>;
 const FORMAT: FileFormat<Envelope> = { what: 'profile', version: 1, schema: envelope };
 
@@ -41,12 +41,22 @@ const summaryOf = (s: StoredProfile): ProfileSummary => ({
   migratedFrom: s.migratedFrom,
 });
 
+/** "The wifi passphrase", "The disk passphrase", or both, for the sentences about secrets lost with a session. */
+export const lostSecretsName = (paths: readonly string[]): string => {
+  const disk = paths.includes('disk.passphrase');
+  const wifi = paths.some((p) => p !== 'disk.passphrase');
+  return disk && wifi ? 'The wifi and disk passphrases' : disk ? 'The disk passphrase' : 'The wifi passphrase';
+};
+
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Where wifi passphrases are kept: a secret store of their own (profile id and interface as its key). */
 export type ProfileSecrets = Pick<SecretStore, 'get' | 'set' | 'clear'>;
 
 const wifiKey = (profileId: string, iface: string) => `${profileId}/${iface}`;
+/** The LUKS passphrase's key: '#' is in no interface name, so it never meets a wifi key. */
+const diskKey = (profileId: string) => `${profileId}/#disk`;
+const DISK_LOST = '#disk';
 
 export function createProfileStore(dir: string, now: () => Date = () => new Date(), secrets?: ProfileSecrets): ProfileStore {
   const exclusive = serial();
@@ -81,7 +91,13 @@ export function createProfileStore(dir: string, now: () => Date = () => new Date
         return { ...i, wifi: { ...i.wifi, passphrase: passphrase ?? '' } };
       }),
     );
-    const profile = { ...loaded.profile, interfaces };
+    let disk = loaded.profile.disk;
+    if (data.diskKept === true) {
+      const passphrase = (await secrets?.get(diskKey(id), 'passphrase')) ?? null;
+      if (passphrase === null) lostSecrets.push('disk.passphrase');
+      disk = { ...disk, passphrase: passphrase ?? '' };
+    }
+    const profile = { ...loaded.profile, interfaces, disk };
     return ok({ id, updatedAt: data.updatedAt, migratedFrom: loaded.migratedFrom, profile, ...(lostSecrets.length === 0 ? {} : { lostSecrets }) });
   };
 
@@ -117,8 +133,17 @@ export function createProfileStore(dir: string, now: () => Date = () => new Date
         wifiKept.push(i.name);
       }
     }
-    const stripped = { ...profile, interfaces: profile.interfaces.map((i) => (i.wifi === null ? i : { ...i, wifi: { ...i.wifi, passphrase: '' } })) };
-    await writeVersioned(fileOf(id), FORMAT, { id, updatedAt, profile: stripped, ...(wifiKept.length === 0 ? {} : { wifiKept }) });
+    // So does the disk passphrase; one that was lost and is still empty stays lost.
+    let diskKept = profile.disk.passphrase !== '' || stillLost.has(DISK_LOST);
+    if (profile.disk.passphrase !== '') await secrets.set(diskKey(id), 'passphrase', profile.disk.passphrase);
+    else if (!diskKept) await secrets.clear(diskKey(id), 'passphrase');
+    diskKept &&= profile.disk.encrypt || profile.disk.passphrase !== '';
+    const stripped = {
+      ...profile,
+      interfaces: profile.interfaces.map((i) => (i.wifi === null ? i : { ...i, wifi: { ...i.wifi, passphrase: '' } })),
+      disk: { ...profile.disk, passphrase: '' },
+    };
+    await writeVersioned(fileOf(id), FORMAT, { id, updatedAt, profile: stripped, ...(wifiKept.length === 0 ? {} : { wifiKept }), ...(diskKept ? { diskKept } : {}) });
     return { id, name: profile.name, hostname: profile.hostname, updatedAt, migratedFrom: null };
   };
 
@@ -133,6 +158,10 @@ export function createProfileStore(dir: string, now: () => Date = () => new Date
         const existing = await read(id);
         if (!existing.ok) return existing;
         for (const path of existing.value.lostSecrets ?? []) {
+          if (path === 'disk.passphrase') {
+            lost.add(DISK_LOST);
+            continue;
+          }
           const name = existing.value.profile.interfaces[Number(path.split('.')[1])]?.name;
           if (name !== undefined) lost.add(name);
         }
@@ -149,6 +178,7 @@ export function createProfileStore(dir: string, now: () => Date = () => new Date
       if (!idSchema.safeParse(id).success) return fail('invalid-input', 'This profile id was not made by Cairn.', 'id');
       const gone = await read(id);
       if (gone.ok) for (const i of gone.value.profile.interfaces) await secrets?.clear(wifiKey(id, i.name), 'passphrase');
+      await secrets?.clear(diskKey(id), 'passphrase');
       try {
         await unlink(fileOf(id));
       } catch (e) {
@@ -164,7 +194,7 @@ export function createProfileStore(dir: string, now: () => Date = () => new Date
       if (!source.ok) return source;
       // A copy made without the lost passphrase would install an open network without a word.
       if (source.value.lostSecrets !== undefined)
-        return fail('secrets-unavailable', `The wifi passphrase of “${source.value.profile.name}” was kept only until Cairn last closed: open it, enter the passphrase again and save before copying it.`, 'id');
+        return fail('secrets-unavailable', `${lostSecretsName(source.value.lostSecrets)} of “${source.value.profile.name}” was kept only until Cairn last closed: open it, enter it again and save before copying it.`, 'id');
       const taken = (await list()).profiles.map((p) => p.name);
       let copyName = name?.trim() ?? `${source.value.profile.name} (copy)`;
       if (name !== undefined && taken.some((t) => sameName(t, copyName))) {

@@ -69,6 +69,22 @@ describe('plan order', () => {
     expect(ids({ ...p, user: null })).toEqual(['setup-alpine', 'cleanup', 'disk']);
   });
 
+  it('runs an encrypted disk step on a terminal that answers cryptsetup, with the passphrase never on the command line', () => {
+    const p = template('old-pc');
+    const encrypted = { ...p, disk: { ...p.disk, disks: ['/dev/sda'], encrypt: true, passphrase: "s3cret $(x)" } };
+    const disk = plan(encrypted, { privilege: 'root' }).find((s) => s.id === 'disk');
+    expect(disk?.detached).toBeUndefined();
+    expect(disk?.command).toContain('-e');
+    expect(disk?.command).not.toContain('s3cret');
+    const answers = disk?.answers ?? [];
+    const answerTo = (line: string) => answers.find((a) => new RegExp(a.prompt).test(line))?.answer;
+    expect(answerTo('Enter passphrase for /dev/sda3: ')).toBe('s3cret $(x)');
+    expect(answerTo('Verify passphrase: ')).toBe('s3cret $(x)');
+    expect(answerTo('WARNING: Erase the above disk(s) and continue? (y/n) [n] ')).toBeUndefined();
+    // Without encryption the step stays detached, answering nothing.
+    expect(plan({ ...encrypted, disk: { ...encrypted.disk, encrypt: false } }, { privilege: 'root' }).find((s) => s.id === 'disk')).toMatchObject({ detached: true });
+  });
+
   it('reboots only on request, as the last step', () => {
     for (const t of TEMPLATES) {
       expect(ids(t.make())).not.toContain('reboot');

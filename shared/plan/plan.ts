@@ -3,8 +3,14 @@ import { op } from '../shell';
 import type { Profile } from '../profile';
 import { asRoot, type Parts } from './privilege';
 import { FORWARDING_FILE, writeForwarding } from './forwarding';
-import { DEFAULT_WORK_DIR, type PlanOptions, type Step, type TargetFacts } from './step';
+import { DEFAULT_WORK_DIR, type PlanOptions, type Step, type StepAnswer, type TargetFacts } from './step';
 import { CHPASSWD, chpasswdLine, setFullName } from './user-steps';
+
+/** cryptsetup's prompts: "Enter passphrase for /dev/sda3: " (format, then open) and "Verify passphrase: ". */
+const luksAnswers = (passphrase: string): StepAnswer[] => [
+  { prompt: 'Enter passphrase for [^\\n]*: ?$', answer: passphrase },
+  { prompt: 'Verify passphrase: ?$', answer: passphrase },
+];
 
 type Draft = Omit<Step, 'command' | 'erases' | 'destructive'> & { parts: Parts; erases?: string[] };
 
@@ -92,9 +98,11 @@ export function plan(profile: Profile, facts: TargetFacts, options: PlanOptions 
       parts: ['env', ...diskEnvironment(profile).map(([name, value]) => `${name}=${value}`), 'setup-disk', ...diskOptions(profile)],
       erases: [...disk.disks],
       duration: 'long',
-      // setup-disk can prompt too (a LUKS passphrase with -e, or to confirm
-      // erasing): with stdin closed nobody answers, and the runner says so.
-      detached: true,
+      // setup-disk can prompt (to confirm erasing): detached, with stdin
+      // closed, nobody answers and the runner says so. With -e cryptsetup
+      // asks for the passphrase on a terminal, twice to format and once to
+      // open: the step runs on one, and Cairn types the profile's passphrase.
+      ...(disk.encrypt ? { answers: luksAnswers(disk.passphrase) } : { detached: true }),
     },
     // After a sys install the box boots from disk and lbu is not used
     // (setup-alpine skips setup-lbu then); otherwise nothing survives a

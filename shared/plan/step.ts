@@ -24,6 +24,17 @@ export interface Step {
   always?: boolean;
   /** The box goes away during this step: a dropped connection is its success. */
   disconnects?: boolean;
+  /**
+   * Run on a terminal, typing each answer when its prompt (a RegExp source,
+   * tested against the unfinished last line) appears: cryptsetup reads a
+   * LUKS passphrase from the terminal only. Secrets: never log or show them.
+   */
+  answers?: StepAnswer[];
+}
+
+export interface StepAnswer {
+  prompt: string;
+  answer: string;
 }
 
 /** What the runner knows about the target before planning. */

@@ -44,6 +44,7 @@ export function defaultProfile(): Profile {
       raid: false,
       lvm: false,
       encrypt: false,
+      passphrase: '',
       swapMb: null,
       rootMb: null,
       bootMb: null,

@@ -24,9 +24,12 @@ export function checkDisk(p: Profile, report: Report): void {
     report('disk.kernelFlavor', 'A kernel flavor is a short name like lts, virt or rpi.');
   if (hasControlChars(d.kernelOptions) || /["'\\$`]/.test(d.kernelOptions))
     report('disk.kernelOptions', 'Kernel options cannot contain quotes, backslashes, "$" or backticks; write them like "quiet console=ttyS0".');
-  if (d.encrypt)
-    // setup-disk asks for the LUKS passphrase on its terminal; over SSH with stdin closed nobody can type it.
-    report('disk.encrypt', 'Encryption asks for the disk passphrase while setup-disk runs: be at the box\'s console to type it, or the install stops there.', 'warning');
+  if (d.encrypt && d.passphrase === '')
+    // setup-disk asks for the LUKS passphrase on a terminal: Cairn types the one kept here, and cannot install without it.
+    report('disk.passphrase', 'Enter the disk passphrase: Cairn types it when setup-disk asks. Pushed installs are refused without it.', 'warning');
+  else if (d.encrypt)
+    report('disk.encrypt', 'The box will ask for this passphrase at every boot, at its own console (keyboard and screen), before it starts: it cannot boot unattended.', 'warning');
+  if (d.encrypt && hasControlChars(d.passphrase)) report('disk.passphrase', 'The passphrase cannot contain control characters (such as a line break): it is typed on a terminal.');
   if (d.bootFs === 'vfat' && d.efi !== 'efi')
     report('disk.bootFs', 'A vfat boot partition is for EFI boot; choose EFI, or ext4 for the boot partition.', 'warning');
 }

@@ -96,6 +96,12 @@ export const diskSchema = z.object({
   raid: z.boolean(),
   lvm: z.boolean(),
   encrypt: z.boolean(),
+  /**
+   * The LUKS passphrase Cairn types when cryptsetup asks during setup-disk
+   * (with `encrypt`). A secret: kept in the keychain, never in the profile
+   * file or the answer file; '' when none was entered.
+   */
+  passphrase: z.string().default(''),
   /** null: let setup-disk size swap itself; 0 disables swap. */
   swapMb: z.number().int().nullable(),
   /** null: use the whole disk for root. */

@@ -105,7 +105,9 @@ describe('validate', () => {
     for (const f of ['disk.disks.0', 'disk.disks.2', 'disk.swapMb', 'disk.rootMb', 'disk.kernelFlavor']) expect(errorAt(p, f), f).toBeDefined();
     expect(errorAt(withChange((p) => (p.disk.disks = [])), 'disk.disks')).toBeDefined();
     expect(warningAt(withChange((p) => (p.disk.bootFs = 'vfat')), 'disk.bootFs')).toBeDefined();
-    expect(warningAt(withChange((p) => (p.disk.encrypt = true)), 'disk.encrypt')?.message).toMatch(/passphrase/);
+    expect(warningAt(withChange((p) => (p.disk.encrypt = true)), 'disk.passphrase')?.message).toMatch(/Enter the disk passphrase: Cairn types it when setup-disk asks/);
+    expect(warningAt(withChange((p) => ((p.disk.encrypt = true), (p.disk.passphrase = 'sesame'))), 'disk.encrypt')?.message).toMatch(/every boot, at its own console/);
+    expect(errorAt(withChange((p) => ((p.disk.encrypt = true), (p.disk.passphrase = 'a\nb'))), 'disk.passphrase')?.message).toMatch(/control characters/);
   });
 
   it('requires an enabled service to come from an installed or listed package', () => {

@@ -1,5 +1,6 @@
 import type { Disk } from '../../../../shared/profile/schema';
 import { CheckField } from '../../components/check-field';
+import { Field } from '../../components/field';
 import { ChoiceGroup, type Choice } from '../../components/choice-group';
 import { NumberField } from '../../components/number-field';
 import { useAppStore } from '../../store/store-context';
@@ -48,8 +49,19 @@ export function DiskStep() {
             label="Encrypt the disk (LUKS)"
             checked={d.encrypt}
             onChange={(encrypt) => set({ encrypt })}
-            hint="setup-disk asks for the passphrase on the box's console while installing."
+            hint="The box then asks for the passphrase at every boot, at its own console (keyboard and screen), before it starts: it cannot boot unattended."
           />
+          {d.encrypt && (
+            <Field
+              path="disk.passphrase"
+              label="Disk passphrase"
+              hint="Cairn types it when setup-disk asks during a pushed install. It is kept with Cairn's other secrets, never in the profile file or the answer file. Keep a copy: without it the disk cannot be opened."
+            >
+              {(control) => (
+                <input {...control} className="input" type="password" value={d.passphrase} autoComplete="new-password" spellCheck={false} onChange={(e) => set({ passphrase: e.target.value })} />
+              )}
+            </Field>
+          )}
           <div className="row">
             <NumberField path="disk.swapMb" label="Swap size" suffix="MB" value={d.swapMb} placeholder="automatic" apply={(p, swapMb) => withDisk(p, { swapMb })} hint="Empty lets setup-disk decide; 0 means no swap." />
             {(d.mode === 'sys' || d.rootMb !== null) && (

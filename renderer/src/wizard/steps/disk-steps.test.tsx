@@ -36,6 +36,21 @@ describe('Disk step', () => {
     expect(preview()).toContain("DISKOPTS='-m sys -s 512 /dev/sda'");
   });
 
+  it('asks for the LUKS passphrase Cairn will type, says it is needed at every boot, and keeps it out of the answer file', async () => {
+    const { user } = renderApp();
+    await openStep(user, 'Disk');
+    await user.type(screen.getByRole('textbox', { name: 'Disks' }), '/dev/sda');
+    const encrypt = screen.getByRole('checkbox', { name: 'Encrypt the disk (LUKS)' });
+    expect(encrypt).toHaveAccessibleDescription(expect.stringMatching(/at every boot, at its own console/));
+    await user.click(encrypt);
+    const passphrase = screen.getByLabelText('Disk passphrase');
+    expect(passphrase).toHaveAccessibleDescription(expect.stringMatching(/Enter the disk passphrase: Cairn types it when setup-disk asks/));
+    await user.type(passphrase, 'open sesame 42');
+    expect(passphrase).toHaveAccessibleDescription(expect.not.stringMatching(/Enter the disk passphrase/));
+    expect(preview()).toContain("DISKOPTS='-m sys -e /dev/sda'");
+    expect(preview()).not.toContain('sesame');
+  });
+
   it('offers three modes; running from RAM erases nothing', async () => {
     const { user } = renderApp();
     await openStep(user, 'Disk');
