@@ -16,6 +16,7 @@ for pair in \
 	/usr/sbin/useradd:passwd \
 	/usr/sbin/chpasswd:passwd \
 	/usr/bin/mknod:coreutils \
+	/usr/bin/ansible-playbook:ansible /usr/bin/ansible-lint:ansible-lint \
 	/usr/bin/tar:tar; do
 	file=${pair%%:*}
 	pkg=${pair#*:}

@@ -19,6 +19,8 @@ Profiles and boot media (no box needed):
                            Write a headless boot overlay; print its host key fingerprint.
   find SUBNET --fingerprint SHA256:...
                            Find the box that presents this host key on a network.
+  export ansible PROFILE.json --out DIR [--batch FILE.csv]
+                           Write an Ansible inventory and playbook for the profile.
 
 Boxes, over SSH:
   push PROFILE.json TARGET... [--erase DISK]...
@@ -196,6 +198,33 @@ box's lbu medium (lbu commit). lbu keeps no message; -m MESSAGE is written to
 the run's log, kept in the data folder.
 
 ${BOX_COMMON}`,
+  export: `Usage: cairn export ansible PROFILE.json --out DIR [--batch FILE.csv]
+                    [--hostname PATTERN] [--ipv4-pool RANGE] [--force] [--data DIR]
+
+Write DIR/inventory.ini and DIR/site.yml (with group_vars/, host_vars/,
+files/answers-HOST and known_hosts) that bring boxes to the profile with
+Ansible: a box already installed gets its hostname, time zone, repositories,
+packages, services, users, SSH keys and lbu; a new one is installed with
+setup-alpine and the answer file, as Cairn does (-e cairn_install=true). What
+the playbook cannot express is listed at the top of site.yml and here.
+No secret is written: password hashes and wifi passphrases become
+ansible-vault variables. ssh trusts only the host keys Cairn keeps for the
+boxes (known_hosts in DIR, StrictHostKeyChecking=yes).
+  --out DIR          the folder to write (made, 0700, when missing); it must
+                     be empty unless --force.
+  --batch FILE.csv   one box per row, as "cairn fleet" reads it (target,
+                     hostname, ipv4, ipv6, wifi_ssid, packages); without it
+                     the inventory holds one box, reached by its hostname.
+  --hostname PATTERN the rows' hostnames where their cell is empty (pi-{nn}).
+  --ipv4-pool RANGE  addresses for rows without an ipv4 cell, in row order.
+  --force            write into a folder that already holds files, replacing
+                     those the export writes.
+  --data DIR         read targets and known hosts from DIR instead of the
+                     desktop app's folder.
+Every file is written 0600. A FILE of - reads standard input.
+Exit status: 0 written, 1 the profile or the table has errors, 2 wrong usage
+(a folder that is not empty, a file that cannot be read).
+`,
   help: `Usage: cairn help [COMMAND]
 
 Show the list of commands, or what one command does.

@@ -4,6 +4,7 @@ import { errorsOf, type Profile } from '../shared/profile';
 import { parseArgs, type ArgSpec, type ParsedArgs } from './args';
 import { boxArgsProblem, factsCommand, lbuCommand, packagesCommand, servicesCommand } from './box-commands';
 import { EXIT } from './exit-codes';
+import { exportArgsProblem, exportCommand } from './export-command';
 import { findCommand } from './find-command';
 import { fleetCommand } from './fleet-command';
 import { FLEET_ARGS, fleetArgsProblem, parallelProblem } from './fleet-options';
@@ -104,6 +105,11 @@ const COMMANDS: Record<string, Command> = {
   find: {
     args: { noun: 'subnet', count: 1, values: ['--fingerprint', '--port'], required: ['--fingerprint'] },
     run: findCommand,
+  },
+  export: {
+    args: { noun: 'argument', count: { min: 2, max: 2 }, expects: 'a format (ansible) and a profile file', flags: ['--force'], values: ['--out', '--batch', '--hostname', '--ipv4-pool', '--data'], required: ['--out'] },
+    run: exportCommand,
+    check: exportArgsProblem,
   },
   push: {
     ...boxCommand('push', { count: { min: 2 }, expects: 'a profile file and at least one target', flags: ['--reboot'], values: ['--parallel'], lists: ['--erase'] }, pushCommand),

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MAX_TEXT_FILE_BYTES, type FileFilter } from '../../shared/api/files';
 import { fail, ok } from '../../shared/api/result';
+import type { AnsibleExporter } from '../export/ansible-export';
 import { writeFileAtomic } from '../store/atomic-write';
 import type { DomainHandlers } from './types';
 
@@ -13,7 +14,7 @@ export interface DialogService {
 
 const titled = (title: string | undefined) => (title === undefined ? {} : { title });
 
-export const fileHandlers = (dialogs: DialogService): DomainHandlers<'files'> => ({
+export const fileHandlers = (dialogs: DialogService): Omit<DomainHandlers<'files'>, 'files:export-ansible'> => ({
   'files:save-text': async ({ title, suggestedName, text, filters }) => {
     const chosen = await dialogs.showSaveDialog({ ...titled(title), defaultPath: suggestedName, filters });
     if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '') return ok({ saved: false as const });
@@ -32,5 +33,16 @@ export const fileHandlers = (dialogs: DialogService): DomainHandlers<'files'> =>
     if (bytes.includes(0)) return fail('invalid-input', `${basename(path)} is not a text file; choose a profile or answer file.`);
     const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
     return ok({ opened: true as const, path, name: basename(path), text });
+  },
+});
+
+/** Export → Ansible: the person picks the folder, the export service resolves the targets and writes it. */
+export const ansibleExportHandlers = (dialogs: DialogService, exporter: AnsibleExporter): Pick<DomainHandlers<'files'>, 'files:export-ansible'> => ({
+  'files:export-ansible': async ({ profileId, batch }) => {
+    const chosen = await dialogs.showOpenDialog({ title: 'Choose an empty folder for the Ansible playbook', filters: [], properties: ['openDirectory'] });
+    const folder = chosen.filePaths[0];
+    if (chosen.canceled || folder === undefined) return ok({ exported: false as const });
+    const done = await exporter.export({ profileId, batch: batch ?? null, folder });
+    return done.ok ? ok({ exported: true as const, ...done.value }) : done;
   },
 });

@@ -22,7 +22,8 @@ import { boxHandlers } from './box-handlers';
 import { connectionHandlers } from './connection-handlers';
 import { discoverHandlers } from './discover-handlers';
 import type { EmitEvent } from './events';
-import { fileHandlers, type DialogService } from './file-handlers';
+import { ansibleExportHandlers, fileHandlers, type DialogService } from './file-handlers';
+import { createAnsibleExporter } from '../export/ansible-export';
 import { runHandlers } from './run-handlers';
 import type { DomainHandlers, HandlerTable } from './types';
 
@@ -159,6 +160,7 @@ export function createHandlers(services: Services): HandlerTable {
     ...connectionHandlers(services.connections ?? defaultConnections(services)),
     ...secretHandlers(services),
     ...fileHandlers(services.dialogs),
+    ...ansibleExportHandlers(services.dialogs, createAnsibleExporter(services)),
     ...runHandlers(launcher, runHistory(runs.runsDir)),
     ...boxHandlers(defaultBoxes(services, (targetId) => launcher.busy([targetId]).length > 0)),
     ...bootMediaHandlers(services.bootMedia ?? defaultBootMedia(services), services.dialogs),

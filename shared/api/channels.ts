@@ -4,6 +4,7 @@ import { boxChannels } from './boxes';
 import { bootMediaChannels } from './bootmedia';
 import { discoverChannels } from './discover';
 import type { ChannelDef } from './channel';
+import { exportChannels } from './export';
 import { fileChannels } from './files';
 import { knownHostChannels } from './known-hosts';
 import type { ChannelName } from './names';
@@ -19,6 +20,7 @@ const joined = {
   ...knownHostChannels,
   ...secretChannels,
   ...fileChannels,
+  ...exportChannels,
   ...runChannels,
   ...boxChannels,
   ...bootMediaChannels,

@@ -56,7 +56,7 @@ describe('the bridge', () => {
       targets: ['importSshConfig', 'list', 'remove', 'save', 'testConnection'],
       knownHosts: ['accept', 'list', 'remove'],
       secrets: ['clear', 'hashPassword', 'set', 'status'],
-      files: ['openText', 'saveText'],
+      files: ['exportAnsible', 'openText', 'saveText'],
       runs: ['cancel', 'checkBatch', 'get', 'list', 'plan', 'retryFailed', 'start', 'startBatch'],
       boxes: ['addPackages', 'applyDrift', 'cancel', 'drift', 'facts', 'lbuBackups', 'lbuCommit', 'lbuDiff', 'lbuStatus', 'packages', 'power', 'refresh', 'removePackages', 'runlevelAction', 'serviceAction', 'services', 'upgradable', 'upgrade'],
       bootmedia: ['chooseFolder', 'inspect', 'prepare'],

@@ -22,6 +22,7 @@ export const CHANNEL_NAMES = [
   'secrets:hash-password',
   'files:save-text',
   'files:open-text',
+  'files:export-ansible',
   'runs:plan',
   'runs:start',
   'runs:cancel',

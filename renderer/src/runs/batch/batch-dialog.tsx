@@ -6,6 +6,7 @@ import type { ProfileSummary } from '../../../../shared/api/profiles';
 import { emptyRow, type Batch, type BatchRow } from '../../../../shared/batch/row';
 import { formatBatchCsv, parseBatchCsv } from '../../../../shared/batch/csv';
 import { Dialog } from '../../components/dialog';
+import { exportToAnsible } from '../../wizard/profiles/export-ansible';
 import type { RunActions } from '../run-actions';
 import { COLUMN_LABELS } from './batch-model';
 import { BatchTable } from './batch-table';
@@ -199,6 +200,9 @@ export function BatchDialog({
         </button>
         <button type="button" className="button" onClick={() => void exportCsv()}>
           Save as CSV…
+        </button>
+        <button type="button" className="button" disabled={busy || profileId === ''} onClick={() => void exportToAnsible(client, profileId, batch).then(({ tone, text }) => setNote({ tone: tone === 'error' ? 'error' : 'info', text }))}>
+          Export to Ansible…
         </button>
       </div>
       {problems.length > 0 && (

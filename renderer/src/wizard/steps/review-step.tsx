@@ -3,6 +3,7 @@ import { selectDirty, selectProblems } from '../../store/derived';
 import { useAppStore } from '../../store/store-context';
 import type { Profile } from '../../../../shared/profile/schema';
 import { useExportAnswerFile, useSaveProfile } from '../profiles/profile-actions';
+import { useExportAnsible } from '../profiles/export-ansible';
 import { StepFrame } from '../step-frame';
 
 /**
@@ -49,6 +50,7 @@ function NextSteps({ errors }: { errors: number }) {
   const save = useSaveProfile();
   const saveFirst = useSaveFirst();
   const exportFile = useExportAnswerFile();
+  const exportAnsible = useExportAnsible(saveFirst);
   // A run installs the saved copy: save first when what is on screen is not it.
   const install = async () => {
     if ((await saveFirst()) !== null) setScreen('runs');
@@ -61,6 +63,11 @@ function NextSteps({ errors }: { errors: number }) {
       <button type="button" className="button" onClick={exportFile} disabled={errors > 0}>
         Save answer file…
       </button>
+      {exportAnsible !== null && (
+        <button type="button" className="button" onClick={exportAnsible} disabled={errors > 0}>
+          Export to Ansible…
+        </button>
+      )}
       <button type="button" className={`button${dirty || !saved ? '' : ' primary'}`} onClick={() => void install()} disabled={errors > 0}>
         Install on a box…
       </button>
