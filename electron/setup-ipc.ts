@@ -1,7 +1,8 @@
 import { app, dialog, ipcMain, safeStorage, type BrowserWindow } from 'electron';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { createEventSender, createHandlers, registerIpc, trustedSenders } from './ipc';
+import { isAppPage } from './app-protocol';
+import { createEventSender, createHandlers, registerIpc } from './ipc';
 import { createLog } from './log';
 import { createRunServices } from './runs/run-services';
 import { createSecretStore } from './secrets';
@@ -44,7 +45,7 @@ export async function setupIpc(getWindow: () => BrowserWindow | null) {
   registerIpc(
     ipcMain,
     table,
-    trustedSenders({ rendererIndex: join(__dirname, '../renderer/index.html'), devServerUrl: null }),
+    isAppPage,
     log,
   );
   return { store, log, table, emit, onRunActivity: runs.onActivity };

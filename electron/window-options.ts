@@ -27,16 +27,3 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
     },
   };
 }
-
-/** The Content-Security-Policy sent with every response: no inline script, no remote origin. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');

@@ -1,28 +1,16 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 
-export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
-
-/**
- * The built index.html carries the CSP as a meta tag (Electron loads it from
- * file://, where no response header applies). Only the build gets it: the dev
- * server's hot reload needs an inline script and injected styles.
- */
-function contentSecurityPolicy(): Plugin {
-  return {
-    name: 'cairn-csp',
-    apply: 'build',
-    transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
-    ],
-  };
-}
-
-// Built into dist/renderer and loaded by Electron from file://, so every URL is relative.
+// Built into dist/renderer. Electron serves it from app://cairn/ and the
+// journeys over HTTP, both with the one Content-Security-Policy header of
+// electron/csp.ts; the page carries no policy of its own, so the dev server
+// (whose hot reload needs inline script) runs without one. URLs stay relative.
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react()],
+  // Module workers (the answer-file parser), so a worker's code splits into chunks like the page's.
+  worker: { format: 'es' },
   build: {
     outDir: `${import.meta.dirname}/../dist/renderer`,
     emptyOutDir: true,

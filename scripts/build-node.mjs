@@ -1,4 +1,4 @@
-// Bundles the Node parts (Electron main, preload, the cairn CLI) with esbuild.
+// Bundles the Node parts (Electron main, preload, the cairn CLI) with esbuild; main and the CLI carry the password-hash worker.
 // The renderer is built by Vite (renderer/vite.config.ts).
 //   node scripts/build-node.mjs         everything
 //   node scripts/build-node.mjs --cli   the CLI only (npm's "prepare", on every npm install)
@@ -24,6 +24,20 @@ const CJS_IN_ESM = [
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: ROOT };
 
 /**
+ * The password-hashing thread (electron/secrets/password-hash-worker.ts) as
+ * one CommonJS script, handed to the bundles that hash as a string constant:
+ * password-hash-thread.ts starts it with `new Worker(code, { eval: true })`,
+ * so the app finds no worker file at run time (one inside app.asar is a known
+ * failure). The journeys' backend bundle takes the same define.
+ */
+export async function passwordHashWorkerDefine() {
+  const result = await build({ ...common, sourcemap: false, entryPoints: ['electron/secrets/password-hash-worker.ts'], format: 'cjs', write: false });
+  const code = result.outputFiles[0]?.text;
+  if (code === undefined) throw new Error('esbuild produced no password-hash worker.');
+  return { __CAIRN_PASSWORD_HASH_WORKER__: JSON.stringify(code) };
+}
+
+/**
  * dist/cli/cairn.mjs and its map. Written whole under a temporary name and
  * renamed, so a cairn started meanwhile (or a second build at once) never
  * loads half a bundle.
@@ -31,6 +45,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 export async function buildCli() {
   const result = await build({
     ...common,
+    define: await passwordHashWorkerDefine(),
     entryPoints: ['cli/cairn.ts'],
     outfile: 'dist/cli/cairn.mjs',
     format: 'esm',
@@ -49,8 +64,9 @@ export async function buildCli() {
 async function buildAll() {
   const jobs = [buildCli()];
   if (existsSync(join(ROOT, 'electron/main.ts'))) {
+    const define = await passwordHashWorkerDefine();
     jobs.push(
-      build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron', 'cpu-features', '*.node'] }),
+      build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron', 'cpu-features', '*.node'], define }),
       build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
     );
   }

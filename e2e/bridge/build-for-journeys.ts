@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
+import { passwordHashWorkerDefine } from '../../scripts/build-node.mjs';
 
 const VITE_CONFIG = fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url));
 const BACKEND_ENTRY = fileURLToPath(new URL('./backend.ts', import.meta.url));
 
 export interface JourneyBuild {
-  /** The renderer, built with its production config (CSP meta, relative base). */
+  /** The renderer, built with its production config (relative base; the CSP comes as a header from static-files.ts). */
   rendererDir: string;
   /** The journey backend (real handlers and stores, the HTTP bridge) as one CommonJS file, like main.cjs. */
   backendModule: string;
@@ -44,6 +45,7 @@ export async function buildForJourneys(): Promise<JourneyBuild> {
       logLevel: 'warning',
       // As for main.cjs: native add-ons stay out; ssh2 falls back to pure JavaScript without them.
       external: ['electron', 'cpu-features', '*.node'],
+      define: await passwordHashWorkerDefine(),
     }),
   ]);
   return { rendererDir, backendModule, remove: () => rm(dir, { recursive: true, force: true }) };

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, relative, resolve, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../electron/window-options';
+import { CONTENT_SECURITY_POLICY } from '../../electron/csp';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,8 +33,8 @@ export function fileOf(root: string, urlPath: string): string | null {
 
 /**
  * Serves the built renderer as Electron loads it, with the same
- * Content-Security-Policy header main.ts adds to every response; the page's
- * own meta CSP applies as well.
+ * Content-Security-Policy header the app:// protocol handler sends
+ * (electron/csp.ts, the page's only policy).
  */
 export async function serveStatic(root: string, urlPath: string, response: ServerResponse): Promise<void> {
   const path = fileOf(root, urlPath);

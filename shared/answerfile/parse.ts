@@ -38,7 +38,8 @@ export interface Parsed {
 export function parse(text: string): Parsed {
   const read = toAssignments(text);
   const d = new Diagnostics();
-  d.list.push(...read.diagnostics);
+  // One by one: spreading a hostile file's million diagnostics into push() overflows the stack.
+  for (const note of read.diagnostics) d.list.push(note);
   const vars = read.assignments;
   // Most helpers get `${XOPTS}` unquoted, so an empty value is the same as none at all.
   for (const a of vars.values()) if (BLANK_IS_UNSET.has(a.name) && a.value.trim() === '') d.blank.set(a.name, a.line);

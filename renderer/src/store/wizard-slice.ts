@@ -6,7 +6,9 @@ import type { SliceCreator } from './types';
 
 export interface ImportReport {
   source: string;
+  /** The first diagnostics only (wizard/import/diagnostic-cap.ts); `total` counts them all. */
   diagnostics: readonly Diagnostic[];
+  total: number;
 }
 
 export interface DiskFact {
