@@ -85,7 +85,8 @@ export async function servicesCommand(io: CliIo, args: ParsedArgs): Promise<numb
     remote,
     target,
     () => remote.backend.call('boxes:service-action', { targetId: target.id, name, action: verb }),
-    (done) => [`${PAST[verb]} ${done.name} on ${target.name} (run ${done.runId}).`, { type: 'service-action', ...done }],
+    // A risky stop or restart runs guarded: the box may have undone it, and then it was not done.
+    (done) => [done.guarded === undefined ? `${PAST[verb]} ${done.name} on ${target.name} (run ${done.runId}).` : `${done.guarded.summary} (run ${done.runId}).`, { type: 'service-action', ...done }],
   );
 }
 

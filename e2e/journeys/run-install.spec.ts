@@ -54,7 +54,7 @@ test('a new target is added by host, port and key, its first-contact key trusted
   await expect(runs.log('garage')).toContainText(' APK Mirror');
   await expect(runs.summary).toHaveText('“Old PC” was installed on garage: every step succeeded.', { timeout: 30_000 });
   await expect(runs.fleetRow('garage')).toContainText('Succeeded');
-  await expect(runs.steps.getByRole('listitem')).toHaveText([/^Done/, /^Done/, /^Done/, /^Done/, /^Done/, /^Done/]);
+  await expect(runs.steps.getByRole('listitem')).toHaveText([/^Done/, /^Done/, /^Done/, /^Done/, /^Done/, /^Done/, /^Done/]);
   const violations = await seriousViolations(page);
   expect(violations, describeViolations(violations)).toEqual([]);
 
@@ -82,5 +82,7 @@ test('a new target is added by host, port and key, its first-contact key trusted
   await expect(app.screenTab('Boxes')).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('heading', { level: 2, name: 'garage' })).toBeVisible();
   await expect(page.getByText(/^Reachable, read/)).toBeVisible({ timeout: 30_000 });
+  // The receipt the install left on the box says where it came from.
+  await expect(page.getByText(/^Made from the profile Old PC on /)).toBeVisible();
   expect(((await box.standIns?.records()) ?? []).filter((r) => r.tool === 'reboot')).toHaveLength(1);
 });

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { addChrootLogin, installStandIns, unpackRootfs } from './chroot';
+import { hostCommand } from './host-command';
 import { createHostUser } from './host-user';
 import { fingerprintOf, makeOpenSshKey } from './keys';
 import { alpineRootfsPath } from './paths';
@@ -29,6 +30,7 @@ class OpenSshTarget extends TargetBase {
   private extra: readonly string[] = [];
   private overlay: OverlayBoot | null = null;
   private fixedPort: number | undefined;
+  private netns: NonNullable<TargetOptions['netns']> | null = null;
 
   protected authorizedKeysFile(): string {
     return this.overlay?.authorizedKeysFile ?? path.join(this.dir, 'client', 'authorized_keys');
@@ -52,7 +54,8 @@ class OpenSshTarget extends TargetBase {
     // sshd takes the first value of each keyword: the policy comes first.
     return [
       ...this.policy(),
-      `ListenAddress ${this.host}`,
+      // In a network of its own the box answers on whatever address its interfaces have now.
+      `ListenAddress ${this.netns === null ? this.host : '0.0.0.0'}`,
       `Port ${port}`,
       'PidFile none',
       // PAM for password and keyboard-interactive: without it OpenSSH offers
@@ -71,8 +74,9 @@ class OpenSshTarget extends TargetBase {
   async boot(options: TargetOptions): Promise<void> {
     const id = this.record.marker;
     this.user = `cairn-${id}`;
-    this.host = loopbackAddress(options.listenAddress);
-    this.fixedPort = options.port;
+    this.netns = options.netns ?? null;
+    this.host = this.netns === null ? loopbackAddress(options.listenAddress) : namespaceAddress(this.netns.address);
+    this.fixedPort = options.port ?? (this.netns === null ? undefined : 22);
     this.password = options.password ?? `pw-${randomId()}${randomId()}`;
     this.root = path.join(this.dir, 'root');
     this.remember({ root: this.root });
@@ -82,6 +86,7 @@ class OpenSshTarget extends TargetBase {
     await installStandIns(this.root);
     this.standIns = new StandIns(this.root);
     if (options.bootOverlay !== undefined) this.overlay = await bootFromOverlay(this.root, options.bootOverlay);
+    if (this.netns !== null) await bringUpNetwork(this.root, this.netns);
 
     await mkdir(path.join(this.dir, 'server'), { mode: 0o700 });
     await mkdir(path.join(this.dir, 'client'), { mode: 0o700 });
@@ -132,12 +137,17 @@ class OpenSshTarget extends TargetBase {
     // /etc/hosts instead of a DNS server this closed network cannot reach),
     // and nothing a session runs can rename the host.
     const sshd = ['/usr/sbin/sshd', '-D', '-e', '-f', configFile];
-    return new ServerProcess('/usr/bin/unshare', ['--uts', '--', '/bin/sh', '-c', 'hostname localhost && exec "$@"', 'sshd', ...sshd], this.record.marker);
+    const uts = ['/usr/bin/unshare', '--uts', '--', '/bin/sh', '-c', 'hostname localhost && exec "$@"', 'sshd', ...sshd];
+    // `ip netns exec` execs the rest in the namespace: the pid stays the server's, so stop() and cleanup find it as before.
+    if (this.netns !== null) return new ServerProcess('/usr/sbin/ip', ['netns', 'exec', this.netns.name, ...uts], this.record.marker);
+    const [file = '', ...args] = uts;
+    return new ServerProcess(file, args, this.record.marker);
   }
 
   /** The box comes up at another address (as a static address from its profile would put it), same port and key. */
   async moveTo(address: string): Promise<void> {
     if (this.overlay !== null) throw new Error('A target booted from an overlay keeps its address.');
+    if (this.netns !== null) throw new Error('A target with a network of its own moves by its own /etc/network/interfaces (rc-service networking restart).');
     await this.stopServer();
     this.host = loopbackAddress(address);
     this.server = this.spawnServer(this.extra);
@@ -151,6 +161,28 @@ class OpenSshTarget extends TargetBase {
     this.server = this.spawnServer(this.extra);
     await this.server.ready(this.host, this.port);
   }
+}
+
+/** A target in a network namespace is reached at an IPv4 address of the test's veth subnet, never at a real network's. */
+function namespaceAddress(address: string): string {
+  if (!/^10\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(address) || address.split('.').some((n) => Number(n) > 255))
+    throw new Error(`A test target in a network namespace is reached at a 10.x.y.z address of its veth pair, not at ${address}.`);
+  return address;
+}
+
+/**
+ * Boots the box's network the way OpenRC does, inside the namespace: its
+ * interfaces file, then `rc-service networking start` (BusyBox ifup). The
+ * marker tells the networking stand-in that this network is the box's own.
+ */
+async function bringUpNetwork(root: string, netns: NonNullable<TargetOptions['netns']>): Promise<void> {
+  await mkdir(path.join(root, 'etc/network'), { recursive: true });
+  await writeFile(path.join(root, 'etc/network/interfaces'), netns.interfaces);
+  await mkdir(path.join(root, 'etc/cairn-standins'), { recursive: true });
+  await writeFile(path.join(root, 'etc/cairn-standins/netns'), `${netns.name}\n`);
+  // The interfaces file is part of the box as booted: lbu's baseline is taken again with it.
+  const boot = '. /usr/lib/cairn-standins/lib.sh && cairn_lbu_tree > "$CAIRN_STATE/lbu-committed" && rc-service networking start';
+  await hostCommand('/usr/sbin/ip', ['netns', 'exec', netns.name, '/usr/sbin/chroot', root, '/bin/sh', '-c', boot], { env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' } });
 }
 
 function writeConfigSync(file: string, text: string): void {

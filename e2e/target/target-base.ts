@@ -91,7 +91,9 @@ export abstract class TargetBase implements TestTarget {
   }
 
   knownHostsLine(): string {
-    return `[${this.host}]:${this.port} ${this.hostPublicKey.split(/\s+/).slice(0, 2).join(' ')}`;
+    // OpenSSH writes the default port's hosts bare: "[host]:22" would match nothing.
+    const where = this.port === 22 ? this.host : `[${this.host}]:${this.port}`;
+    return `${where} ${this.hostPublicKey.split(/\s+/).slice(0, 2).join(' ')}`;
   }
 
   async authorizeKey(publicKeyLine: string): Promise<void> {

@@ -25,6 +25,17 @@ export interface TargetOptions {
    * setup-user's wheel rule does) or not at all (`nopass`).
    */
   doas?: 'password' | 'nopass';
+  /**
+   * OpenSSH only: the box has a network of its own. sshd runs inside this
+   * network namespace (made by the test with createTestNetwork(), the box's
+   * card `eth0` in it) through `ip netns exec`, listening on all the
+   * namespace's addresses at port 22 (or `port`). At boot the chroot's
+   * /etc/network/interfaces is `interfaces` and `rc-service networking start`
+   * brings it up; from then on the networking stand-in really runs BusyBox
+   * ifdown/ifup, so a restart moves the box. `address` is where the host
+   * reaches it (the target's `host`); `listenAddress` does not apply.
+   */
+  netns?: { name: string; address: string; interfaces: string };
 }
 
 /** A running SSH server on 127.0.0.1 for tests; stop() removes every trace of it. */

@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../shared/api/result';
 import type { Target } from '../../shared/api/targets';
 import type { Profile } from '../../shared/profile';
 import { fixSteps } from '../../shared/boxes';
+import { serviceRisk } from '../../shared/boxes/service-risk';
 import type { EmitEvent } from '../ipc/events';
 import type { Log } from '../log';
 import type { SecretStore } from '../secrets/secrets';
@@ -14,7 +15,8 @@ import type { RunFiles } from '../store/runs';
 import type { TargetStore } from '../store/targets';
 import { createBoxAccess, type BoxLink } from './access';
 import { BoxRun, type BoxRunSpec } from './box-run';
-import { applyDrift, checkDrift } from './drift';
+import { applyDrift, checkDrift, type ApplyGuarded, type DriftAgainst } from './drift';
+import { guardedDrift } from './drift-guard';
 import { refused, type BoxResult } from './errors';
 import { gatherFacts } from './facts';
 import { lbuCommit, lbuDiff, lbuListBackups, lbuStatus } from './lbu';
@@ -23,7 +25,7 @@ import { addPackages, listPackages, listUpgradable, removePackages, upgradeAll }
 import { powerAction } from './power-wait';
 import { refreshMany, type RefreshOutcome, type RefreshTarget } from './refresh-many';
 import { RunningActions } from './running-actions';
-import { listServices, runlevelAction, serviceAction } from './services';
+import { guardedServiceAction, listServices, runlevelAction, serviceAction } from './services';
 
 /** Knobs of the boxes service; tests shorten the waits. */
 export interface BoxOptions {
@@ -53,6 +55,8 @@ export interface BoxServiceDeps {
   profileOfRun?: (runId: string) => Promise<Profile | null>;
   /** Where a box action's run keeps its summary and log. */
   openRun: (runId: string) => Promise<RunFiles>;
+  /** Applies drift steps that can cut Cairn off, with confirm-or-revert, on this target; without it they are skipped and named. */
+  applyGuarded?: (target: Target, ...args: Parameters<ApplyGuarded>) => ReturnType<ApplyGuarded>;
   /** Facts as each box answers, live output of actions, the end of a wait after reboot. */
   emit: EmitEvent;
   log: Log;
@@ -71,7 +75,8 @@ export interface BoxService {
   facts(targetId: string): Answer<'boxes:facts'>;
   refresh(targetIds: readonly string[] | undefined): Answer<'boxes:refresh'>;
   services(targetId: string): Answer<'boxes:services'>;
-  serviceAction(targetId: string, name: string, action: 'start' | 'stop' | 'restart'): Answer<'boxes:service-action'>;
+  /** A stop or restart that can cut Cairn off runs guarded (confirm or the box reverts), with a window of `windowSeconds` (default 90). */
+  serviceAction(targetId: string, name: string, action: 'start' | 'stop' | 'restart', windowSeconds?: number): Answer<'boxes:service-action'>;
   runlevelAction(targetId: string, name: string, runlevel: string, action: 'add' | 'del'): Answer<'boxes:runlevel-action'>;
   packages(targetId: string): Answer<'boxes:packages'>;
   upgradable(targetId: string, refresh: boolean): Answer<'boxes:upgradable'>;
@@ -83,8 +88,9 @@ export interface BoxService {
   lbuCommit(targetId: string, message: string): Answer<'boxes:lbu-commit'>;
   lbuBackups(targetId: string): Answer<'boxes:lbu-backups'>;
   power(targetId: string, action: PowerAction, force: boolean, afterRun?: string): Answer<'boxes:power'>;
-  drift(targetId: string, profileId: string): Answer<'boxes:drift'>;
-  applyDrift(targetId: string, profileId: string): Answer<'boxes:apply-drift'>;
+  /** `profileId` null: the profile the box's receipt records. */
+  drift(targetId: string, profileId: string | null): Answer<'boxes:drift'>;
+  applyDrift(targetId: string, profileId: string | null): Answer<'boxes:apply-drift'>;
   /**
    * Stops a running action and answers once its run has ended; `cancelled:
    * false` when that run is not going (any more). Reboots and power-offs are
@@ -111,6 +117,8 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
     ...(options.readyTimeoutMs === undefined ? {} : { readyTimeoutMs: options.readyTimeoutMs }),
   });
   const runs = { openRun: deps.openRun, emit };
+  // Where the target follows a box that a guarded change moved: the same trust as every connection.
+  const follow = { targets: deps.targets, knownHosts: deps.knownHosts, trust: { storePath: deps.knownHosts.path, userKnownHostsPath: deps.userKnownHostsPath } };
   const running = new RunningActions();
 
   /** Reads something from the box; nothing is logged as a run. */
@@ -142,7 +150,7 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
   async function act<T, R>(
     targetId: string,
     spec: (target: Target) => BoxRunSpec,
-    body: (link: BoxLink, onOutput: StepOutput) => Promise<BoxResult<T>>,
+    body: (link: BoxLink, onOutput: StepOutput, target: Target) => Promise<BoxResult<T>>,
     answer: (value: T, runId: string) => R,
   ): Promise<Result<R>> {
     const found = await access.target(targetId);
@@ -166,7 +174,7 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
       }
       try {
         const link: BoxLink = { conn: linked.value.conn, context: { ...linked.value.context, signal } };
-        const result = await run.step(described.action, async (onOutput) => asked(await body(link, onOutput)));
+        const result = await run.step(described.action, async (onOutput) => asked(await body(link, onOutput, target)));
         await run.finish(result);
         log.info(`${described.title} on ${target.name}: ${result.ok ? 'done' : result.error.code} (run ${run.runId}).`);
         return result.ok ? ok(answer(result.value, run.runId)) : access.refusal(result.error);
@@ -198,6 +206,14 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
     return entry;
   };
 
+  /** A saved profile (a lost wifi passphrase makes it one whose secrets are not known), or the box's receipt. */
+  const driftAgainst = async (profileId: string | null): Promise<Result<DriftAgainst>> => {
+    if (profileId === null) return ok('receipt');
+    const stored = await deps.profiles.get(profileId);
+    if (!stored.ok) return stored;
+    return ok({ profile: stored.value.profile, profileId, secretsKnown: (stored.value.lostSecrets ?? []).length === 0 });
+  };
+
   return {
     facts: (targetId) => query(targetId, ({ conn, context }) => gatherFacts(conn, context), (facts) => ({ targetId, facts, refreshedAt: now() })),
     async refresh(targetIds) {
@@ -218,13 +234,21 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
       return ok({ boxes });
     },
     services: (targetId) => query(targetId, ({ conn, context }) => listServices(conn, context), (list) => list),
-    serviceAction: (targetId, name, action) =>
-      act(
-        targetId,
-        () => ({ action: 'service-action', title: `${capital(action)} ${name}` }),
-        ({ conn, context }, onOutput) => serviceAction(conn, name, action, { ...context, onOutput }),
-        (value, runId) => ({ runId, ...value }),
-      ),
+    serviceAction: (targetId, name, action, windowSeconds) =>
+      serviceRisk(name, action) === null
+        ? act(
+            targetId,
+            () => ({ action: 'service-action', title: `${capital(action)} ${name}` }),
+            ({ conn, context }, onOutput) => serviceAction(conn, name, action, { ...context, onOutput }),
+            (value, runId) => ({ runId, ...value }),
+          )
+        : act(
+            targetId,
+            () => ({ action: 'service-action', title: `${capital(action)} ${name} (confirm or revert)`, destructive: true }),
+            // The guarded change opens its own connections: it must reach the box again after this one may be gone.
+            ({ context }, onOutput, target) => guardedServiceAction({ access, follow }, target, name, action, windowSeconds === undefined ? undefined : windowSeconds * 1000, { ...context, onOutput }),
+            ({ name: n, action: a, guarded: { log: _log, ...guarded } }, runId) => ({ runId, name: n, action: a, guarded }),
+          ),
     runlevelAction: (targetId, name, runlevel, action) =>
       act(
         targetId,
@@ -295,20 +319,35 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
       );
     },
     async drift(targetId, profileId) {
-      const stored = await deps.profiles.get(profileId);
-      if (!stored.ok) return stored;
-      const { profile } = stored.value;
-      return query(targetId, ({ conn, context }) => checkDrift(conn, profile, context), ({ drift }) => ({ profileName: profile.name, drift, steps: fixSteps(drift) }));
+      const against = await driftAgainst(profileId);
+      if (!against.ok) return against;
+      return query(
+        targetId,
+        ({ conn, context }) => checkDrift(conn, against.value, context),
+        (report) => ({
+          profileName: report.profile.name,
+          profileId: report.profileId,
+          against: profileId === null ? ('receipt' as const) : ('profile' as const),
+          receipt: report.facts.receipt,
+          drift: report.drift,
+          steps: fixSteps(report.drift),
+        }),
+      );
     },
     async applyDrift(targetId, profileId) {
-      const stored = await deps.profiles.get(profileId);
-      if (!stored.ok) return stored;
-      const { profile } = stored.value;
+      const against = await driftAgainst(profileId);
+      if (!against.ok) return against;
+      const name = against.value === 'receipt' ? null : against.value.profile.name;
       return act(
         targetId,
-        () => ({ action: 'apply-drift', title: `Apply the profile ${profile.name}`, profileName: profile.name }),
-        ({ conn, context }, onOutput) => applyDrift(conn, profile, { ...context, onOutput }),
-        ({ ran, remaining }, runId) => ({ runId, ran, remaining }),
+        () => ({ action: 'apply-drift', title: name === null ? 'Apply the profile its receipt records' : `Apply the profile ${name}`, profileName: name ?? 'as recorded on the box' }),
+        ({ conn, context }, onOutput, target) => {
+          const guard = deps.applyGuarded;
+          // The changes that can cut Cairn off go through confirm-or-revert on the box.
+          const applyGuarded: ApplyGuarded = guard ? (...args) => guard(target, ...args) : guardedDrift({ access, follow }, target);
+          return applyDrift(conn, against.value, { ...context, onOutput, applyGuarded });
+        },
+        (applied, runId) => ({ runId, ...applied }),
       );
     },
     cancel: async (runId) => ok({ cancelled: await running.stop(runId) }),

@@ -12,6 +12,8 @@ export interface RunOptions extends BoxCallOptions {
   idleTimeoutMs?: number;
   /** Exit codes that are answers, not refusals (`diff` exits 1 when files differ). */
   okExitCodes?: readonly number[];
+  /** Sent on stdin (a file's content, a password hash): never part of the command line, never in the output. */
+  stdin?: string;
 }
 
 /** The first line worth showing: OpenRC's " * " and apk's "ERROR: " prefixes add nothing for a person. */
@@ -45,6 +47,7 @@ export async function runLineOnBox(conn: SshConnection, line: string, what: stri
     timeoutMs: options.timeoutMs,
     idleTimeoutMs: options.idleTimeoutMs ?? 120_000,
     signal: options.signal,
+    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
   };
   const asks = options.privilege === 'doas' && options.doasPassword !== undefined;
   if (asks && options.doasPassword === null) return refused(doasPasswordMissing(labelOf(conn, options)));

@@ -12,8 +12,10 @@ import {
   type ServiceAction,
   type ServiceSummary,
 } from '../../shared/boxes';
+import type { Target } from '../../shared/api/targets';
 import type { SshConnection } from '../ssh/connect';
 import { done, refused, type BoxResult } from './errors';
+import { applyGuarded, type GuardDeps, type GuardedResult } from './guarded-change';
 import { labelOf, type BoxCallOptions } from './options';
 import { invalid, runOnBox } from './run-on-box';
 
@@ -54,4 +56,24 @@ export async function runlevelAction(
   if (problem) return invalid(problem);
   const ran = await runOnBox(conn, runlevelActionCommand(name, runlevel, action), `rc-update ${action} ${name} ${runlevel}`, { timeoutMs: 60_000, ...options });
   return ran.ok ? done({ name, runlevel, action }) : ran;
+}
+
+/**
+ * A stop or restart that can cut Cairn off (see serviceRisk: networking,
+ * sshd, wifi, the firewall) runs guarded: the box starts (or restarts) the
+ * service again by itself unless Cairn reaches it afterwards and confirms.
+ */
+export async function guardedServiceAction(
+  deps: GuardDeps,
+  target: Target,
+  name: string,
+  action: ServiceAction,
+  windowMs: number | undefined,
+  options: BoxCallOptions = {},
+): Promise<BoxResult<{ name: string; action: ServiceAction; guarded: GuardedResult }>> {
+  const problem = checkServiceName(name);
+  if (problem) return invalid(problem);
+  const change = { files: [], restart: action === 'restart' ? [name] : [], stop: action === 'stop' ? [name] : [], ...(windowMs === undefined ? {} : { windowMs }) };
+  const guarded = await applyGuarded({ ...deps, ...(options.signal ? { signal: options.signal } : {}) }, target, change, (text) => options.onOutput?.(text, 'cairn'));
+  return guarded.ok ? done({ name, action, guarded: guarded.value }) : guarded;
 }

@@ -1,4 +1,4 @@
-import { readlink } from 'node:fs/promises';
+import { readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startOpenSshTarget, type TestTarget } from '../../e2e/target';
@@ -198,16 +198,20 @@ describe('changing boxes: every action is a run on disk', () => {
 
   it('finds the drift from a saved profile and applies only the missing steps', async () => {
     const id = await h.addTarget(target);
-    const profile = { ...defaultProfile(), name: 'Shed', hostname: 'shed', timezone: 'Europe/Paris', packages: ['htop'] };
+    // The box's own keymap, NTP, user and SSH server (none), so these are not part of the drift.
+    const profile = { ...defaultProfile(), name: 'Shed', hostname: 'shed', timezone: 'Europe/Paris', packages: ['htop'], keymap: null, ntp: 'none' as const, user: null, sshd: 'none' as const };
     const { id: profileId } = await valueOf(h.call('profiles:save', { profile }));
     const found = await valueOf(h.call('boxes:drift', { targetId: id, profileId }));
     expect(found.profileName).toBe('Shed');
     expect(found.drift.map((d) => [d.field, d.item ?? d.expected])).toEqual(expect.arrayContaining([['hostname', 'shed'], ['timezone', 'Europe/Paris'], ['packages', 'htop']]));
-    expect(found.steps.map((s) => s.id)).toEqual(['hostname', 'timezone', 'packages']);
+    expect(found.steps.map((s) => [s.id, s.guarded])).toEqual([['hostname', false], ['interfaces', true], ['timezone', false], ['packages', false]]);
 
     const applied = await valueOf(h.call('boxes:apply-drift', { targetId: id, profileId }));
-    expect(applied.ran.map((s) => s.id)).toEqual(['hostname', 'timezone', 'packages']);
+    // The box had no /etc/network/interfaces: it is written through confirm-or-revert, after the plain steps.
+    expect(applied.ran.map((s) => s.id)).toEqual(['hostname', 'timezone', 'packages', 'interfaces']);
     expect(applied.remaining).toEqual([]);
+    expect(await readFile(path.join(target.root ?? '', 'etc/network/interfaces'), 'utf8')).toBe('auto lo\niface lo inet loopback\n\nauto eth0\niface eth0 inet dhcp\n');
+    expect(await h.logOf(applied.runId)).toMatch(/kept|confirm/i);
     expect(await readlink(path.join(target.root ?? '', 'etc/localtime'))).toBe('/etc/zoneinfo/Europe/Paris');
     expect(await h.summaryOf(applied.runId)).toMatchObject({ profileName: 'Shed', status: 'succeeded', action: { kind: 'apply-drift' } });
     expect((await valueOf(h.call('boxes:apply-drift', { targetId: id, profileId }))).ran).toEqual([]);

@@ -12,10 +12,10 @@ export function boxHandlers(boxes: BoxService): DomainHandlers<'boxes'> {
     'boxes:facts': ({ targetId }) => boxes.facts(targetId),
     'boxes:refresh': ({ targetIds }) => boxes.refresh(targetIds),
     'boxes:services': ({ targetId }) => boxes.services(targetId),
-    'boxes:service-action': async ({ targetId, name, action }) => {
+    'boxes:service-action': async ({ targetId, name, action, windowSeconds }) => {
       const problem = checkServiceName(name);
       if (problem) return refuse(problem);
-      return boxes.serviceAction(targetId, name, action);
+      return boxes.serviceAction(targetId, name, action, windowSeconds);
     },
     'boxes:runlevel-action': async ({ targetId, name, runlevel, action }) => {
       const problem = checkServiceName(name) ?? checkRunlevel(runlevel);

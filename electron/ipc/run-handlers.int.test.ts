@@ -238,7 +238,7 @@ describe('after Cairn stopped in the middle of a run', () => {
     const call = <C extends ChannelName>(channel: C, payload: RequestOf<C>) => dispatch(table, channel, payload, { sender: 'test', log: backend.h.log }) as Promise<ResultOf<C>>;
     const listed = value(await call('runs:list', {}));
     expect(listed.runs[0]).toMatchObject({ status: 'interrupted', error: { code: 'interrupted' } });
-    expect(listed.runs[0]?.steps.map((s) => s.status)).toEqual(['succeeded', 'interrupted', 'skipped', 'skipped']);
+    expect(listed.runs[0]?.steps.map((s) => s.status)).toEqual(['succeeded', 'interrupted', 'skipped', 'skipped', 'skipped']);
 
     const ended = new Promise<RunActivity>((resolve) => restarted.onActivity((a) => a.type === 'fleet.done' && resolve(a)));
     const retried = value(await call('runs:retry-failed', { fleetId: started.fleetId }));

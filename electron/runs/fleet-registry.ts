@@ -20,6 +20,8 @@ export interface FleetEntry {
 
 export interface FleetLaunch {
   fleetId: string;
+  /** The saved profile's id, for the receipt each box keeps (/etc/cairn/receipt.json); absent for a profile that is not saved. */
+  profileId?: string;
   profile: Profile;
   confirmErase: string[];
   reboot: boolean;
@@ -120,7 +122,7 @@ export class FleetRegistry {
         connect: entry.connect,
         doasPassword: entry.doasPassword ?? null,
         profile: entry.profile ?? fleet.profile,
-        planOptions: { reboot: fleet.reboot },
+        planOptions: { reboot: fleet.reboot, receipt: { profileId: fleet.profileId ?? null } },
         confirm: { erase: fleet.confirmErase },
         openRun: this.deps.openRun,
         // A run queued behind a cancelled fleet still starts, sees the cancel and ends as cancelled.

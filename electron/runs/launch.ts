@@ -79,7 +79,7 @@ const addressesOf = (p: Profile): string[] => {
 };
 
 /** The plan as the runner drafts it before it has read the box: the same steps and erased disks. */
-const draftPlan = (profile: Profile, reboot: boolean): Step[] => plan(profile, { privilege: 'root', workDir: DEFAULT_WORK_DIR }, { reboot });
+const draftPlan = (profile: Profile, reboot: boolean): Step[] => plan(profile, { privilege: 'root', workDir: DEFAULT_WORK_DIR }, { reboot, receipt: { profileId: null } });
 
 const plannedStep = (s: Step): PlannedStep => ({ id: s.id, title: s.title, destructive: s.destructive, erases: [...s.erases] });
 
@@ -163,7 +163,7 @@ export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
     const busy = new Set(registry.busy(o.targetIds));
     const clash = targets.find((t) => busy.has(t.id));
     if (clash) return fail('invalid-input', `“${clash.name}” is already being installed; wait for that run to end, or cancel it, before starting another.`, 'targetIds');
-    registry.launch({ fleetId: o.fleetId, profile, confirmErase: o.confirmErase, reboot: o.reboot, concurrency: o.concurrency, entries }).catch((error: unknown) => {
+    registry.launch({ fleetId: o.fleetId, profileId: o.profileId, profile, confirmErase: o.confirmErase, reboot: o.reboot, concurrency: o.concurrency, entries }).catch((error: unknown) => {
       log.error(`Fleet ${o.fleetId} stopped unexpectedly`, error);
     });
     log.info(`Started fleet ${o.fleetId}: “${profile.name}” on ${targets.map((t) => t.name).join(', ')}.`);

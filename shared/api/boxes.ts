@@ -9,6 +9,7 @@ import {
   installedPackageSchema,
   lbuBackupSchema,
   lbuChangeSchema,
+  receiptSummarySchema,
   servicesListSchema,
   upgradesListSchema,
 } from '../boxes/schema';
@@ -44,6 +45,22 @@ const packageNames = z
   .min(1, { error: 'Name at least one package, like htop.' })
   .max(100, { error: 'Change at most 100 packages at once.' });
 
+/**
+ * How a guarded change ended: `confirmed` (Cairn reached the box again and it
+ * stays) or `reverted` (the box put it back by itself: no confirm within the
+ * window, or the change failed there), and where the box answers now.
+ */
+export const guardedOutcomeSchema = z.object({
+  outcome: z.enum(['confirmed', 'reverted']),
+  at: z.string(),
+  why: z.enum(['timeout', 'apply-failed']).optional(),
+  /** The change moved the box and the target points at this address now. */
+  movedTo: z.string().optional(),
+  windowSeconds: z.number(),
+  summary: z.string(),
+});
+export type GuardedOutcome = z.infer<typeof guardedOutcomeSchema>;
+
 /** Every action that changes a box answers with the id of the run that logged it. */
 const ran = { runId: idSchema };
 
@@ -61,9 +78,25 @@ export const boxChannels = {
    */
   'boxes:refresh': channel(z.object({ targetIds: z.array(idSchema).max(500).optional() }), z.object({ boxes: z.array(boxStatusSchema) })),
   'boxes:services': channel(targetOnly, servicesListSchema),
+  /**
+   * Starts, stops or restarts a service now. A stop or restart that can cut
+   * Cairn off (networking, sshd, wifi, the firewall) runs guarded: the box
+   * undoes it by itself unless Cairn reaches it again within `windowSeconds`
+   * (default 90) and confirms; `guarded` says which happened.
+   */
   'boxes:service-action': channel(
-    z.object({ ...target, name: serviceName, action: z.enum(['start', 'stop', 'restart'], { error: 'Choose start, stop or restart.' }) }),
-    z.object({ ...ran, name: z.string(), action: z.enum(['start', 'stop', 'restart']) }),
+    z.object({
+      ...target,
+      name: serviceName,
+      action: z.enum(['start', 'stop', 'restart'], { error: 'Choose start, stop or restart.' }),
+      windowSeconds: z
+        .number({ error: 'The window is a number of seconds, from 5 to 3600.' })
+        .int({ error: 'The window is a whole number of seconds, from 5 to 3600.' })
+        .min(5, { error: 'Give the box at least 5 seconds to be reached again.' })
+        .max(3600, { error: 'The window is at most 3600 seconds (one hour).' })
+        .optional(),
+    }),
+    z.object({ ...ran, name: z.string(), action: z.enum(['start', 'stop', 'restart']), guarded: guardedOutcomeSchema.optional() }),
   ),
   'boxes:runlevel-action': channel(
     z.object({
@@ -104,15 +137,39 @@ export const boxChannels = {
     }),
     z.object({ ...ran, action: powerActionSchema, waiting: z.boolean() }),
   ),
-  /** How the box differs from a saved profile, and the steps that would put it right. */
+  /**
+   * How the box differs from a saved profile, or (`profileId` null) from the
+   * profile its receipt (/etc/cairn/receipt.json) records, and the steps that
+   * would put it right. Guarded steps (network, DNS, the SSH server) wait for
+   * confirm-or-revert.
+   */
   'boxes:drift': channel(
-    z.object({ ...target, profileId: idSchema }),
-    z.object({ profileName: z.string(), drift: z.array(driftSchema), steps: z.array(fixStepSchema) }),
+    z.object({ ...target, profileId: idSchema.nullable() }),
+    z.object({
+      profileName: z.string(),
+      profileId: z.string().nullable(),
+      against: z.enum(['profile', 'receipt']),
+      /** Who made the box and when, from its receipt; null without one. */
+      receipt: receiptSummarySchema.nullable(),
+      drift: z.array(driftSchema),
+      steps: z.array(fixStepSchema),
+    }),
   ),
-  /** Runs only the steps the box is missing, then compares again. */
+  /**
+   * Runs only the steps the box is missing (guarded ones skipped, and named,
+   * until confirm-or-revert takes them), then compares again, leaves a
+   * receipt and, on a box that runs from RAM, saves with lbu commit.
+   */
   'boxes:apply-drift': channel(
-    z.object({ ...target, profileId: idSchema }),
-    z.object({ ...ran, ran: z.array(fixStepSchema), remaining: z.array(driftSchema) }),
+    z.object({ ...target, profileId: idSchema.nullable() }),
+    z.object({
+      ...ran,
+      ran: z.array(fixStepSchema),
+      skipped: z.array(fixStepSchema),
+      remaining: z.array(driftSchema),
+      receipt: z.boolean(),
+      saved: z.object({ committed: z.boolean(), note: z.string() }).nullable(),
+    }),
   ),
   /**
    * Stops a running box action (an install, an upgrade, applying a profile) by

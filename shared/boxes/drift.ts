@@ -1,43 +1,34 @@
+import { wifiPackages } from '../plan/plan';
+import { chpasswdLine } from '../plan/user-steps';
 import type { Profile } from '../profile';
 import { isPackageName } from '../profile/package-name';
-import { op, sh } from '../shell';
-import type { BoxFacts } from './facts';
+import { op } from '../shell';
 import { isRunlevelName } from './commands';
+import { FIX_ORDER, fixStep, row, type Drift, type DriftInput, type FixStep } from './drift-core';
+import { dnsDrift } from './drift-dns';
+import { interfacesDrift } from './drift-interfaces';
+import { renderInterfaces } from '../answerfile/interfaces-render';
+import { keymapDrift } from './drift-keymap';
+import { lbuDrift } from './drift-lbu';
+import { ntpDrift } from './drift-ntp';
+import { proxyDrift } from './drift-proxy';
+import { sshdDrift } from './drift-sshd';
+import { userDrift } from './drift-user';
+import type { BoxConfig } from './facts-config';
+import type { BoxFacts } from './facts';
 import { isServiceName } from './rc-status';
-import type { Parts } from './sections';
 import { sameZone } from './system';
 
-/** The profile sections drift compares, named as the profile names them. */
-export type DriftField = 'hostname' | 'timezone' | 'apkRepos' | 'packages' | 'services';
+export { DRIFT_SECTIONS, FIX_ORDER, lineDiff, type DiffLine, type Drift, type DriftInput, type DriftSection, type FixStep } from './drift-core';
 
-/** A command that makes one part of the box match its profile again. */
-export interface FixStep {
-  /** Stable: `hostname`, `timezone`, `repositories`, `packages`, `services`. */
-  id: string;
-  title: string;
-  /** One command line built from quoted parts, run as root. */
-  command: string;
-}
-
-export interface Drift {
-  field: DriftField;
-  /** The package, service (`nginx@default`) or repository URL the row is about; null for a single-valued field. */
-  item: string | null;
-  expected: string;
-  actual: string;
-  /** null when Cairn cannot put it right by itself (the reason is in `actual`). */
-  fix: FixStep | null;
-}
-
-const step = (id: string, title: string, parts: Parts): FixStep => ({ id, title, command: sh(...parts) });
-
-const writeHostname = (name: string) => step('hostname', `Set the hostname to ${name}`, ['printf', '%s\\n', name, op('>'), '/etc/hostname']);
-const setTimezone = (zone: string) => step('timezone', `Set the time zone to ${zone}`, ['setup-timezone', zone]);
+const writeHostname = (name: string) => fixStep('hostname', 'hostname', `Set the hostname to ${name}`, ['printf', '%s\\n', name, op('>'), '/etc/hostname']);
+const setTimezone = (zone: string) => fixStep('timezone', 'timezone', `Set the time zone to ${zone}`, ['setup-timezone', zone]);
 const appendRepositories = (urls: readonly string[]) =>
-  step('repositories', `Add ${urls.length === 1 ? 'a repository' : `${urls.length} repositories`}`, ['printf', '%s\\n', ...urls, op('>>'), '/etc/apk/repositories']);
-const addPackages = (names: readonly string[]) => step('packages', `Install ${names.join(', ')}`, ['apk', 'add', '--no-progress', ...names]);
+  fixStep('repositories', 'apkrepos', `Add ${urls.length === 1 ? 'a repository' : `${urls.length} repositories`}`, ['printf', '%s\\n', ...urls, op('>>'), '/etc/apk/repositories']);
+const addPackages = (names: readonly string[]) => fixStep('packages', 'packages', `Install ${names.join(', ')}`, ['apk', 'add', '--no-progress', ...names]);
 const enableServices = (services: ReadonlyArray<{ name: string; runlevel: string }>) =>
-  step(
+  fixStep(
+    'services',
     'services',
     `Enable ${services.map((s) => `${s.name} (${s.runlevel})`).join(', ')}`,
     services.flatMap((s, n) => [...(n > 0 ? [op('&&')] : []), 'rc-update', 'add', s.name, s.runlevel]),
@@ -62,79 +53,111 @@ function expectedRepositories(p: Profile, actual: readonly string[]): string[] {
   return [...new Set(wanted)];
 }
 
-/**
- * How the box differs from the profile it was installed from, in what the
- * profile sets and a running box keeps: hostname, time zone, repositories,
- * packages asked for and services per runlevel. Only what is missing counts:
- * packages and services the box has beyond the profile are its own business.
- */
-export function drift(profile: Profile, facts: BoxFacts): Drift[] {
-  const out: Drift[] = [];
+function hostnameDrift({ profile, facts }: DriftInput): Drift[] {
+  if (facts.hostname === profile.hostname) return [];
+  return [row({ field: 'hostname', item: null, expected: profile.hostname, actual: facts.hostname ?? 'no /etc/hostname', fix: isHostname(profile.hostname) ? writeHostname(profile.hostname) : null })];
+}
 
-  if (facts.hostname !== profile.hostname) {
-    out.push({
-      field: 'hostname',
-      item: null,
-      expected: profile.hostname,
-      actual: facts.hostname ?? 'no /etc/hostname',
-      fix: isHostname(profile.hostname) ? writeHostname(profile.hostname) : null,
-    });
-  }
+function timezoneDrift({ profile, facts }: DriftInput): Drift[] {
+  if (profile.timezone === null || (facts.timezone !== null && sameZone(facts.timezone, profile.timezone))) return [];
+  return [
+    row({ field: 'timezone', item: null, expected: profile.timezone, actual: facts.timezone ?? '/etc/localtime names no zone', fix: isZone(profile.timezone) ? setTimezone(profile.timezone) : null }),
+  ];
+}
 
-  if (profile.timezone !== null && (facts.timezone === null || !sameZone(facts.timezone, profile.timezone))) {
-    out.push({
-      field: 'timezone',
-      item: null,
-      expected: profile.timezone,
-      actual: facts.timezone ?? '/etc/localtime names no zone',
-      fix: isZone(profile.timezone) ? setTimezone(profile.timezone) : null,
-    });
-  }
-
+function repositoriesDrift({ profile, facts }: DriftInput): Drift[] {
   const have = new Set(facts.repositories.map((r) => trimSlash(r.url)));
-  const missingRepos = expectedRepositories(profile, facts.repositories.filter((r) => r.tag === null).map((r) => r.url)).filter((u) => !have.has(trimSlash(u)));
-  const repoFix = missingRepos.every(isRepoUrl) && missingRepos.length > 0 ? appendRepositories(missingRepos) : null;
-  for (const url of missingRepos) out.push({ field: 'apkRepos', item: url, expected: 'listed in /etc/apk/repositories', actual: 'missing', fix: repoFix });
+  const missing = expectedRepositories(profile, facts.repositories.filter((r) => r.tag === null).map((r) => r.url)).filter((u) => !have.has(trimSlash(u)));
+  const fix = missing.every(isRepoUrl) && missing.length > 0 ? appendRepositories(missing) : null;
+  return missing.map((url) => row({ field: 'apkrepos', item: url, expected: 'listed in /etc/apk/repositories', actual: 'missing', fix }));
+}
 
+/** The profile's packages, and those its wifi needs (the plan installs them too). */
+function packagesDrift({ profile, facts }: DriftInput): Drift[] {
   const world = new Set(facts.world);
-  const missingPackages = [...new Set(profile.packages)].filter((n) => !world.has(n));
-  const installable = missingPackages.filter(isPackageName);
-  const packageFix = installable.length > 0 ? addPackages(installable) : null;
-  for (const name of missingPackages) {
+  const missing = [...new Set([...profile.packages, ...wifiPackages(profile)])].filter((n) => !world.has(n));
+  const installable = missing.filter(isPackageName);
+  const fix = installable.length > 0 ? addPackages(installable) : null;
+  return missing.map((name) => {
     const ok = isPackageName(name);
-    out.push({ field: 'packages', item: name, expected: 'installed', actual: ok ? 'not installed' : 'not installed (not a package name)', fix: ok ? packageFix : null });
-  }
+    return row({ field: 'packages', item: name, expected: 'installed', actual: ok ? 'not installed' : 'not installed (not a package name)', fix: ok ? fix : null });
+  });
+}
 
+function servicesDrift({ profile, facts }: DriftInput): Drift[] {
   const seen = new Set<string>();
-  const missingServices = profile.services.filter((s) => {
+  const missing = profile.services.filter((s) => {
     const key = `${s.name}@${s.runlevel}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return !(facts.runlevels[s.runlevel] ?? []).includes(s.name);
   });
-  const enableable = missingServices.filter((s) => isServiceName(s.name) && isRunlevelName(s.runlevel));
-  const serviceFix = enableable.length > 0 ? enableServices(enableable) : null;
-  for (const s of missingServices) {
+  const enableable = missing.filter((s) => isServiceName(s.name) && isRunlevelName(s.runlevel));
+  const fix = enableable.length > 0 ? enableServices(enableable) : null;
+  return missing.map((s) => {
     const elsewhere = Object.entries(facts.runlevels).filter(([, list]) => list.includes(s.name)).map(([level]) => level);
-    out.push({
+    return row({
       field: 'services',
       item: `${s.name}@${s.runlevel}`,
       expected: `in the ${s.runlevel} runlevel`,
       actual: elsewhere.length > 0 ? `only in ${elsewhere.join(', ')}` : 'in no runlevel',
-      fix: enableable.includes(s) ? serviceFix : null,
+      fix: enableable.includes(s) ? fix : null,
     });
-  }
-  return out;
+  });
+}
+
+/** Every section in setup-alpine's order, then Cairn's packages and services, then lbu and the apk cache. */
+const SECTIONS: ReadonlyArray<(input: DriftInput) => Drift[]> = [
+  keymapDrift,
+  hostnameDrift,
+  interfacesDrift,
+  dnsDrift,
+  timezoneDrift,
+  proxyDrift,
+  repositoriesDrift,
+  ntpDrift,
+  userDrift,
+  sshdDrift,
+  packagesDrift,
+  servicesDrift,
+  lbuDrift,
+];
+
+export interface DriftOptions {
+  /** false for a receipt's profile: its secrets were taken out (see DriftInput). */
+  secretsKnown?: boolean;
+}
+
+/**
+ * How the box differs from a profile, section by section, in what the
+ * profile sets and a running box keeps. Only what is missing or different
+ * counts: packages, services, groups and keys the box has beyond the
+ * profile are its own business.
+ */
+export function drift(profile: Profile, facts: BoxFacts, config: BoxConfig, options: DriftOptions = {}): Drift[] {
+  const input: DriftInput = { profile, facts, config, secretsKnown: options.secretsKnown ?? true };
+  return SECTIONS.flatMap((section) => section(input));
 }
 
 /**
  * The commands that put the drift right, each once and in a working order:
- * repositories before the packages that may come from them, packages before
- * the services they ship. Empty when nothing can be fixed.
+ * repositories before everything that may install from them, setup-alpine's
+ * order after, packages before the services they ship. Guarded steps are
+ * among them, marked: a plain apply leaves them to confirm-or-revert.
  */
 export function fixSteps(drifts: readonly Drift[]): FixStep[] {
-  const order = ['hostname', 'timezone', 'repositories', 'packages', 'services'];
+  const order: readonly string[] = FIX_ORDER;
   const steps = new Map<string, FixStep>();
   for (const d of drifts) if (d.fix !== null && !steps.has(d.fix.id)) steps.set(d.fix.id, d.fix);
   return [...steps.values()].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+}
+
+/**
+ * What a fix step reads on stdin, when it needs a secret or a whole file
+ * (never part of its command): the interfaces file, a password hash.
+ */
+export function fixInput(step: FixStep, profile: Profile): string | undefined {
+  if (step.id === 'interfaces') return renderInterfaces(profile.interfaces);
+  if (step.id === 'user-password' && profile.user?.passwordHash) return chpasswdLine(profile.user.name, profile.user.passwordHash);
+  return undefined;
 }

@@ -27,6 +27,7 @@ describe('parseFacts', () => {
         { url: 'https://dl-cdn.alpinelinux.org/alpine/v3.20/community', tag: null },
       ],
       runlevels: {},
+      receipt: null,
     });
   });
 
@@ -44,7 +45,7 @@ describe('parseFacts', () => {
       upgrades: { count: 2, indexesMissing: false },
       timezone: 'Europe/Berlin',
       world: ['alpine-base', 'chrony', 'openssh', 'mosquitto'],
-      runlevels: { boot: ['hostname', 'modules'], default: ['chronyd', 'mosquitto', 'sshd'], sysinit: ['devfs'], shutdown: ['killprocs'] },
+      runlevels: { boot: ['hostname', 'loadkmap', 'modules'], default: ['chronyd', 'mosquitto', 'sshd'], sysinit: ['devfs'], shutdown: ['killprocs'] },
     });
     expect(facts?.filesystems.find((f) => f.mountpoint === '/')).toMatchObject({ source: 'tmpfs', usedPercent: 10 });
     expect(facts?.repositories).toEqual([
@@ -68,7 +69,7 @@ describe('parseFacts', () => {
 
   it('is one command line with every section, and quotes the apk filter', () => {
     const line = sh(...FACTS_COMMAND);
-    expect(line.split('::cairn::').length - 1).toBe(19);
+    expect(line.split('::cairn::').length - 1).toBe(28);
     expect(line).toContain("apk version -l '<' 2>&1");
   });
 });

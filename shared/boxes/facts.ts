@@ -1,7 +1,9 @@
 import { op } from '../shell';
 import { indexesMissing, parseApkVersionUpgradable, parseRepositories, parseWorld, type Repository } from './apk';
 import { lbuProblem, parseLbuConf, parseLbuStatus } from './lbu';
+import { CONFIG_SECTIONS, parseConfig, type BoxConfig } from './facts-config';
 import { parseRunlevelLinks } from './rc-status';
+import { summaryOf, type ReceiptSummary } from './receipt';
 import { sectioned, splitSections, type Parts, type Section } from './sections';
 import {
   LOCALTIME_FILE,
@@ -56,6 +58,8 @@ export interface BoxFacts {
   repositories: Repository[];
   /** runlevel → services linked in /etc/runlevels. */
   runlevels: Record<string, string[]>;
+  /** Who made the box and when, from the receipt Cairn left in /etc/cairn; null without one. */
+  receipt: ReceiptSummary | null;
 }
 
 const quiet = (...parts: string[]): Parts => [...parts, op('2>'), '/dev/null'];
@@ -83,6 +87,7 @@ const SECTIONS: Section[] = [
     parts: [...quiet('readlink', '/etc/localtime'), op('||'), op('('), 'test', '-e', '/etc/localtime', op('&&'), 'echo', LOCALTIME_FILE, op(')')],
   },
   { name: 'runlevels', parts: quiet('find', '/etc/runlevels', '-mindepth', '2', '-maxdepth', '2') },
+  ...CONFIG_SECTIONS,
 ];
 
 /** The one command `gatherFacts` runs: every section after its marker, failures of one never stopping the rest. */
@@ -107,8 +112,22 @@ function lbuFacts(conf: string[], status: string[]): BoxFacts['lbu'] {
 
 /** Reads the output of FACTS_COMMAND; null when it was cut short (no end marker). */
 export function parseFacts(stdout: string): BoxFacts | null {
+  return parseReading(stdout)?.facts ?? null;
+}
+
+/**
+ * The facts and the configuration drift compares, from one FACTS_COMMAND
+ * output; null when it was cut short. The configuration can hold secrets
+ * (a wifi passphrase): it stays in the main process.
+ */
+export function parseReading(stdout: string): { facts: BoxFacts; config: BoxConfig } | null {
   const s = splitSections(stdout);
   if (s === null) return null;
+  const config = parseConfig(s);
+  return { facts: factsOf(s, config), config };
+}
+
+function factsOf(s: ReadonlyMap<string, string[]>, config: BoxConfig): BoxFacts {
   const lines = (name: string) => s.get(name) ?? [];
   const upgrades = lines('upgrades').join('\n');
   return {
@@ -129,5 +148,6 @@ export function parseFacts(stdout: string): BoxFacts | null {
     world: parseWorld(lines('world').join('\n')),
     repositories: parseRepositories(lines('repositories').join('\n')),
     runlevels: parseRunlevelLinks(lines('runlevels')),
+    receipt: config.receipt === null ? null : summaryOf(config.receipt),
   };
 }

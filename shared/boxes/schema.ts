@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { PackageVersion, Repository, Upgradable } from './apk';
-import type { Drift, FixStep } from './drift';
+import { DRIFT_SECTIONS, type DiffLine, type Drift, type FixStep } from './drift-core';
 import type { BoxFacts } from './facts';
 import type { LbuBackup, LbuChange } from './lbu';
+import type { ReceiptSummary } from './receipt';
 import { SERVICE_STATES, type RcLevel, type ServiceSummary } from './rc-status';
 
 /**
@@ -11,6 +12,9 @@ import { SERVICE_STATES, type RcLevel, type ServiceSummary } from './rc-status';
  * the two cannot drift apart.
  */
 export const repositorySchema = z.object({ url: z.string(), tag: z.string().nullable() });
+
+const receiptOriginSchema = z.object({ profileId: z.string().nullable(), profileName: z.string(), at: z.string(), cairnVersion: z.string() });
+export const receiptSummarySchema = receiptOriginSchema.extend({ kind: z.enum(['install', 'apply']), madeBy: receiptOriginSchema.nullable() });
 
 export const boxFactsSchema = z.object({
   alpineVersion: z.string().nullable(),
@@ -32,6 +36,7 @@ export const boxFactsSchema = z.object({
   world: z.array(z.string()),
   repositories: z.array(repositorySchema),
   runlevels: z.record(z.string(), z.array(z.string())),
+  receipt: receiptSummarySchema.nullable(),
 });
 
 export const serviceStateSchema = z.enum(SERVICE_STATES);
@@ -62,13 +67,17 @@ export const lbuBackupSchema = z.object({
   cipher: z.string().nullable(),
 });
 
-export const fixStepSchema = z.object({ id: z.string(), title: z.string(), command: z.string() });
+const driftSectionSchema = z.enum(DRIFT_SECTIONS);
+export const fixStepSchema = z.object({ id: z.string(), section: driftSectionSchema, title: z.string(), command: z.string(), guarded: z.boolean() });
+export const diffLineSchema = z.object({ side: z.enum(['both', 'profile', 'box']), text: z.string() });
 export const driftSchema = z.object({
-  field: z.enum(['hostname', 'timezone', 'apkRepos', 'packages', 'services']),
+  field: driftSectionSchema,
   item: z.string().nullable(),
   expected: z.string(),
   actual: z.string(),
+  diff: z.array(diffLineSchema),
   fix: fixStepSchema.nullable(),
+  guarded: z.boolean(),
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -83,3 +92,5 @@ same<z.infer<typeof lbuChangeSchema>, LbuChange>(true);
 same<z.infer<typeof lbuBackupSchema>, LbuBackup>(true);
 same<z.infer<typeof fixStepSchema>, FixStep>(true);
 same<z.infer<typeof driftSchema>, Drift>(true);
+same<z.infer<typeof diffLineSchema>, DiffLine>(true);
+same<z.infer<typeof receiptSummarySchema>, ReceiptSummary>(true);

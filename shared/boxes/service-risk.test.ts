@@ -3,7 +3,7 @@ import { serviceRisk } from './service-risk';
 
 describe('which service actions ask first', () => {
   it('asks before stopping or restarting what Cairn reaches the box through, naming the consequence', () => {
-    expect(serviceRisk('networking', 'stop')).toMatch(/takes down the box's network: Cairn loses the box until someone starts it again at the box's console/);
+    expect(serviceRisk('networking', 'stop')).toMatch(/takes down the box's network: Cairn loses the box while it is stopped, so the box starts it again by itself/);
     expect(serviceRisk('sshd', 'restart')).toMatch(/for a moment; if its configuration is broken it does not come back/);
     expect(serviceRisk('nftables', 'stop')).toMatch(/every port of the box is open/);
   });

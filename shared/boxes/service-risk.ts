@@ -24,6 +24,6 @@ export function serviceRisk(service: string, verb: 'start' | 'stop' | 'restart')
       ? `Stopping ${service} removes ${holds}'s rules: every port of the box is open until it is started again.`
       : `Restarting ${service} reloads ${holds}'s rules; if they are broken, the box is left with none.`;
   return verb === 'stop'
-    ? `Stopping ${service} takes down ${holds}: Cairn loses the box until someone starts it again at the box's console.`
-    : `Restarting ${service} takes down ${holds} for a moment; if its configuration is broken it does not come back, and only the box's console can reach it.`;
+    ? `Stopping ${service} takes down ${holds}: Cairn loses the box while it is stopped, so the box starts it again by itself unless Cairn reaches it and confirms.`
+    : `Restarting ${service} takes down ${holds} for a moment; if its configuration is broken it does not come back, and the box undoes the restart by itself unless Cairn reaches it and confirms.`;
 }

@@ -4,6 +4,7 @@ import type { Profile } from '../profile';
 import { asRoot, type Parts } from './privilege';
 import { FORWARDING_FILE, writeForwarding } from './forwarding';
 import { DEFAULT_WORK_DIR, type PlanOptions, type Step, type StepAnswer, type TargetFacts } from './step';
+import { withReceipt } from './receipt-step';
 import { CHPASSWD, chpasswdLine, setFullName } from './user-steps';
 
 /** cryptsetup's prompts: "Enter passphrase for /dev/sda3: " (format, then open) and "Verify passphrase: ". */
@@ -123,10 +124,11 @@ export function plan(profile: Profile, facts: TargetFacts, options: PlanOptions 
       disconnects: true,
     },
   ];
-  return drafts.filter((d) => d !== false).map(({ parts, erases = [], ...rest }) => ({
+  const steps = drafts.filter((d) => d !== false).map(({ parts, erases = [], ...rest }) => ({
     ...rest,
     command: asRoot(parts, facts),
     destructive: erases.length > 0,
     erases,
   }));
+  return withReceipt(steps, profile, facts, options.receipt);
 }

@@ -1,3 +1,5 @@
+import type { ReceiptPlan } from './receipt-step';
+
 /**
  * One remote step of an install. `command` is one shell command line built
  * from quoted parts; secrets travel only on `stdin`, never in `command`.
@@ -55,6 +57,8 @@ export interface TargetFacts {
 export interface PlanOptions {
   /** Reboot at the end (into the installed system after a disk install). */
   reboot?: boolean;
+  /** Leave /etc/cairn/receipt.json on the box (receipt-step.ts); the app always does. */
+  receipt?: ReceiptPlan;
 }
 
 export const DEFAULT_WORK_DIR = '/tmp/cairn';

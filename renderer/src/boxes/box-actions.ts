@@ -26,15 +26,17 @@ export interface BoxActions {
   loadLbu(targetId: string): Promise<void>;
   loadLbuDiff(targetId: string): Promise<void>;
   loadProfiles(): Promise<void>;
-  loadDrift(targetId: string, profileId: string): Promise<void>;
-  serviceAction(targetId: string, name: string, action: 'start' | 'stop' | 'restart'): Promise<Result<ResponseOf<'boxes:service-action'>>>;
+  /** `profileId` null: the profile the box's receipt records. */
+  loadDrift(targetId: string, profileId: string | null): Promise<void>;
+  /** `windowSeconds`: for a risky stop or restart, how long the box waits for Cairn's confirm before undoing it (default 90). */
+  serviceAction(targetId: string, name: string, action: 'start' | 'stop' | 'restart', windowSeconds?: number): Promise<Result<ResponseOf<'boxes:service-action'>>>;
   runlevelAction(targetId: string, name: string, runlevel: string, action: 'add' | 'del'): Promise<Result<ResponseOf<'boxes:runlevel-action'>>>;
   addPackages(targetId: string, names: string[]): Promise<Result<ResponseOf<'boxes:add-packages'>>>;
   removePackages(targetId: string, names: string[]): Promise<Result<ResponseOf<'boxes:remove-packages'>>>;
   upgrade(targetId: string): Promise<Result<ResponseOf<'boxes:upgrade'>>>;
   lbuCommit(targetId: string, message: string): Promise<Result<ResponseOf<'boxes:lbu-commit'>>>;
   power(targetId: string, action: PowerAction, force: boolean): Promise<Result<ResponseOf<'boxes:power'>>>;
-  applyDrift(targetId: string, profileId: string): Promise<Result<ResponseOf<'boxes:apply-drift'>>>;
+  applyDrift(targetId: string, profileId: string | null): Promise<Result<ResponseOf<'boxes:apply-drift'>>>;
   /** Stops a running action by its run id (from its output events); the action itself then answers `cancelled`. */
   cancel(runId: string): Promise<Result<ResponseOf<'boxes:cancel'>>>;
   /** Trusts the key a box was refused for, then reads it again. */
@@ -147,10 +149,18 @@ export function boxActions(client: CairnClient, store: AppStore): BoxActions {
     },
     loadDrift: (targetId, profileId) => load(targetId, 'drift', () => client.invoke('boxes:drift', { targetId, profileId })),
 
-    serviceAction: async (targetId, name, action) => {
-      const done = await client.invoke('boxes:service-action', { targetId, name, action });
+    serviceAction: async (targetId, name, action, windowSeconds) => {
+      const done = await client.invoke('boxes:service-action', { targetId, name, action, ...(windowSeconds === undefined ? {} : { windowSeconds }) });
       const verb = { start: 'Started', stop: 'Stopped', restart: 'Restarted' }[action];
-      return after(targetId, 'service-action', done, `${verb} ${name} on ${nameOf(targetId)}.`, [() => actions.loadServices(targetId)]);
+      const guarded = done.ok ? done.value.guarded : undefined;
+      // A guarded action that the box undid did not happen: that is said as plainly as a failure, not as done.
+      if (guarded?.outcome === 'reverted') {
+        after(targetId, 'service-action', done, guarded.summary, [() => actions.loadServices(targetId)]);
+        state().ui.announce(guarded.summary, 'error');
+        return done;
+      }
+      const said = guarded === undefined ? `${verb} ${name} on ${nameOf(targetId)}.` : `${verb} ${name} on ${nameOf(targetId)}; ${guarded.summary}`;
+      return after(targetId, 'service-action', done, said, [() => actions.loadServices(targetId), ...(guarded?.movedTo === undefined ? [] : [() => actions.loadTargets()])]);
     },
     runlevelAction: async (targetId, name, runlevel, action) => {
       const done = await client.invoke('boxes:runlevel-action', { targetId, name, runlevel, action });
@@ -185,7 +195,7 @@ export function boxActions(client: CairnClient, store: AppStore): BoxActions {
     applyDrift: async (targetId, profileId) => {
       const done = await client.invoke('boxes:apply-drift', { targetId, profileId });
       const ran = done.ok ? done.value.ran.length : 0;
-      return after(targetId, 'apply-drift', done, ran === 0 ? `${nameOf(targetId)} already matched the profile; nothing ran.` : `Ran ${ran} step${ran === 1 ? '' : 's'} on ${nameOf(targetId)}.`, [
+      return after(targetId, 'apply-drift', done, ran === 0 ? `${nameOf(targetId)}: nothing to change.` : `Ran ${ran} step${ran === 1 ? '' : 's'} on ${nameOf(targetId)}.`, [
         () => actions.loadDrift(targetId, profileId),
       ]);
     },

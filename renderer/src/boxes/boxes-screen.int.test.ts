@@ -103,7 +103,7 @@ describe('managing a box from the Boxes screen', () => {
     const from = await mark();
     await user.click(services().getByRole('button', { name: 'Stop networking' }));
     const ask = await screen.findByRole('alertdialog', { name: 'Stop networking on garage-pi?' });
-    expect(ask).toHaveTextContent("Cairn loses the box until someone starts it again at the box's console");
+    expect(ask).toHaveTextContent('Cairn loses the box while it is stopped, so the box starts it again by itself');
     await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
     expect(await calls('rc-service', from)).toEqual([]);
 
@@ -219,21 +219,50 @@ describe('managing a box from the Boxes screen', () => {
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
   });
 
-  it('compares the box with a saved profile and applies only the missing steps', async () => {
+  it('compares the box with a saved profile, applies only the missing steps, the network one with confirm-or-revert, and shows the receipt it leaves', async () => {
+    // A box that saves with lbu: applying ends with lbu commit.
+    await sshRun(box, 'setup-lbu usb');
     const { user } = await openBox(async (h) => {
-      await h.services.profiles.save({ ...defaultProfile(), name: 'Shed', hostname: 'shed', packages: ['nano'] });
+      // The box's own keymap, NTP, user and SSH server (none of each), so the rows are the ones this test is about.
+      await h.services.profiles.save({ ...defaultProfile(), name: 'Shed', hostname: 'shed', packages: ['nano'], keymap: null, ntp: 'none', user: null, sshd: 'none' });
     });
     const drift = () => inPanel('Drift from a profile');
     await waitFor(() => expect(drift().getByRole('combobox', { name: 'Profile' })).toHaveDisplayValue('Shed'), SLOW);
     await user.click(drift().getByRole('button', { name: 'Compare' }));
     await waitFor(() => expect(drift().getByRole('table')).toBeInTheDocument(), SLOW);
-    expect(drift().getAllByRole('rowheader').map((r) => r.textContent)).toEqual(['Hostname', 'Package nano']);
-    expect(within(drift().getByRole('list')).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Set the hostname to shed', 'Install nano']);
+    expect(drift().getAllByRole('rowheader').map((r) => r.textContent)).toEqual(['Hostname', 'Network interfaces', 'Package nano']);
+    expect(within(drift().getByRole('row', { name: /^Network interfaces eth0/ })).getByText('Yes, with confirm-or-revert')).toBeInTheDocument();
+    expect(within(drift().getByRole('list', { name: 'Network interfaces, line by line' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'profile: auto lo',
+      'profile: iface lo inet loopback',
+      'profile: auto eth0',
+      'profile: iface eth0 inet dhcp',
+    ]);
+    expect(within(drift().getByRole('list', { name: 'Steps to apply' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Set the hostname to shed', 'Install nano']);
+    expect(within(drift().getByRole('list', { name: 'Steps that need confirm-or-revert' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Write /etc/network/interfaces (takes effect when networking restarts)',
+    ]);
+    expect(await seriousViolations(document.body)).toEqual([]);
     const from = await mark();
-    await user.click(drift().getByRole('button', { name: 'Apply these 2 steps' }));
-    await waitFor(() => expect(drift().getByText('Ran: Set the hostname to shed; Install nano.')).toBeInTheDocument(), SLOW);
+    await user.click(drift().getByRole('button', { name: 'Apply these 3 steps' }));
+    await waitFor(
+      () =>
+        expect(
+          drift().getByText(
+            'Ran: Set the hostname to shed; Install nano; Write /etc/network/interfaces (takes effect when networking restarts). Saved with lbu commit.',
+          ),
+        ).toBeInTheDocument(),
+      SLOW,
+    );
+    // The interfaces went through confirm-or-revert: the box was reached again, so the change stays.
     await waitFor(() => expect(drift().getByText('garage-pi matches the profile Shed.')).toBeInTheDocument(), SLOW);
     expect(await calls('apk', from)).toEqual(expect.arrayContaining(['add --no-progress nano']));
+    expect(await calls('lbu', from)).toContain('commit');
     expect(drift().queryByRole('button', { name: /^Apply/ })).not.toBeInTheDocument();
+    // The receipt the apply left: the panel says so, and can compare the box with the profile it records.
+    await waitFor(() => expect(drift().getByText(/^The profile Shed was applied on /)).toBeInTheDocument(), SLOW);
+    await user.selectOptions(drift().getByRole('combobox', { name: 'Profile' }), 'Shed, as its receipt records it');
+    await user.click(drift().getByRole('button', { name: 'Compare' }));
+    await waitFor(() => expect(drift().getByText('garage-pi matches the profile Shed as its receipt records it.')).toBeInTheDocument(), SLOW);
   });
 });

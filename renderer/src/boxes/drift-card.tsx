@@ -2,25 +2,63 @@ import { useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../../shared/api/channels';
 import { describeError } from '../../../shared/api/error-sentences';
 import type { Target } from '../../../shared/api/targets';
+import type { Drift, DriftSection } from '../../../shared/boxes/drift-core';
+import type { ReceiptSummary } from '../../../shared/boxes/receipt';
 import { useAppStore } from '../store/store-context';
 import type { BoxActions } from './box-actions';
 import { ActionFailure, ActionStopped, valueOf } from './detail-card';
+import { DriftDiff } from './drift-diff';
 import { LiveOutput } from './live-output';
 import { StopAction } from './stop-action';
 import { useAction } from './use-action';
 import { BusyButton } from '../components/busy-button';
 
-const FIELD_WORDS = { hostname: 'Hostname', timezone: 'Time zone', apkRepos: 'Repository', packages: 'Package', services: 'Service' } as const;
+const SECTION_WORDS: Record<DriftSection, string> = {
+  keymap: 'Keymap',
+  hostname: 'Hostname',
+  interfaces: 'Network interfaces',
+  dns: 'DNS',
+  timezone: 'Time zone',
+  proxy: 'Proxy',
+  apkrepos: 'Repository',
+  ntp: 'NTP client',
+  user: 'User',
+  sshd: 'SSH server',
+  packages: 'Package',
+  services: 'Service',
+  lbu: 'LBU media',
+  apkcache: 'apk cache',
+};
+
+/** The select's value for "the profile its receipt records": no profile id can look like it. */
+const RECEIPT = '@receipt';
 
 type DriftAnswer = ResponseOf<'boxes:drift'>;
+type Applied = ResponseOf<'boxes:apply-drift'>;
+
+const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+
+const fixWords = (d: Drift) => (d.guarded ? 'Yes, with confirm-or-revert' : d.fix === null ? 'No: change it on the box or in the profile' : 'Yes');
+
+/** "Made from profile X on <date>", and the last apply when there was one since. */
+function Origin({ receipt }: { receipt: ReceiptSummary }) {
+  const made = receipt.madeBy;
+  return (
+    <p className="drift-origin">
+      {made !== null && `Made from the profile ${made.profileName} on ${day(made.at)} (Cairn ${made.cairnVersion}).`}
+      {receipt.kind === 'apply' && `${made !== null ? ' ' : ''}The profile ${receipt.profileName} was applied on ${day(receipt.at)}.`}
+    </p>
+  );
+}
 
 function Differences({ answer, target }: { answer: DriftAnswer; target: Target }) {
-  if (answer.drift.length === 0) return <p className="field-message ok">{target.name} matches the profile {answer.profileName}.</p>;
+  const against = answer.against === 'receipt' ? `the profile ${answer.profileName} as its receipt records it` : `the profile ${answer.profileName}`;
+  if (answer.drift.length === 0) return <p className="field-message ok">{target.name} matches {against}.</p>;
   return (
     <div className="table-scroll">
       <table className="box-table">
         <caption className="visually-hidden">
-          How {target.name} differs from {answer.profileName}
+          How {target.name} differs from {against}
         </caption>
         <thead>
           <tr>
@@ -30,65 +68,89 @@ function Differences({ answer, target }: { answer: DriftAnswer; target: Target }
             <th scope="col">Cairn can fix it</th>
           </tr>
         </thead>
-        <tbody>
-          {answer.drift.map((d) => (
-            <tr key={`${d.field}:${d.item ?? ''}`}>
+        {answer.drift.map((d) => (
+          <tbody key={`${d.field}:${d.item ?? ''}`} className="drift-row">
+            <tr>
               <th scope="row">
-                {FIELD_WORDS[d.field]}
+                {SECTION_WORDS[d.field]}
                 {d.item !== null && <span className="mono"> {d.item}</span>}
               </th>
               <td>{d.expected}</td>
               <td>{d.actual}</td>
-              <td>{d.fix === null ? 'No: change it on the box or in the profile' : 'Yes'}</td>
+              <td data-guarded={d.guarded || undefined}>{fixWords(d)}</td>
             </tr>
-          ))}
-        </tbody>
+            {d.diff.length > 0 && (
+              <tr>
+                <td colSpan={4}>
+                  <DriftDiff lines={d.diff} label={`${SECTION_WORDS[d.field]}${d.item === null ? '' : ` ${d.item}`}, line by line`} />
+                </td>
+              </tr>
+            )}
+          </tbody>
+        ))}
       </table>
     </div>
   );
 }
 
-/** Compares the box with a saved profile and applies only the steps it is missing. */
+function result(applied: Applied): string {
+  const parts = [applied.ran.length === 0 ? 'Nothing to change: the box already has every step Cairn can apply.' : `Ran: ${applied.ran.map((s) => s.title).join('; ')}.`];
+  if (applied.skipped.length > 0) parts.push(`Not kept (undone by the box, or not a change it can undo by itself): ${applied.skipped.map((s) => s.title).join('; ')}.`);
+  if (applied.saved !== null) parts.push(applied.saved.note);
+  return parts.join(' ');
+}
+
+/** Compares the box with a saved profile, or with the one its receipt records, and applies only the steps it is missing. */
 export function DriftCard({ target, actions }: { target: Target; actions: BoxActions }) {
   const profiles = useAppStore((s) => s.boxes.profiles);
   const query = useAppStore((s) => s.boxes.details[target.id]?.drift);
+  const outcome = useAppStore((s) => s.boxes.cards[target.id]?.outcome);
   const [chosen, setChosen] = useState('');
   const action = useAction();
-  const [result, setResult] = useState<string | null>(null);
+  const [said, setSaid] = useState<string | null>(null);
   const id = useId();
   useEffect(() => {
     void actions.loadProfiles();
   }, [actions]);
 
   const list = valueOf(profiles ?? undefined) ?? [];
-  const profileId = list.some((p) => p.id === chosen) ? chosen : (list[0]?.id ?? '');
+  const receipt = outcome?.ok ? outcome.facts.receipt : null;
+  const options = [...(receipt === null ? [] : [RECEIPT]), ...list.map((p) => p.id)];
+  // The profile the box was made from, as saved now, when it still is; else the first.
+  const fallback = list.find((p) => p.id === receipt?.profileId)?.id ?? list[0]?.id ?? (receipt === null ? '' : RECEIPT);
+  const choice = options.includes(chosen) ? chosen : fallback;
+  const profileId = choice === RECEIPT ? null : choice;
   const answer = valueOf(query);
   const steps = answer?.steps ?? [];
+  const plain = steps.filter((s) => !s.guarded);
+  const guarded = steps.filter((s) => s.guarded);
 
   const apply = async () => {
-    setResult(null);
+    setSaid(null);
     const done = await action.run('apply', () => actions.applyDrift(target.id, profileId));
-    if (done.ok) setResult(done.value.ran.length === 0 ? 'Nothing ran: the box already had every step.' : `Ran: ${done.value.ran.map((s) => s.title).join('; ')}.`);
+    if (done.ok) setSaid(result(done.value));
   };
 
   return (
     <section className="box-panel" aria-labelledby={`${id}-title`} aria-busy={query?.status === 'loading'}>
       <h3 id={`${id}-title`}>Drift from a profile</h3>
+      {receipt !== null && <Origin receipt={receipt} />}
       {profiles?.status === 'error' && <p className="field-message error">{describeError(profiles.error)}</p>}
-      {profiles !== null && profiles.status !== 'loading' && list.length === 0 ? (
+      {profiles !== null && profiles.status !== 'loading' && options.length === 0 ? (
         <p className="empty">No saved profiles yet: save one in the Wizard to compare boxes with it.</p>
       ) : (
         <form
           className="row box-form"
           onSubmit={(e) => {
             e.preventDefault();
-            setResult(null);
-            if (profileId !== '') void actions.loadDrift(target.id, profileId);
+            setSaid(null);
+            if (choice !== '') void actions.loadDrift(target.id, profileId);
           }}
         >
           <label className="field">
             <span className="field-label">Profile</span>
-            <select className="input" value={profileId} onChange={(e) => setChosen(e.target.value)} disabled={list.length === 0}>
+            <select className="input" value={choice} onChange={(e) => setChosen(e.target.value)} disabled={options.length === 0}>
+              {receipt !== null && <option value={RECEIPT}>{`${receipt.profileName}, as its receipt records it`}</option>}
               {list.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
@@ -96,7 +158,7 @@ export function DriftCard({ target, actions }: { target: Target; actions: BoxAct
               ))}
             </select>
           </label>
-          <BusyButton type="submit" className="button" disabled={profileId === ''} waiting={query?.status === 'loading'}>
+          <BusyButton type="submit" className="button" disabled={choice === ''} waiting={query?.status === 'loading'}>
             Compare
           </BusyButton>
         </form>
@@ -104,17 +166,34 @@ export function DriftCard({ target, actions }: { target: Target; actions: BoxAct
       {query?.status === 'loading' && <p className="loading">Comparing {target.name} with the profile…</p>}
       {query?.status === 'error' && <p className="field-message error">{describeError(query.error)}</p>}
       {answer !== null && <Differences answer={answer} target={target} />}
-      {steps.length > 0 && (
+      {guarded.length > 0 && (
         <div className="box-form column">
-          <p>Applying runs only what is missing, in this order:</p>
-          <ol className="plain-list numbered">
-            {steps.map((s) => (
+          <p>
+            These can cut Cairn off from the box, so applying runs each with confirm-or-revert: the box keeps its old files and puts them back by itself unless Cairn reaches it again
+            within 90 seconds. A new static address is followed by the box's host key.
+          </p>
+          <ul className="plain-list" aria-label="Steps that need confirm-or-revert">
+            {guarded.map((s) => (
               <li key={s.id}>{s.title}</li>
             ))}
-          </ol>
+          </ul>
+        </div>
+      )}
+      {plain.length + guarded.length > 0 && (
+        <div className="box-form column">
+          {plain.length > 0 && (
+            <>
+              <p>Applying runs only what is missing, in this order{guarded.length > 0 ? ', then the steps above' : ''}:</p>
+              <ol className="plain-list numbered" aria-label="Steps to apply">
+                {plain.map((s) => (
+                  <li key={s.id}>{s.title}</li>
+                ))}
+              </ol>
+            </>
+          )}
           <div className="row">
             <BusyButton className="button primary" waiting={action.busy !== null} onClick={() => void apply()}>
-              {`Apply ${steps.length === 1 ? 'this step' : `these ${steps.length} steps`}`}
+              {`Apply ${plain.length + guarded.length === 1 ? 'this step' : `these ${plain.length + guarded.length} steps`}`}
             </BusyButton>
           </div>
         </div>
@@ -123,9 +202,9 @@ export function DriftCard({ target, actions }: { target: Target; actions: BoxAct
       <StopAction targetId={target.id} action="apply-drift" what={`applying the profile on ${target.name}`} actions={actions} />
       <ActionFailure message={action.failure} />
       <ActionStopped message={action.stopped} />
-      {result !== null && (
+      {said !== null && (
         <p className="field-message ok" role="status">
-          {result}
+          {said}
         </p>
       )}
       <LiveOutput targetId={target.id} action="apply-drift" label={`Output of the last apply on ${target.name}`} />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Target } from '../../../shared/api/targets';
 import type { ServiceSummary } from '../../../shared/boxes/rc-status';
 import { useAppStore } from '../store/store-context';
@@ -9,9 +9,23 @@ import { useAction } from './use-action';
 import { BusyButton } from '../components/busy-button';
 import { Dialog } from '../components/dialog';
 import { serviceRisk } from '../../../shared/boxes/service-risk';
+import type { GuardedOutcome } from '../../../shared/api/boxes';
+import { LiveOutput } from './live-output';
 
 type Verb = 'start' | 'stop' | 'restart';
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** How long the box waits for Cairn's confirm after a risky action before it undoes it, unless the person says otherwise. */
+const DEFAULT_WINDOW = 90;
+
+/** The window as typed, or the sentence saying what is wrong with it. */
+function windowOf(text: string): { seconds: number } | { problem: string } {
+  const seconds = Number(text.trim());
+  if (text.trim() === '' || !Number.isInteger(seconds)) return { problem: 'Enter a whole number of seconds, like 90.' };
+  if (seconds < 5) return { problem: 'Give the box at least 5 seconds to be reached again.' };
+  if (seconds > 3600) return { problem: 'The window is at most 3600 seconds (one hour).' };
+  return { seconds };
+}
 
 const NONE = '(none)';
 const ALL = '(all)';
@@ -19,7 +33,6 @@ const ALL = '(all)';
 const STANDARD = ['sysinit', 'boot', 'default', 'shutdown'];
 
 const stateText = (s: ServiceSummary) => (s.state === 'started' && s.upSeconds !== null ? `started, up ${formatUptime(s.upSeconds)}` : s.state);
-
 function runlevelsOf(services: readonly ServiceSummary[], levels: ReadonlyArray<{ name: string; kind: string }>): string[] {
   const seen = new Set([...levels.filter((l) => l.kind === 'runlevel').map((l) => l.name), ...services.flatMap((s) => s.runlevels)]);
   return [...STANDARD.filter((l) => seen.has(l)), ...[...seen].filter((l) => !STANDARD.includes(l)).sort()];
@@ -69,14 +82,28 @@ function AddToRunlevel({ services, runlevels, busy, onAdd }: { services: readonl
 export function ServicesCard({ target, actions }: { target: Target; actions: BoxActions }) {
   const query = useAppStore((s) => s.boxes.details[target.id]?.services);
   const [shown, setShown] = useState(ALL);
-  const [asking, setAsking] = useState<{ name: string; verb: Verb; risk: string } | null>(null);
+  const [asking, setAsking] = useState<{ name: string; verb: Verb; risk: string; window: string } | null>(null);
+  const [guarded, setGuarded] = useState<(GuardedOutcome & { title: string }) | null>(null);
+  // A guarded action takes a while (reconnect, confirm, or the whole window): its progress shows as it comes.
+  const [guarding, setGuarding] = useState(false);
   const action = useAction();
-  const serviceAction = (name: string, verb: Verb) => void action.run(`${verb} ${name}`, () => actions.serviceAction(target.id, name, verb));
+  const serviceAction = (name: string, verb: Verb, windowSeconds?: number) =>
+    void action.run(`${verb} ${name}`, async () => {
+      if (windowSeconds !== undefined) {
+        setGuarded(null);
+        setGuarding(true);
+      }
+      const done = await actions.serviceAction(target.id, name, verb, windowSeconds).finally(() => setGuarding(false));
+      if (done.ok && done.value.guarded !== undefined) setGuarded({ ...done.value.guarded, title: `${capital(verb)} ${name}` });
+      return done;
+    });
+  const windowChoice = asking === null ? null : windowOf(asking.window);
+  const windowId = useId();
   // What can cut Cairn off (or open the box) asks first, naming the consequence.
   const request = (name: string, verb: Verb) => {
     const risk = serviceRisk(name, verb);
     if (risk === null) serviceAction(name, verb);
-    else setAsking({ name, verb, risk });
+    else setAsking({ name, verb, risk, window: String(DEFAULT_WINDOW) });
   };
   useEffect(() => {
     void actions.loadServices(target.id);
@@ -102,6 +129,14 @@ export function ServicesCard({ target, actions }: { target: Target; actions: Box
               </select>
             </label>
             <ActionFailure message={action.failure} />
+            {guarded !== null && (
+              <p className={guarded.outcome === 'confirmed' ? 'field-message ok' : 'field-message error'} role="status" data-outcome={guarded.outcome}>
+                {guarded.title}: {guarded.outcome === 'confirmed' ? 'kept' : 'undone by the box'}. {guarded.summary}
+              </p>
+            )}
+            {(guarded !== null || guarding) && (
+              <LiveOutput targetId={target.id} action="service-action" label={`Output of the last service action on ${target.name}`} />
+            )}
             {listed.length === 0 ? (
               <p className="empty">No services here.</p>
             ) : (
@@ -175,9 +210,11 @@ export function ServicesCard({ target, actions }: { target: Target; actions: Box
                     <button
                       type="button"
                       className="button danger"
+                      disabled={windowChoice === null || 'problem' in windowChoice}
                       onClick={() => {
+                        if (windowChoice === null || 'problem' in windowChoice) return;
                         setAsking(null);
-                        serviceAction(asking.name, asking.verb);
+                        serviceAction(asking.name, asking.verb, windowChoice.seconds);
                       }}
                     >
                       {capital(asking.verb)} {asking.name}
@@ -186,6 +223,28 @@ export function ServicesCard({ target, actions }: { target: Target; actions: Box
                 }
               >
                 <p>{asking.risk}</p>
+                <p>
+                  So that it cannot lock you out, the box keeps a revert timer: Cairn reconnects afterwards and confirms, and if it cannot reach the box in time, the box
+                  {asking.verb === 'stop' ? ' starts ' : ' restarts '}
+                  {asking.name} again by itself.
+                </p>
+                <div className="field">
+                  <label className="field-label" htmlFor={`${windowId}-input`}>
+                    Undo unless confirmed within (seconds)
+                  </label>
+                  <input
+                    id={`${windowId}-input`}
+                    className="input narrow"
+                    inputMode="numeric"
+                    value={asking.window}
+                    aria-invalid={windowChoice !== null && 'problem' in windowChoice}
+                    aria-describedby={`${windowId}-message`}
+                    onChange={(e) => setAsking({ ...asking, window: e.target.value })}
+                  />
+                  <span id={`${windowId}-message`} className={windowChoice !== null && 'problem' in windowChoice ? 'field-message error' : 'field-message'}>
+                    {windowChoice !== null && 'problem' in windowChoice ? windowChoice.problem : 'Long enough for the box to come back: 90 s suits most.'}
+                  </span>
+                </div>
               </Dialog>
             )}
             <AddToRunlevel

@@ -36,6 +36,7 @@ describe('the Runs screen', () => {
       'Remove the uploaded answer file',
       'Install the extra packages',
       'Enable the services at boot',
+      'Leave a receipt on the box (/etc/cairn/receipt.json)',
       'Install Alpine to /dev/sda Erases /dev/sda',
     ]);
     const typed = within(dialog).getByRole('textbox', { name: 'Type /dev/sda to confirm erasing it' });
