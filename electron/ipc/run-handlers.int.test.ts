@@ -9,6 +9,7 @@ import { templateById, type Profile } from '../../shared/profile';
 import type { FleetActivity, RunActivity } from '../runs/fleet-registry';
 import { createRunServices } from '../runs/run-services';
 import { harness, type Harness } from '../services.test-support';
+import { ownedByGoneProcess } from '../store/run-owner.test-support';
 import { dispatch } from './dispatch';
 import { createEventSender } from './events';
 import { createHandlers } from './handlers';
@@ -231,6 +232,7 @@ describe('after Cairn stopped in the middle of a run', () => {
     summary.status = 'running';
     for (const step of summary.steps) if (step.id !== 'preflight') step.status = step.id === 'setup-alpine' ? 'running' : 'pending';
     await writeFile(file, JSON.stringify(summary));
+    await ownedByGoneProcess(path.dirname(file));
 
     const restarted = await createRunServices({ userData: backend.h.dir, emit: () => undefined, log: backend.h.log });
     expect(restarted.interrupted).toEqual(started.runIds);

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Finding, PreflightFacts, PreflightProblem, Progress } from '../../shared/runs';
 import { writeFileAtomic, type RunFiles } from '../store';
+import { runOwnerAlive } from '../store/run-owner';
 import type { RunError, RunStatus, StepStatus } from './events';
 
 export const SUMMARY_VERSION = 1;
@@ -118,7 +119,8 @@ const INTERRUPTED: RunError = {
 };
 
 /**
- * At start-up: a run still marked running belongs to a Cairn that is gone.
+ * At start-up: a run still marked running whose owner process is gone (see
+ * store/run-owner) was left by a Cairn that quit or crashed.
  * Marks it interrupted (its running step too; steps that never started as
  * skipped), dated when its summary was last written. Returns the run ids.
  */
@@ -140,7 +142,8 @@ export async function markInterruptedRuns(runsDir: string): Promise<string[]> {
     } catch {
       continue;
     }
-    if (summary.status !== 'running') continue;
+    // A run whose process still lives (a `cairn push` beside the app) is running, not interrupted.
+    if (summary.status !== 'running' || (await runOwnerAlive(join(runsDir, name)))) continue;
     const running = summary.steps.find((s) => s.status === 'running');
     summary.status = 'interrupted';
     summary.endedAt = written.toISOString();

@@ -28,7 +28,7 @@ describe('run files', () => {
     await run.writeSummary({ status: 'succeeded', steps: 9 });
     await run.close();
     expect(JSON.parse(await readFile(run.summaryPath, 'utf8'))).toEqual({ status: 'succeeded', steps: 9 });
-    expect((await readdir(run.dir)).sort()).toEqual(['output.log', 'summary.json']);
+    expect((await readdir(run.dir)).sort()).toEqual(['output.log', 'owner.json', 'summary.json']);
   });
 
   it('refuses a run id that could leave the runs folder', async () => {

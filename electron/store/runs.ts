@@ -2,6 +2,7 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { idSchema } from '../../shared/api/result';
 import { writeFileAtomic } from './atomic-write';
+import { recordRunOwner } from './run-owner';
 
 // Each run gets a folder: `output.log` grows by appends only (a crash loses at
 // most the last chunk, never what came before) and `summary.json` is replaced
@@ -26,6 +27,8 @@ export const runDir = (runsDir: string, runId: string): string => {
 export async function openRunFiles(runsDir: string, runId: string): Promise<RunFiles> {
   const dir = runDir(runsDir, runId);
   await mkdir(dir, { recursive: true, mode: 0o700 });
+  // So that a start of the app can tell this run, while this process lives, from one left by a process that is gone.
+  await recordRunOwner(dir);
   const logPath = join(dir, 'output.log');
   const summaryPath = join(dir, 'summary.json');
   const handle: FileHandle = await open(logPath, 'a', 0o600);

@@ -2,7 +2,8 @@ import { describeError } from '../../../shared/api/error-sentences';
 import type { Target } from '../../../shared/api/targets';
 import type { BoxFacts } from '../../../shared/boxes/facts';
 import { useAppStore } from '../store/store-context';
-import { formatAge, formatDisk, formatLbu, formatLoad, formatMemory, formatUpgrades, formatUptime, STORAGE_WORDS } from './format';
+import { formatAge } from './format';
+import { formatAlpine, formatBoxUptime, formatDisk, formatKernel, formatLbu, formatLoad, formatMemory, formatUpgrades, STORAGE_WORDS } from '../../../shared/boxes/format';
 import { BusyButton } from '../components/busy-button';
 import type { BoxActions } from './box-actions';
 import { BoxHostKey, isKeyRefusal } from './box-host-key';
@@ -12,9 +13,9 @@ const address = (t: Target) => `${t.user}@${t.host}${t.port === 22 ? '' : `:${t.
 /** The facts of one box as label/value pairs: the overview card and the detail header show the same. */
 export function FactList({ facts }: { facts: BoxFacts }) {
   const rows: Array<[string, string]> = [
-    ['Alpine', facts.alpineVersion ?? 'Not Alpine Linux'],
-    ['Kernel', facts.kernel === null ? 'Unknown' : `${facts.kernel}${facts.arch ? ` (${facts.arch})` : ''}`],
-    ['Uptime', facts.uptimeSeconds === null ? 'Unknown' : formatUptime(facts.uptimeSeconds)],
+    ['Alpine', formatAlpine(facts.alpineVersion)],
+    ['Kernel', formatKernel(facts)],
+    ['Uptime', formatBoxUptime(facts.uptimeSeconds)],
     ['Load', formatLoad(facts.load)],
     ['Memory', formatMemory(facts.memory)],
     ['Disk', formatDisk(facts.filesystems)],

@@ -4,7 +4,7 @@ import type { ServiceSummary } from '../../../shared/boxes/rc-status';
 import { useAppStore } from '../store/store-context';
 import type { BoxActions } from './box-actions';
 import { ActionFailure, DetailCard } from './detail-card';
-import { formatUptime } from './format';
+import { formatServiceState } from '../../../shared/boxes/format';
 import { useAction } from './use-action';
 import { BusyButton } from '../components/busy-button';
 import { Dialog } from '../components/dialog';
@@ -32,7 +32,6 @@ const ALL = '(all)';
 /** The runlevels of every OpenRC box, in boot order; a box's own come after. */
 const STANDARD = ['sysinit', 'boot', 'default', 'shutdown'];
 
-const stateText = (s: ServiceSummary) => (s.state === 'started' && s.upSeconds !== null ? `started, up ${formatUptime(s.upSeconds)}` : s.state);
 function runlevelsOf(services: readonly ServiceSummary[], levels: ReadonlyArray<{ name: string; kind: string }>): string[] {
   const seen = new Set([...levels.filter((l) => l.kind === 'runlevel').map((l) => l.name), ...services.flatMap((s) => s.runlevels)]);
   return [...STANDARD.filter((l) => seen.has(l)), ...[...seen].filter((l) => !STANDARD.includes(l)).sort()];
@@ -157,7 +156,7 @@ export function ServicesCard({ target, actions }: { target: Target; actions: Box
                         <th scope="row" className="mono">
                           {s.name}
                         </th>
-                        <td data-state={s.state}>{stateText(s)}</td>
+                        <td data-state={s.state}>{formatServiceState(s)}</td>
                         <td>
                           {s.runlevels.length === 0 && <span className="muted">none</span>}
                           {s.runlevels.map((level) => (

@@ -22,9 +22,9 @@ describe('profiles over IPC', () => {
     const c = client();
     const saved = await c.save({ ...defaultProfile(), name: 'Garage NAS' }, null);
     expect((await c.list()).map((p) => p.name)).toEqual(['Garage NAS']);
-    expect(await c.get(saved.id)).toMatchObject({ name: 'Garage NAS', hostname: 'alpine' });
+    expect(await c.get(saved.id)).toMatchObject({ profile: { name: 'Garage NAS', hostname: 'alpine' }, lostSecrets: [] });
     await c.save({ ...defaultProfile(), name: 'Garage NAS', hostname: 'nas' }, saved.id);
-    expect(await c.get(saved.id)).toMatchObject({ hostname: 'nas' });
+    expect(await c.get(saved.id)).toMatchObject({ profile: { hostname: 'nas' } });
     await c.remove(saved.id);
     expect(await c.list()).toEqual([]);
   });

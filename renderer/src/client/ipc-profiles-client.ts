@@ -26,7 +26,10 @@ export function ipcProfilesClient(client: CairnClient): ProfilesClient {
   return {
     list: async () =>
       value(await client.invoke('profiles:list')).profiles.map((p) => ({ id: p.id, name: p.name, savedAt: p.updatedAt })),
-    get: async (id) => value(await client.invoke('profiles:get', { id })).profile,
+    get: async (id) => {
+      const stored = value(await client.invoke('profiles:get', { id }));
+      return { profile: stored.profile, lostSecrets: stored.lostSecrets ?? [] };
+    },
     save: async (profile, id) => {
       const saved = value(await client.invoke('profiles:save', id === null ? { profile } : { id, profile }));
       return { id: saved.id, name: saved.name, savedAt: saved.updatedAt };

@@ -11,7 +11,7 @@ describe('the browser profiles client', () => {
     const b = await client.save({ ...defaultProfile(), name: 'Beta' }, null);
     const a = await client.save({ ...defaultProfile(), name: 'Alpha' }, null);
     expect((await client.list()).map((p) => p.name)).toEqual(['Alpha', 'Beta']);
-    expect(await client.get(b.id)).toMatchObject({ name: 'Beta' });
+    expect(await client.get(b.id)).toMatchObject({ profile: { name: 'Beta' }, lostSecrets: [] });
     await client.save({ ...defaultProfile(), name: 'Alpha 2' }, a.id);
     expect((await client.list()).map((p) => p.name)).toEqual(['Alpha 2', 'Beta']);
     await client.remove(b.id);

@@ -18,10 +18,15 @@ export interface OpenedFile {
   text: string;
 }
 
+/** A saved profile as fetched: the stored JSON (the caller migrates and checks it with loadProfile), and the passphrases it lost, by field path. */
+export interface FetchedProfile {
+  profile: unknown;
+  lostSecrets: readonly string[];
+}
+
 export interface ProfilesClient {
   list(): Promise<ProfileSummary[]>;
-  /** The stored JSON as saved; the caller migrates and checks it with loadProfile. */
-  get(id: string): Promise<unknown>;
+  get(id: string): Promise<FetchedProfile>;
   /** Saves under `id`, or as a new profile when id is null; returns what was stored. */
   save(profile: Profile, id: string | null): Promise<ProfileSummary>;
   remove(id: string): Promise<void>;
@@ -61,7 +66,8 @@ export function browserProfilesClient(storage: Storage = window.localStorage, do
     get: async (id) => {
       const found = readAll()[id];
       if (!found) throw new Error('That profile no longer exists; it may have been deleted in another window.');
-      return found.profile;
+      // The browser keeps no secrets apart, so it never loses one.
+      return { profile: found.profile, lostSecrets: [] };
     },
     save: async (profile, id) => {
       const all = readAll();

@@ -3,6 +3,7 @@ import type { Profile } from '../../../shared/profile/schema';
 import type { Engine } from '../engine/engine';
 import { STEP_IDS, stepOfPath, type StepId } from '../wizard/step-catalogue';
 import { draftProblems } from './draft-problems';
+import { lostSecretProblems, type LostSecrets } from './lost-secrets';
 import type { SaveRefusal } from './wizard-slice';
 import type { AllState } from './types';
 
@@ -27,19 +28,19 @@ export const valueAt = (profile: Profile, path: string): unknown =>
   path.split('.').reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), profile);
 
 const computeProblems = lastOf(
-  (profile: Profile, drafts: Readonly<Record<string, string>>, engine: Engine | null, refusal: SaveRefusal | null): readonly Problem[] => {
+  (profile: Profile, drafts: Readonly<Record<string, string>>, engine: Engine | null, refusal: SaveRefusal | null, lost: LostSecrets): readonly Problem[] => {
     const fromDrafts = draftProblems(drafts);
     const covered = new Set(fromDrafts.map((p) => p.path));
     const fromProfile = engine ? engine.validate(profile).filter((p) => !covered.has(p.path)) : [];
     // A save the main process refused for this very value stays by its field until the value changes.
     const refused: Problem[] = refusal !== null && valueAt(profile, refusal.path) === refusal.value ? [{ path: refusal.path, message: refusal.message, severity: 'error' }] : [];
-    return [...refused, ...fromDrafts, ...fromProfile];
+    return [...refused, ...fromDrafts, ...lostSecretProblems(lost, profile), ...fromProfile];
   },
 );
 
-/** Every problem of the profile being edited: shared validate(), text that is not a value yet, and a save refused for a field. */
+/** Every problem of the profile being edited: shared validate(), text that is not a value yet, a save refused for a field, and a passphrase lost with a session. */
 export const selectProblems = (s: AllState): readonly Problem[] =>
-  computeProblems(s.wizard.profile, s.wizard.drafts, s.ui.engine, s.wizard.saveRefusal);
+  computeProblems(s.wizard.profile, s.wizard.drafts, s.ui.engine, s.wizard.saveRefusal, s.wizard.lostSecrets);
 
 const belongsTo = (problemPath: string, path: string) =>
   problemPath === path || problemPath.startsWith(`${path}.`);

@@ -2,6 +2,7 @@ import { defaultProfile } from '../../../shared/profile/defaults';
 import type { Profile } from '../../../shared/profile/schema';
 import type { Diagnostic } from '../engine/engine';
 import type { StepId } from '../wizard/step-catalogue';
+import { NO_LOST_SECRETS, type LostSecrets } from './lost-secrets';
 import type { SliceCreator } from './types';
 
 export interface ImportReport {
@@ -50,6 +51,8 @@ export interface WizardData {
    * that field as an error for as long as the field still holds that value.
    */
   saveRefusal: SaveRefusal | null;
+  /** Passphrases the opened profile lost with an ended session: each field says so while it is empty. */
+  lostSecrets: LostSecrets;
 }
 
 export interface SaveRefusal {
@@ -68,7 +71,7 @@ export interface WizardSlice {
     edit: (change: (w: WizardData) => WizardEdit) => void;
     update: (recipe: (p: Profile) => Profile) => void;
     /** Replaces the whole profile (open, import, template); drafts and stash start over. */
-    replace: (profile: Profile, options: { id: string | null; pristine: boolean; importReport?: ImportReport | null }) => void;
+    replace: (profile: Profile, options: { id: string | null; pristine: boolean; importReport?: ImportReport | null; lostSecrets?: LostSecrets }) => void;
     markSaved: (id: string, profile: Profile) => void;
     /** The saved copy is gone (deleted): what is on screen is now unsaved. */
     detach: () => void;
@@ -90,6 +93,7 @@ export function initialWizardData(profile: Profile = defaultProfile()): WizardDa
     importReport: null,
     facts: null,
     saveRefusal: null,
+    lostSecrets: NO_LOST_SECRETS,
   };
 }
 
@@ -101,7 +105,7 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set) => {
       ...initialWizardData(),
       edit: (change) => patch(change),
       update: (recipe) => patch((w) => ({ profile: recipe(w.profile) })),
-      replace: (profile, { id, pristine, importReport = null }) =>
+      replace: (profile, { id, pristine, importReport = null, lostSecrets = NO_LOST_SECRETS }) =>
         patch(() => ({
           profile,
           baseline: pristine ? profile : null,
@@ -110,6 +114,7 @@ export const createWizardSlice: SliceCreator<WizardSlice> = (set) => {
           drafts: {},
           stash: {},
           importReport,
+          lostSecrets,
         })),
       markSaved: (id, profile) => patch(() => ({ profileId: id, baseline: profile, saveRefusal: null })),
       saveRefused: (saveRefusal) => patch(() => ({ saveRefusal })),

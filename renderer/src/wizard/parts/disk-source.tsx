@@ -1,5 +1,5 @@
 import type { ConnectionReport } from '../../../../shared/api/targets';
-import { formatKib } from '../../components/format-size';
+import { formatKib } from '../../../../shared/boxes/format';
 import { SelectField, type Option } from '../../components/select-field';
 import { useAppStore } from '../../store/store-context';
 import type { DiskFact } from '../../store/wizard-slice';

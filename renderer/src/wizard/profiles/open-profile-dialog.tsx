@@ -4,6 +4,7 @@ import { useProfilesClient } from '../../client/client-context';
 import type { ProfileSummary } from '../../client/profiles-client';
 import { Dialog } from '../../components/dialog';
 import { useAppStore } from '../../store/store-context';
+import { hasLostSecrets, lostSecretsOf, lostSecretsSentence } from '../../store/lost-secrets';
 import { useUnsavedGuard } from './unsaved-guard';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -33,9 +34,10 @@ export function OpenProfileDialog({ onClose }: { onClose: () => void }) {
   }, [client, generation]);
 
   const fetchProfile = async (summary: ProfileSummary) => {
-    const loaded = loadProfile(await client.get(summary.id));
+    const fetched = await client.get(summary.id);
+    const loaded = loadProfile(fetched.profile);
     if (!loaded.ok) throw new Error(`“${summary.name}” cannot be opened: ${loaded.message}`);
-    return loaded;
+    return { ...loaded, lostSecrets: lostSecretsOf(fetched.lostSecrets, loaded.profile) };
   };
 
   const open = (summary: ProfileSummary) =>
@@ -43,16 +45,23 @@ export function OpenProfileDialog({ onClose }: { onClose: () => void }) {
       (loaded) => {
         onClose();
         guard('Opening another profile', () => {
-          replace(loaded.profile, { id: summary.id, pristine: true });
-          announce(`Opened “${summary.name}”${loaded.migratedFrom ? `, upgraded from format ${loaded.migratedFrom}` : ''}.`, 'ok');
+          replace(loaded.profile, { id: summary.id, pristine: true, lostSecrets: loaded.lostSecrets });
+          const opened = `Opened “${summary.name}”${loaded.migratedFrom ? `, upgraded from format ${loaded.migratedFrom}` : ''}.`;
+          // Said once here; each passphrase field then says it for as long as it is empty.
+          if (hasLostSecrets(loaded.lostSecrets)) announce(`${opened} ${lostSecretsSentence(loaded.lostSecrets)}`, 'info');
+          else announce(opened, 'ok');
         });
       },
       (e: unknown) => setError(message(e)),
     );
 
+  // A copy made without the lost passphrase would quietly be an open network or an unopenable disk.
   const duplicate = (summary: ProfileSummary) =>
     fetchProfile(summary)
-      .then((loaded) => client.save({ ...loaded.profile, name: `${loaded.profile.name} (copy)` }, null))
+      .then((loaded) => {
+        if (hasLostSecrets(loaded.lostSecrets)) throw new Error(`“${summary.name}” cannot be copied yet. ${lostSecretsSentence(loaded.lostSecrets, 'save, then copy it')}`);
+        return client.save({ ...loaded.profile, name: `${loaded.profile.name} (copy)` }, null);
+      })
       .then(
         (copy) => {
           announce(`Saved a copy as “${copy.name}”.`, 'ok');
