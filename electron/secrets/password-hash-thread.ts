@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { HashOptions } from './password-hash';
 import type { HashAnswer, HashRequest } from './password-hash-worker';
@@ -17,22 +19,22 @@ declare const __CAIRN_PASSWORD_HASH_WORKER__: string | undefined;
 
 let compiled: Promise<string> | undefined;
 
-async function compileWorker(): Promise<string> {
-  // A computed name, so a bundler of this file never tries to take esbuild in.
-  const name = 'esbuild';
-  const { build } = (await import(/* @vite-ignore */ name)) as typeof import('esbuild');
-  const result = await build({
-    entryPoints: [join(__dirname, 'password-hash-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    write: false,
-    logLevel: 'warning',
+/**
+ * esbuild's command line in a child process, not its JS API: the API
+ * refuses to run inside a jsdom test (a Uint8Array from another realm), and
+ * the window's tests call the real handlers too.
+ */
+function compileWorker(): Promise<string> {
+  const require = createRequire(join(__dirname, 'password-hash-thread.ts'));
+  const esbuild = join(dirname(require.resolve('esbuild/package.json')), 'bin', 'esbuild');
+  const args = [join(__dirname, 'password-hash-worker.ts'), '--bundle', '--platform=node', '--target=node20', '--format=cjs', '--log-level=warning'];
+  return new Promise((resolve, reject) => {
+    execFile(esbuild, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
+      if (error) reject(new Error(`esbuild could not build the password hashing thread (${error.message}).`));
+      else if (stdout.trim() === '') reject(new Error('esbuild produced no password hashing thread.'));
+      else resolve(stdout);
+    });
   });
-  const code = result.outputFiles[0]?.text;
-  if (code === undefined) throw new Error('esbuild produced no password hashing thread.');
-  return code;
 }
 
 function workerSource(): Promise<string> {
