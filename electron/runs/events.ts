@@ -60,6 +60,8 @@ export interface RunStepEvent extends RunRef {
   exitCode: number | null;
   findings: Finding[];
   error: RunError | null;
+  /** A retry's skipped step: the run (this id) that completed it. */
+  doneIn?: string;
 }
 
 /** setup-alpine entered a new section. */

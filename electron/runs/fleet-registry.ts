@@ -4,6 +4,7 @@ import type { ConnectOptions } from '../ssh';
 import type { RunEvent } from './events';
 import type { LimitsInput } from './limits';
 import { mapPooled } from './pool';
+import type { ResumeFrom } from './retry';
 import { runTarget, type FinalStatus, type Planner, type RunTargetOptions } from './run-target';
 
 /** One target of a fleet, ready to run: its run id is chosen before it starts, so the window knows it at once. */
@@ -16,6 +17,8 @@ export interface FleetEntry {
   profile?: Profile;
   /** The login's doas password from the keychain, typed when doas asks; null when none is kept. */
   doasPassword?: string | null;
+  /** A retry: what the box's run before completed, so safe steps are not run again. */
+  resumeFrom?: ResumeFrom;
 }
 
 export interface FleetLaunch {
@@ -130,6 +133,7 @@ export class FleetRegistry {
         sink: (event) => this.deps.onActivity(event),
         ...(this.deps.limits ? { limits: this.deps.limits } : {}),
         ...(this.deps.planner ? { planner: this.deps.planner } : {}),
+        ...(entry.resumeFrom ? { resumeFrom: entry.resumeFrom } : {}),
       });
       this.deps.log.info(`Run ${entry.runId} on ${entry.targetName} ended ${result.status}${result.error ? ` (${result.error.code})` : ''}.`);
       return result.status;

@@ -12,7 +12,7 @@ import type { ConnectOptions } from '../ssh';
 import type { KnownHostsStore } from '../store/known-hosts';
 import type { SshConfigSource } from '../store/ssh-config-import';
 import { lostSecretsName, type ProfileStore } from '../store/profiles';
-import { readFleet, saveFleet, type FleetRecord } from '../store/run-history';
+import { fleetRunsOf, readFleet, saveFleet, type FleetRecord } from '../store/run-history';
 import type { TargetStore } from '../store/targets';
 import { connectOptionsFor } from '../targets/connect-options';
 import { expandBatch, type Batch, type BatchBox, type BatchProblem } from '../../shared/batch/batch';
@@ -20,7 +20,7 @@ import { rowTargets, type RowTarget } from './batch-targets';
 import { confirmationProblem, erasedBy } from './confirm';
 import { FleetRegistry, type FleetEntry } from './fleet-registry';
 import { newId } from './ids';
-import { targetsToRetry } from './retry';
+import { resumeFrom, resumeInfo, retryable, type PreviousRun } from './retry';
 import type { RunServices } from './run-services';
 
 export interface RunLauncherDeps {
@@ -43,7 +43,7 @@ export interface RunLauncher {
   start(request: ParsedRequestOf<'runs:start'>): Promise<Result<FleetStarted>>;
   /** Cancels one run, or every run of a fleet still queued or going; returns how many. */
   cancel(which: ParsedRequestOf<'runs:cancel'>): number;
-  /** Runs again, in the same fleet, its targets whose last run did not finish as planned (narrowed to `targetIds` when given). */
+  /** Runs again, in the same fleet, its targets whose last run did not finish as planned (narrowed to `targetIds` when given), each skipping the steps its last run completed where that is safe. */
   retryFailed(fleetId: string, targetIds?: readonly string[]): Promise<Result<FleetStarted>>;
   /** Which of these targets have a run going now. */
   busy(targetIds: readonly string[]): string[];
@@ -92,6 +92,12 @@ interface Loaded {
   targets: Target[];
 }
 
+/** What a retry knows of the runs before it: each box's newest run (or that it cannot be read), and when the profile was last saved. */
+interface Previous {
+  runs: ReadonlyMap<string, PreviousRun>;
+  profileUpdatedAt: string | null;
+}
+
 export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
   const { runs, log } = deps;
   const registry = new FleetRegistry({ openRun: runs.openRun, onActivity: runs.onActivity, log, ...(runs.limits ? { limits: runs.limits } : {}) });
@@ -131,7 +137,7 @@ export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
   };
 
   /** Checks all that can be checked before anything is sent, then starts the fleet (and saves how a new one was started). */
-  const launch = async (o: FleetRecord, options: { save: boolean }): Promise<Result<FleetStarted>> => {
+  const launch = async (o: FleetRecord, options: { save: boolean; previous?: Previous }): Promise<Result<FleetStarted>> => {
     const loaded = await load(o.profileId, o.targetIds);
     if (!loaded.ok) return loaded;
     const { profile, targets } = loaded.value;
@@ -152,12 +158,20 @@ export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
       expanded.boxes.forEach((box, n) => own.set(o.rowTargets?.[n] ?? '', box.profile));
     }
     const entries: FleetEntry[] = [];
+    const resumes: NonNullable<FleetStarted['resumes']> = [];
     for (const [i, target] of targets.entries()) {
       const connect = await connectOptions(target);
       if (!connect.ok) return fail(connect.error.code, `${target.name}: ${connect.error.message}`, `targetIds.${i}`);
       const mine = own.get(target.id);
       const doasPassword = await deps.secrets.get(target.id, 'doas');
-      entries.push({ runId: newId('run'), targetId: target.id, targetName: target.name, connect: connect.value, doasPassword, ...(mine === undefined ? {} : { profile: mine }) });
+      // A retry skips what the box's run before completed, when that run can be trusted to match this one.
+      const box = mine ?? profile;
+      const c = connect.value;
+      const check = { profileName: box.name, profileUpdatedAt: options.previous?.profileUpdatedAt ?? null, target: { host: c.host, port: c.port ?? 22, user: c.username } };
+      const planned = options.previous ? draftPlan(box, o.reboot) : [];
+      const resume = options.previous && resumeFrom(options.previous.runs.get(target.id) ?? null, planned, check);
+      if (resume) resumes.push({ targetId: target.id, ...resumeInfo(planned, resume) });
+      entries.push({ runId: newId('run'), targetId: target.id, targetName: target.name, connect: c, doasPassword, ...(mine === undefined ? {} : { profile: mine }), ...(resume ? { resumeFrom: resume } : {}) });
     }
     // Checked with nothing awaited before the launch, so two quick starts cannot both take a target.
     const busy = new Set(registry.busy(o.targetIds));
@@ -171,7 +185,7 @@ export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
       // Only "Retry failed" after a restart needs it; the runs go on without it.
       await saveFleet(runs.runsDir, o).catch((error: unknown) => log.error(`Could not save how fleet ${o.fleetId} was started`, error));
     }
-    return ok({ fleetId: o.fleetId, runIds: entries.map((e) => e.runId), targetIds: entries.map((e) => e.targetId) });
+    return ok({ fleetId: o.fleetId, runIds: entries.map((e) => e.runId), targetIds: entries.map((e) => e.targetId), ...(options.previous ? { resumes } : {}) });
   };
 
   return {
@@ -226,9 +240,17 @@ export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
       if (registry.isRunning(fleetId)) return fail('invalid-input', 'This fleet is still running; wait for its runs to end, or cancel them, before retrying.', 'fleetId');
       const record = await readFleet(runs.runsDir, fleetId);
       if (record === null) return fail('not-found', 'Cairn has no record of how this fleet was started, so it cannot retry it; start the run again from the Runs screen.', 'fleetId');
-      const again = await targetsToRetry(runs.runsDir, fleetId, record.targetIds, targetIds);
+      const before = await fleetRunsOf(runs.runsDir, fleetId);
+      const again = retryable(record.targetIds, before.latest, targetIds);
       if (again.length === 0) return fail('invalid-input', 'No run of this fleet failed, was refused, cancelled or interrupted, so there is nothing to retry.', 'fleetId');
-      return launch({ ...record, targetIds: again }, { save: false });
+      const previous = new Map(
+        again.map((id): [string, PreviousRun] => {
+          const summary = before.latest.get(id);
+          return [id, before.unreadable.has(id) ? 'unreadable' : summary ? { summary } : null];
+        }),
+      );
+      const stored = await deps.profiles.get(record.profileId);
+      return launch({ ...record, targetIds: again }, { save: false, previous: { runs: previous, profileUpdatedAt: stored.ok ? stored.value.updatedAt : null } });
     },
   };
 }

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { RunResume } from '../../shared/api/runs';
 import type { Finding, PreflightFacts, PreflightProblem, Progress } from '../../shared/runs';
 import { writeFileAtomic, type RunFiles } from '../store';
 import { runOwnerAlive } from '../store/run-owner';
@@ -19,6 +20,8 @@ export interface StepRecord {
   /** Findings of this step past the first MAX_FINDINGS: counted, not kept (absent when none). */
   findingsOmitted?: number;
   error: RunError | null;
+  /** A retry's `skipped` step that the run before (this id) completed. */
+  doneIn?: string;
   /** The byte range of output.log this step wrote (end is null while it runs). */
   log: { start: number; end: number | null };
 }
@@ -46,6 +49,8 @@ export interface RunSummary {
   error: RunError | null;
   /** Bytes in output.log when this summary was written. */
   logBytes: number;
+  /** A retry: the steps it ran again and those it skipped, done by the run before (absent for a first run). */
+  resume?: RunResume;
 }
 
 /** The most findings a run (and each of its steps) keeps; the rest are counted. */

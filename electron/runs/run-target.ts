@@ -11,6 +11,7 @@ import { newId } from './ids';
 import { limitsFrom, type LimitsInput } from './limits';
 import { RunRecorder, SUMMARY_VERSION, type RunSummary } from './persist';
 import { makeWorkDir, readFacts, removeWorkDir } from './preflight';
+import { resumeInfo, type ResumeFrom } from './retry';
 import { Session } from './session';
 import { runStep } from './run-step';
 import { PREFLIGHT_STEP, RunTracker, stepRecord } from './tracker';
@@ -38,6 +39,8 @@ export interface RunTargetOptions {
   keepWorkDir?: boolean;
   /** The login's doas password (from the keychain), typed when doas asks for it; never on a command line or in a log. */
   doasPassword?: string | null;
+  /** A retry: the steps the box's run before completed are skipped where that is safe (shared/plan/resume.ts), and the summary says so. */
+  resumeFrom?: ResumeFrom;
 }
 
 export type FinalStatus = Exclude<RunStatus, 'running'>;
@@ -53,6 +56,9 @@ export interface RunResult {
 }
 
 function newSummary(o: RunTargetOptions, runId: string, steps: Step[]): RunSummary {
+  const resume = o.resumeFrom ? resumeInfo(steps, o.resumeFrom) : null;
+  const skipped = new Set(resume?.skipped);
+  const record = (s: Step) => (skipped.has(s.id) && resume?.previousRunId ? { ...stepRecord(s), status: 'skipped' as const, doneIn: resume.previousRunId } : stepRecord(s));
   return {
     version: SUMMARY_VERSION,
     runId,
@@ -66,10 +72,11 @@ function newSummary(o: RunTargetOptions, runId: string, steps: Step[]): RunSumma
     preflight: { facts: null, problems: [] },
     workDir: null,
     progress: null,
-    steps: [stepRecord(PREFLIGHT_STEP), ...steps.map(stepRecord)],
+    steps: [stepRecord(PREFLIGHT_STEP), ...steps.map(record)],
     findings: [],
     error: null,
     logBytes: 0,
+    ...(resume ? { resume } : {}),
   };
 }
 
@@ -88,7 +95,8 @@ function refuseEarly(o: RunTargetOptions, draft: Step[]): RunError | null {
  * Runs a profile's plan on one target: refuses before connecting when the
  * profile is invalid or the erase confirmation does not match, checks the
  * box (preflight), then runs the steps in order; after a failure or a cancel
- * only the `always` steps run. Everything is persisted as it happens and
+ * only the `always` steps run; a retry (`resumeFrom`) leaves out the steps
+ * its run before completed, where that is safe. Everything is persisted as it happens and
  * announced through `sink`. Never throws for a failed run: the result says.
  */
 export async function runTarget(o: RunTargetOptions): Promise<RunResult> {
@@ -143,7 +151,12 @@ export async function runTarget(o: RunTargetOptions): Promise<RunResult> {
       disks: read.value.disks?.map((d) => `/dev/${d}`),
     };
     const steps = planner(o.profile, facts, planOptions);
-    if (steps.map((s) => s.id).join() !== draft.map((s) => s.id).join()) tracker.replacePlan(steps);
+    const resume = o.resumeFrom ? resumeInfo(steps, o.resumeFrom) : null;
+    if (steps.map((s) => s.id).join() !== draft.map((s) => s.id).join()) {
+      tracker.replacePlan(steps);
+      if (resume) tracker.summary.resume = resume;
+      if (resume?.previousRunId) tracker.doneBefore(resume.skipped, resume.previousRunId);
+    }
     const changed = confirmationProblem(steps, o.confirm);
     if (changed) {
       await removeWorkDir(opened.value, dir.value);
@@ -154,7 +167,9 @@ export async function runTarget(o: RunTargetOptions): Promise<RunResult> {
     let cancelled: RunError | null = null;
     let warned = false;
     let gone = false;
+    const skipped = new Set(resume?.skipped);
     for (const step of steps) {
+      if (skipped.has(step.id)) continue;
       if ((failure || cancelled) && !step.always) continue;
       // Clean-up after a cancel still runs: it removes the answer file.
       const signal = cancelled ? new AbortController().signal : cancel;

@@ -82,6 +82,16 @@ export class RunTracker {
     void this.recorder.save();
   }
 
+  /** A retry's steps that the run before (`runId`) completed: skipped, saying so, without running. */
+  doneBefore(ids: readonly string[], runId: string): void {
+    for (const id of ids) {
+      const step = this.step(id);
+      Object.assign(step, { status: 'skipped', doneIn: runId });
+      this.emitStep(step);
+    }
+    void this.recorder.save();
+  }
+
   /** Steps that never started are skipped once the run ends. */
   skipRest(): void {
     for (const step of this.summary.steps) if (step.status === 'pending') this.end(step.id, 'skipped');
@@ -145,6 +155,7 @@ export class RunTracker {
       exitCode: step.exitCode,
       findings: step.findings,
       error: step.error,
+      ...(step.doneIn === undefined ? {} : { doneIn: step.doneIn }),
     });
   }
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RUN_LOG_TAIL_BYTES } from '../../shared/api/runs';
 import { tempDir } from '../services.test-support';
-import { latestRunsOf, listRuns, readFleet, readRun, saveFleet } from './run-history';
+import { fleetRunsOf, latestRunsOf, listRuns, readFleet, readRun, saveFleet } from './run-history';
 
 let dir: { dir: string; cleanup: () => Promise<void> };
 let runsDir: string;
@@ -49,6 +49,18 @@ describe('runs on disk', () => {
     expect(runs[0]).not.toHaveProperty('workDir');
     expect(problems).toEqual([{ file: path.join(runsDir, 'run-c', 'summary.json'), message: expect.stringMatching(/^The summary of run run-c is not in the shape Cairn writes/) }]);
     expect([...(await latestRunsOf(runsDir, 'fleet-1')).entries()].map(([t, r]) => [t, r.runId])).toEqual([['t-1', 'run-b']]);
+  });
+
+  it('names the boxes of a fleet whose run summary is damaged, from what its text still says', async () => {
+    await writeRun('run-a', summary('run-a', 't-1', '2025-01-01T00:00:00Z', 'failed'));
+    // Cut off mid-write: not JSON, yet it still names its fleet and box.
+    await writeRun('run-b', JSON.stringify(summary('run-b', 't-2', '2025-01-02T00:00:00Z'), null, 2).slice(0, 150));
+    await writeRun('run-c', JSON.stringify({ ...summary('run-c', 't-3', '2025-01-02T00:00:00Z'), fleetId: 'fleet-2', steps: 'broken' }));
+    await writeRun('run-d', '{"runId": ');
+    const { latest, unreadable } = await fleetRunsOf(runsDir, 'fleet-1');
+    expect([...latest.keys()]).toEqual(['t-1']);
+    expect([...unreadable]).toEqual(['t-2']);
+    expect([...(await fleetRunsOf(runsDir, 'fleet-2')).unreadable]).toEqual(['t-3']);
   });
 
   it('answers with no runs when the folder does not exist yet', async () => {

@@ -100,10 +100,28 @@ export const runHistory = (runsDir: string): RunHistory => ({
 
 /** The newest run of each target in a fleet, from disk. */
 export async function latestRunsOf(runsDir: string, fleetId: string): Promise<Map<string, RunSummaryInfo>> {
-  const { runs } = await listRuns(runsDir);
+  return (await fleetRunsOf(runsDir, fleetId)).latest;
+}
+
+/** A string field of a summary that did not parse, read from its text: the runner writes runId, fleetId and targetId first, so a cut-off file still names them. */
+const fieldOf = (text: string, name: string): string | null => new RegExp(`"${name}"\\s*:\\s*"([a-z0-9-]{1,64})"`).exec(text)?.[1] ?? null;
+
+/**
+ * The newest readable run of each target in a fleet, and the targets of the
+ * fleet with a run whose summary cannot be read (found by the fleet and
+ * target its damaged text still names): a retry cannot tell what such a run did.
+ */
+export async function fleetRunsOf(runsDir: string, fleetId: string): Promise<{ latest: Map<string, RunSummaryInfo>; unreadable: Set<string> }> {
+  const { runs, problems } = await listRuns(runsDir);
   const latest = new Map<string, RunSummaryInfo>();
   for (const run of runs) if (run.fleetId === fleetId && !latest.has(run.targetId)) latest.set(run.targetId, run);
-  return latest;
+  const unreadable = new Set<string>();
+  for (const problem of problems) {
+    const text = await readFile(problem.file, 'utf8').catch(() => '');
+    const targetId = fieldOf(text, 'targetId');
+    if (fieldOf(text, 'fleetId') === fleetId && targetId !== null) unreadable.add(targetId);
+  }
+  return { latest, unreadable };
 }
 
 const fleetRecordSchema = z.object({

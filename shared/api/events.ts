@@ -27,6 +27,7 @@ export const eventSchemas = {
     exitCode: z.number().int().nullable(),
     findings: z.array(runFindingSchema),
     error: runErrorSchema.nullable(),
+    doneIn: z.string().optional(),
   }),
   /** setup-alpine entered a new section. */
   'run.progress': runRefSchema.extend({ stepId: z.string(), progress: runProgressSchema }),

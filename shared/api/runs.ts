@@ -74,8 +74,29 @@ export const runStepSchema = z.object({
   endedAt: z.string().nullable(),
   findings: z.array(runFindingSchema),
   error: runErrorSchema.nullable(),
+  /** A retry's `skipped` step that the run before (this id) completed, so it was not run again. */
+  doneIn: idSchema.optional(),
 });
 export type RunStepRecord = z.infer<typeof runStepSchema>;
+
+/**
+ * How a retry treats one box: the steps of its plan it runs again and those
+ * it skips because the run before completed them (shared/plan/resume.ts);
+ * or why it runs them all.
+ */
+export const runResumeSchema = z.object({
+  /** The box's run this retry follows; null when it had none Cairn could read. */
+  previousRunId: idSchema.nullable(),
+  /** The first step run again that the run before did not complete (where it failed); null when there is none. */
+  from: z.object({ id: z.string(), title: z.string() }).nullable(),
+  /** Ids of the steps run again, in plan order. */
+  rerun: z.array(z.string()),
+  /** Ids of the steps skipped, done by the run before. */
+  skipped: z.array(z.string()),
+  /** Why every step runs again (a clause: "the profile was changed after its last run"); null when the retry resumes. */
+  why: z.string().nullable(),
+});
+export type RunResume = z.infer<typeof runResumeSchema>;
 
 /** A run as saved on disk (its summary.json), less what stays in the main process. */
 export const runSummarySchema = runRefSchema.extend({
@@ -90,6 +111,8 @@ export const runSummarySchema = runRefSchema.extend({
   findings: z.array(runFindingSchema),
   error: runErrorSchema.nullable(),
   logBytes: z.number().int(),
+  /** A retry: which steps it ran again and which it skipped (absent for a first run). */
+  resume: runResumeSchema.optional(),
 });
 export type RunSummaryInfo = z.infer<typeof runSummarySchema>;
 
@@ -124,6 +147,8 @@ const fleetStartedSchema = z.object({
   /** One per target, in the order of the request's targetIds (retry: only the targets run again). */
   runIds: z.array(idSchema),
   targetIds: z.array(idSchema),
+  /** A retry: for each box run again (in the order of targetIds), the steps it reruns and skips, or why it reruns them all. */
+  resumes: z.array(runResumeSchema.extend({ targetId: idSchema })).optional(),
 });
 export type FleetStarted = z.infer<typeof fleetStartedSchema>;
 

@@ -9,6 +9,7 @@ import type { FleetStarted } from '../../../shared/api/runs';
 import type { AppStore } from '../store/create-store';
 import { useAppStoreApi } from '../store/store-context';
 import { targetActions } from '../targets/target-actions';
+import { resumeSentence } from './run-view';
 
 export interface StartRequest {
   profileId: string;
@@ -79,9 +80,13 @@ export function runActions(client: CairnClient, store: AppStore): RunActions {
       const fleet = state().runs.fleets[fleetId];
       const retried = await client.invoke('runs:retry-failed', targetIds === undefined ? { fleetId } : { fleetId, targetIds });
       if (!retried.ok) return announceFailure('Nothing was retried', retried.error);
-      state().runs.fleetStarted(retried.value, { profileName: fleet?.profileName ?? '', targetLabels: labels() });
+      const names = labels();
+      state().runs.fleetStarted(retried.value, { profileName: fleet?.profileName ?? '', targetLabels: names });
+      // Each box says where it starts again and what it skips, as the run's page does.
+      const said = (retried.value.resumes ?? []).map(({ targetId, ...resume }) => resumeSentence(resume, names[targetId] ?? 'the target'));
       const n = retried.value.runIds.length;
-      state().ui.announce(`Retrying ${n === 1 ? 'one target' : `${n} targets`}.`);
+      const more = said.length > 3 ? ` ${said.length - 3} more targets are retried too; each run's page says what it reruns.` : '';
+      state().ui.announce(said.length > 0 ? `${said.slice(0, 3).join(' ')}${more}` : `Retrying ${n === 1 ? 'one target' : `${n} targets`}.`);
     },
     checkBatch: (profileId, batch) => client.invoke('runs:check-batch', { profileId, batch }),
     async startBatch({ profileName, ...request }) {

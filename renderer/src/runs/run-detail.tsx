@@ -4,7 +4,7 @@ import { targetName } from './fleet-rows';
 import { HostKeyInPlace } from './host-key-in-place';
 import type { RunActions } from './run-actions';
 import { RunLogView } from './run-log-view';
-import { isFinished, runSentence, statusLabel, type RunView, type StepView } from './run-view';
+import { isFinished, resumeSentence, runSentence, statusLabel, type RunView, type StepView } from './run-view';
 
 const STEP_MARK: Record<StepView['status'], string> = {
   pending: 'Not started',
@@ -16,6 +16,9 @@ const STEP_MARK: Record<StepView['status'], string> = {
   cancelled: 'Cancelled',
   interrupted: 'Interrupted',
 };
+
+/** A retry's step left out because the run before did it reads differently from one skipped after a failure. */
+const stepMark = (s: StepView) => (s.status === 'skipped' && s.doneIn !== undefined ? 'Skipped — done in the previous run' : STEP_MARK[s.status]);
 
 function SectionProgress({ run }: { run: RunView }) {
   const p = run.progress;
@@ -33,10 +36,10 @@ function Steps({ steps }: { steps: readonly StepView[] }) {
   return (
     <ol className="run-steps" aria-label="Steps">
       {steps.map((s) => (
-        <li key={s.id} className="run-step" data-status={s.status}>
+        <li key={s.id} className="run-step" data-status={s.status} data-done-before={s.doneIn !== undefined || undefined}>
           {/* Two columns: a long title or error wraps in its own column, never under the status. */}
           <div className="run-step-row">
-            <span className="step-mark">{STEP_MARK[s.status]}</span>
+            <span className="step-mark">{stepMark(s)}</span>
             <span className="step-title">
               {s.title}
               {s.exitCode !== null && s.exitCode !== 0 && <span className="muted"> (exit code {s.exitCode})</span>}
@@ -148,6 +151,11 @@ export function RunDetail({ actions }: { actions: RunActions }) {
       <p className="run-summary" data-testid="run-summary">
         {runSentence(run, name)}
       </p>
+      {run.resume && (
+        <p className="run-resume muted" data-testid="run-resume">
+          {resumeSentence(run.resume, name)}
+        </p>
+      )}
       <HostKeyInPlace run={run} name={name} actions={actions} />
       <AfterInstall run={run} name={name} actions={actions} />
       {!finished && <SectionProgress run={run} />}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSummaryInfo } from '../../../shared/api/runs';
-import { applyRunEvent, queuedRun, runFromSummary, runSentence, statusLabel, type AnyRunEvent, type RunView } from './run-view';
+import { applyRunEvent, queuedRun, resumeSentence, runFromSummary, runSentence, statusLabel, type AnyRunEvent, type RunView } from './run-view';
 
 const ref = { runId: 'run-1', fleetId: 'fleet-1', targetId: 't-1' };
 const step = (stepId: string, title: string, status: 'pending' | 'running' | 'succeeded' | 'failed', error: { code: 'step-failed'; message: string; stepId: string } | null = null): AnyRunEvent => ({
@@ -74,5 +74,30 @@ describe('a run read from disk', () => {
   it('does not replace a run followed live with its older summary on disk', () => {
     const live = play([step('preflight', 'Check the box', 'running'), { name: 'run.output', payload: { ...ref, text: 'live\n' } }]);
     expect(runFromSummary({ ...summary, status: 'running' }, live)).toBe(live);
+  });
+});
+
+describe('a retry of a box', () => {
+  const resume = { previousRunId: 'run-0', from: { id: 'packages', title: 'Install the extra packages' }, rerun: ['cleanup', 'packages', 'services', 'lbu-commit'], skipped: ['root-password', 'setup-alpine'], why: null };
+
+  it('says where it starts again, how many steps it reruns and how many it skips', () => {
+    expect(resumeSentence(resume, 'garage-pi')).toBe('Retrying garage-pi from “Install the extra packages”: reruns 4 steps, skips 2 done before.');
+    expect(resumeSentence({ ...resume, from: { id: 'reboot', title: 'Reboot' }, rerun: ['reboot'], skipped: ['disk'] }, 'garage-pi')).toBe('Retrying garage-pi from “Reboot”: reruns 1 step, skips 1 done before.');
+    expect(resumeSentence({ ...resume, rerun: ['setup-alpine', 'cleanup'], skipped: [] }, 'attic')).toBe('Retrying attic from the start: reruns all 2 steps, as none was done before.');
+    expect(resumeSentence({ ...resume, previousRunId: null, rerun: ['setup-alpine', 'cleanup', 'packages'], skipped: [], why: 'the summary of its last run cannot be read' }, 'attic')).toBe(
+      'Retrying attic from the start: reruns all 3 steps, because the summary of its last run cannot be read.',
+    );
+  });
+
+  it('keeps what it skips, from the retry’s answer, its events and its summary on disk', () => {
+    const queued = queuedRun({ ...ref, targetLabel: 'garage-pi', profileName: 'Sensor', resume });
+    const live = play([{ name: 'run.step', payload: { ...ref, stepId: 'setup-alpine', title: 'Run setup-alpine', status: 'skipped', exitCode: null, findings: [], error: null, doneIn: 'run-0' } }], queued);
+    expect(live.resume).toEqual(resume);
+    expect(live.steps).toEqual([expect.objectContaining({ id: 'setup-alpine', status: 'skipped', doneIn: 'run-0' })]);
+    const step = { id: 'setup-alpine', title: 'Run setup-alpine', destructive: false, status: 'skipped' as const, exitCode: null, startedAt: null, endedAt: null, findings: [], error: null, doneIn: 'run-0' };
+    const read = runFromSummary({ ...ref, target: { host: '10.0.0.5', port: 22, user: 'root' }, profileName: 'Sensor', status: 'succeeded', startedAt: '', endedAt: null, preflight: { facts: null, problems: [] }, progress: null, steps: [step], findings: [], error: null, logBytes: 0, resume }, undefined);
+    expect(read.resume).toEqual(resume);
+    expect(read.steps[0]?.doneIn).toBe('run-0');
+    expect(runFromSummary({ ...ref, target: { host: 'h', port: 22, user: 'root' }, profileName: 'Sensor', status: 'succeeded', startedAt: '', endedAt: null, preflight: { facts: null, problems: [] }, progress: null, steps: [], findings: [], error: null, logBytes: 0 }, undefined).resume).toBeNull();
   });
 });

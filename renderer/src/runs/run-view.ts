@@ -1,5 +1,5 @@
 import type { EventPayload } from '../../../shared/api/events';
-import type { RunErrorInfo, RunFinding, RunPreflightProblem, RunProgress, RunStatusName, RunStepStatus, RunSummaryInfo } from '../../../shared/api/runs';
+import type { RunErrorInfo, RunFinding, RunPreflightProblem, RunProgress, RunResume, RunStatusName, RunStepStatus, RunSummaryInfo } from '../../../shared/api/runs';
 import { appendLog, emptyLog, logFromText, type RunLog } from './run-log';
 
 export type RunEventName = 'run.output' | 'run.step' | 'run.progress' | 'run.preflight' | 'run.done';
@@ -16,6 +16,8 @@ export interface StepView {
   exitCode: number | null;
   findings: readonly RunFinding[];
   error: RunErrorInfo | null;
+  /** A retry's skipped step: the run before (this id) completed it. */
+  doneIn?: string;
 }
 
 /** One run as the Run screen shows it, built from its events (live) or its summary (from disk). */
@@ -39,10 +41,12 @@ export interface RunView {
   logStart: number;
   startedAt: string | null;
   endedAt: string | null;
+  /** A retry: the steps it runs again and skips, or why it runs them all; null for a first run. */
+  resume: RunResume | null;
 }
 
-export function queuedRun(o: { runId: string; fleetId: string | null; targetId: string; targetLabel: string | null; profileName: string }): RunView {
-  return { ...o, status: 'queued', steps: [], progress: null, findings: [], error: null, preflightProblems: [], log: emptyLog, logLoaded: true, logStart: 0, startedAt: null, endedAt: null };
+export function queuedRun(o: { runId: string; fleetId: string | null; targetId: string; targetLabel: string | null; profileName: string; resume?: RunResume | null }): RunView {
+  return { ...o, status: 'queued', steps: [], progress: null, findings: [], error: null, preflightProblems: [], log: emptyLog, logLoaded: true, logStart: 0, startedAt: null, endedAt: null, resume: o.resume ?? null };
 }
 
 /** A run first heard of through an event (started by an earlier window, say): what it can be called until the list says more. */
@@ -52,7 +56,7 @@ const unknownRun = (e: { runId: string; fleetId: string | null; targetId: string
 });
 
 function withStep(steps: readonly StepView[], e: RunEventOf<'run.step'>): StepView[] {
-  const step: StepView = { id: e.stepId, title: e.title, status: e.status, exitCode: e.exitCode, findings: e.findings, error: e.error };
+  const step: StepView = { id: e.stepId, title: e.title, status: e.status, exitCode: e.exitCode, findings: e.findings, error: e.error, ...(e.doneIn === undefined ? {} : { doneIn: e.doneIn }) };
   const at = steps.findIndex((s) => s.id === e.stepId);
   return at < 0 ? [...steps, step] : steps.map((s, i) => (i === at ? step : s));
 }
@@ -88,7 +92,7 @@ export function runFromSummary(summary: RunSummaryInfo, existing: RunView | unde
     targetLabel: existing?.targetLabel ?? addressOf(summary),
     profileName: summary.profileName,
     status: summary.status,
-    steps: summary.steps.map(({ id, title, status, exitCode, findings, error }) => ({ id, title, status, exitCode, findings, error })),
+    steps: summary.steps.map(({ id, title, status, exitCode, findings, error, doneIn }) => ({ id, title, status, exitCode, findings, error, ...(doneIn === undefined ? {} : { doneIn }) })),
     progress: summary.progress,
     findings: summary.findings,
     error: summary.error,
@@ -98,7 +102,23 @@ export function runFromSummary(summary: RunSummaryInfo, existing: RunView | unde
     logStart: log?.start ?? existing?.logStart ?? 0,
     startedAt: summary.startedAt,
     endedAt: summary.endedAt,
+    resume: summary.resume ?? existing?.resume ?? null,
   };
+}
+
+const steps = (n: number) => `${n} step${n === 1 ? '' : 's'}`;
+
+/**
+ * What a retry of a box does, in one sentence: where it starts again, how
+ * many steps it reruns and how many it skips as done before; or, when it
+ * reruns them all, why.
+ */
+export function resumeSentence(resume: RunResume, targetName: string): string {
+  const n = resume.rerun.length;
+  if (resume.why !== null) return `Retrying ${targetName} from the start: reruns all ${steps(n)}, because ${resume.why}.`;
+  if (resume.skipped.length === 0) return `Retrying ${targetName} from the start: reruns all ${steps(n)}, as none was done before.`;
+  const from = resume.from === null ? '' : ` from “${resume.from.title}”`;
+  return `Retrying ${targetName}${from}: reruns ${steps(n)}, skips ${resume.skipped.length} done before.`;
 }
 
 export const isHostKeyRefusal = (run: Pick<RunView, 'error'>): boolean => run.error?.code === 'host-key-unknown' || run.error?.code === 'host-key-changed';

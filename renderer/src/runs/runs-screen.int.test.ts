@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenSshTarget, type TestTarget } from '../../../e2e/target';
+import { installerRuns } from '../../../e2e/target/stand-ins.test-support';
 import type { Harness } from '../../../electron/services.test-support';
 import { templateById, type Profile } from '../../../shared/profile';
 import { savedTarget } from '../targets/render-shell.test-support';
@@ -57,6 +58,40 @@ describe('following an install on the Run screen', () => {
     await user.click(within(history).getByRole('button', { name: /^Open the run on box from / }));
     await waitFor(() => expect(screen.getByRole('log', { name: 'Output of box' })).toHaveTextContent('ALPINE LINUX INSTALL'));
     expect(screen.getByTestId('run-summary')).toHaveTextContent('“Sensor” was installed on box: every step succeeded.');
+  });
+
+  it('retries a box that failed installing its packages from that step, and says what it skips', async () => {
+    await box.standIns?.clearRecords();
+    await box.standIns?.control({ apk: { mode: 'fail', errorLine: 'network unreachable' } });
+    const { user, fleetsDone, reopen } = await renderRuns({
+      seed: async (h) => {
+        await seed(h);
+        await savedProfile(h, { ...sensor(), name: 'Sensor with htop', packages: ['htop'], services: [] });
+      },
+    });
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Profile' }), 'Sensor with htop');
+    await startOnBox(user);
+    await waitFor(() => expect(fleetsDone()).toBe(1), { timeout: 30_000 });
+    await waitFor(() => expect(screen.getByTestId('run-summary')).toHaveTextContent('The install on box failed: "Install the extra packages" failed with exit code 1: network unreachable'));
+    expect(screen.queryByTestId('run-resume')).not.toBeInTheDocument();
+
+    await box.standIns?.control({});
+    await user.click(screen.getByRole('button', { name: 'Retry failed' }));
+    const sentence = 'Retrying box from “Install the extra packages”: reruns 4 steps, skips 1 done before.';
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(sentence));
+    expect(await screen.findByTestId('run-resume')).toHaveTextContent(sentence);
+    await waitFor(() => expect(screen.getByTestId('run-summary')).toHaveTextContent('“Sensor with htop” was installed on box: every step succeeded.'), { timeout: 30_000 });
+    const marks = () => within(screen.getByRole('list', { name: 'Steps' })).getAllByRole('listitem').map((li) => li.querySelector('.step-mark')?.textContent);
+    const expected = ['Done', 'Skipped — done in the previous run', 'Done', 'Done', 'Done', 'Done'];
+    expect(marks()).toEqual(expected);
+    expect(installerRuns((await box.standIns?.records()) ?? [])).toBe(1);
+
+    // Read back from disk in a new window, the run still says so.
+    reopen();
+    const history = await screen.findByRole('table', { name: 'All runs, newest first' });
+    await user.click(within(history).getAllByRole('button', { name: /^Open the run on box from / })[0] as HTMLElement);
+    await waitFor(() => expect(screen.getByTestId('run-resume')).toHaveTextContent(sentence));
+    expect(marks()).toEqual(expected);
   });
 
   it('cancels a run from its page', async () => {

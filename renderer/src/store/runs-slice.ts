@@ -57,7 +57,8 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set) => {
           const fleets = { ...r.fleets };
           started.runIds.forEach((runId, i) => {
             const targetId = started.targetIds[i] ?? '';
-            const run = queuedRun({ runId, fleetId: started.fleetId, targetId, targetLabel: o.targetLabels[targetId] ?? null, profileName: o.profileName });
+            const resume = started.resumes?.find((r) => r.targetId === targetId) ?? null;
+            const run = queuedRun({ runId, fleetId: started.fleetId, targetId, targetLabel: o.targetLabels[targetId] ?? null, profileName: o.profileName, resume });
             runs[runId] = run;
             withRun(fleets, run, at.toISOString());
           });
