@@ -15,7 +15,7 @@ Profiles and boot media (no box needed):
   parse ANSWERFILE         Print the profile read from an answer file as JSON.
   validate PROFILE.json    List the profile's problems (path: message).
   plan PROFILE.json        List the steps an install runs on a box, with their commands.
-  overlay PROFILE.json --out DIR
+  overlay PROFILE.json --out DIR [--batch FILE.csv]
                            Write a headless boot overlay; print its host key fingerprint.
   find SUBNET --fingerprint SHA256:...
                            Find the box that presents this host key on a network.
@@ -102,12 +102,25 @@ List the steps an install runs on a box, with their commands.
 A FILE of - reads standard input.
 ${FILE_EXIT}`,
   overlay: `Usage: cairn overlay PROFILE.json --out DIR [--key KEY] [--replace]
+       cairn overlay PROFILE.json --batch FILE.csv --out DIR [--hostname PATTERN]
+                     [--ipv4-pool RANGE] [--key FILE] [--replace] [--data DIR]
 
 Write DIR/HOSTNAME.apkovl.tar.gz, a headless boot overlay: the box comes up on
 the network with an SSH server and a host key made for it. The last line
 printed is that key's SHA256: fingerprint.
   --key      also let this public key (or a private key's .pub) in as root
   --replace  remove other overlays in DIR (the boot takes the first found)
+
+With --batch, one overlay per row of FILE.csv (as "cairn fleet --batch" reads
+it), each with the row's hostname, address and wifi and a host key of its own.
+The rows are checked as a whole first: every problem is named by row and
+column, and nothing is written until all are fixed. Each key is then trusted
+in Cairn's known_hosts (of --data DIR) for the address its box will have (its
+static address, else its target's host) and each row's target is saved with
+it pinned, so Cairn logs in without a prompt once the box is on.
+  --key FILE  the private key every row's target logs in with; its public
+              half joins each box's authorized_keys
+  --replace   write over overlays of the same names in DIR
 A FILE of - reads standard input.
 ${FILE_EXIT}`,
   find: `Usage: cairn find SUBNET --fingerprint SHA256:... [--port N]

@@ -11,7 +11,7 @@ import { FLEET_ARGS, fleetArgsProblem, parallelProblem } from './fleet-options';
 import { formatPlan } from './format-plan';
 import { COMMAND_HELP, USAGE } from './help';
 import { CliError, checkProfileFile, displayName, problemLine, readText, requireValidProfile, type CliIo } from './inputs';
-import { overlayCommand } from './overlay-command';
+import { OVERLAY_ARGS, overlayArgsProblem, overlayCommand } from './overlay-command';
 import { pushCommand } from './push-command';
 import { BOX_OPTIONS } from './remote';
 import { cairnVersion } from './version';
@@ -99,8 +99,9 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   overlay: {
-    args: { ...ONE_FILE, flags: ['--replace'], values: ['--out', '--key'], required: ['--out'] },
+    args: OVERLAY_ARGS,
     run: overlayCommand,
+    check: overlayArgsProblem,
   },
   find: {
     args: { noun: 'subnet', count: 1, values: ['--fingerprint', '--port'], required: ['--fingerprint'] },

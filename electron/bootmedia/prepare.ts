@@ -1,27 +1,32 @@
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MediumReport, Prepared } from '../../shared/api/bootmedia';
+import type { BatchMedia, MediumReport, Prepared } from '../../shared/api/bootmedia';
 import type { z } from 'zod';
-import type { prepareRequestSchema } from '../../shared/api/bootmedia';
+import type { prepareBatchRequestSchema, prepareRequestSchema } from '../../shared/api/bootmedia';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { Target } from '../../shared/api/targets';
-import { MEDIA, afterInstallNote, overlayFileName, overlayProblems, type MediumKind } from '../../shared/bootmedia';
+import { MEDIA, afterInstallNote, overlayFileName, overlayProblems, staticAddressOf, type MediumKind } from '../../shared/bootmedia';
 import type { Profile } from '../../shared/profile';
 import type { Log } from '../log';
 import type { KnownHostsStore } from '../store/known-hosts';
 import type { ProfileStore } from '../store/profiles';
+import type { SshConfigSource } from '../store/ssh-config-import';
 import type { TargetStore } from '../store/targets';
 import { expandHome } from '../targets/login-methods';
+import { writeBatchMedia, type ChooseFolder } from './batch-media';
 import { buildOverlay, writeFailure } from './build';
 import { loginPublicKey } from './login-key';
 import { inspectMedium, sweepPartials, writeToMedium } from './medium';
 
 export type PrepareRequest = z.output<typeof prepareRequestSchema>;
+export type PrepareBatchRequest = Omit<z.output<typeof prepareBatchRequestSchema>, 'folder'>;
 
 export interface BootMediaDeps {
   profiles: Pick<ProfileStore, 'get'>;
   targets: TargetStore;
-  knownHosts: Pick<KnownHostsStore, 'add'>;
+  knownHosts: Pick<KnownHostsStore, 'add' | 'remove'>;
+  /** Where a batch row's Host alias is looked up, as a batch run does. */
+  sshConfig?: SshConfigSource;
   homeDir: string;
   log: Log;
 }
@@ -29,13 +34,14 @@ export interface BootMediaDeps {
 export interface BootMediaService {
   inspect(folder: string, medium: MediumKind): Promise<MediumReport>;
   prepare(request: PrepareRequest): Promise<Result<Prepared>>;
+  /** One overlay per row of a batch into the folder `chooseFolder` gives, asked once every row is fine. */
+  prepareBatch(request: PrepareBatchRequest, chooseFolder: ChooseFolder): Promise<Result<BatchMedia>>;
 }
 
 /** Where Cairn first looks for the box: its static address when the profile gives one, else its name (DHCP servers often register it). */
-function firstHost(profile: Profile): string {
-  const fixed = profile.interfaces.find((i) => i.auto && i.ipv4.mode === 'static');
-  return fixed?.ipv4.mode === 'static' ? fixed.ipv4.address : profile.hostname;
-}
+const firstHost = (profile: Profile): string => staticAddressOf(profile) ?? profile.hostname;
+
+const NOBODY_IN_BATCH = 'The boxes would let nobody in: add your public key for root in the profile’s “User and SSH keys” step and save it, then make the boot media again.';
 
 function profileRefusal(profile: Profile, problem: { path: string; message: string }) {
   if (problem.path === 'loginKey') return fail('invalid-input', problem.message, 'keyPath');
@@ -65,6 +71,13 @@ export function createBootMediaService(deps: BootMediaDeps): BootMediaService {
 
   return {
     inspect: (folder, medium) => inspectMedium(folder, medium),
+
+    async prepareBatch({ profileId, batch, keyPath, replaceExisting }, chooseFolder) {
+      const stored = await deps.profiles.get(profileId);
+      if (!stored.ok) return fail(stored.error.code, stored.error.message, 'profileId');
+      const request = { profile: stored.value.profile, batch, keyPath, replaceExisting, replaceHint: ', or remove those files first', nobodyIn: NOBODY_IN_BATCH };
+      return writeBatchMedia({ targets, knownHosts, sshConfig: deps.sshConfig, homeDir: deps.homeDir, log }, request, chooseFolder);
+    },
 
     async prepare(request) {
       const stored = await deps.profiles.get(request.profileId);

@@ -11,4 +11,10 @@ export const bootMediaHandlers = (bootMedia: BootMediaService, dialogs: DialogSe
   },
   'bootmedia:inspect': async ({ folder, medium }) => ok(await bootMedia.inspect(folder, medium)),
   'bootmedia:prepare': (request) => bootMedia.prepare(request),
+  'bootmedia:prepare-batch': ({ folder, ...request }) =>
+    bootMedia.prepareBatch(request, async () => {
+      if (folder !== undefined) return folder;
+      const chosen = await dialogs.showOpenDialog({ title: 'Choose a folder for the boxes’ overlays', filters: [], properties: ['openDirectory'] });
+      return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+    }),
 });

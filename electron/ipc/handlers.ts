@@ -121,7 +121,7 @@ const defaultConnections = ({ targets, secrets, knownHosts, sshConfig, log }: Se
   });
 
 const defaultBootMedia = ({ profiles, targets, knownHosts, sshConfig, log }: Services): BootMediaService =>
-  createBootMediaService({ profiles, targets, knownHosts, homeDir: sshConfig.homeDir, log });
+  createBootMediaService({ profiles, targets, knownHosts, sshConfig, homeDir: sshConfig.homeDir, log });
 
 const runLauncher = ({ profiles, targets, secrets, knownHosts, sshConfig, log }: Services, runs: RunServices): RunLauncher =>
   createRunLauncher({ profiles, targets, secrets, knownHosts, homeDir: sshConfig.homeDir, sshConfig, log, runs });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { batchProblemSchema, batchSchema } from '../batch/schema';
 import { MEDIUM_KINDS } from '../bootmedia/media';
 import { channel } from './channel';
 import { targetSchema } from './targets';
@@ -55,6 +56,44 @@ export const preparedSchema = z.object({
 });
 export type Prepared = z.infer<typeof preparedSchema>;
 
+/** A batch's boot media: one overlay per row into one folder, each row's own host key trusted for where its box will answer. */
+export const prepareBatchRequestSchema = z.object({
+  profileId: z.string().min(1, { error: 'Choose the profile the boxes start from.' }),
+  batch: batchSchema,
+  /** Where the overlays go; left out, the main process asks with the system's folder picker once the rows are fine. */
+  folder: folderSchema.optional(),
+  /** Write over overlays of the same names already in the folder. */
+  replaceExisting: z.boolean().default(false),
+  /** As for one box: its public half joins every box's authorized_keys, and every row's target logs in with it. */
+  keyPath: z.string().trim().min(1).optional(),
+});
+
+export const batchMediaBoxSchema = z.object({
+  row: z.number().int(),
+  hostname: z.string(),
+  fileName: z.string(),
+  overlayPath: z.string(),
+  keyType: z.string(),
+  /** `SHA256:…` of this box's own host key. */
+  fingerprint: z.string(),
+  /** Where Cairn's known_hosts trusts that key: the box's static address, or its target's host; the target's port. */
+  trustedHost: z.string(),
+  trustedPort: z.number().int(),
+  /** The row's target, saved with the key pinned. */
+  targetId: z.string(),
+  targetName: z.string(),
+});
+export type BatchMediaBox = z.infer<typeof batchMediaBoxSchema>;
+
+export const batchMediaSchema = z.discriminatedUnion('status', [
+  /** The folder picker was closed without a choice: nothing written. */
+  z.object({ status: z.literal('canceled') }),
+  /** The rows as a whole are not fine, each problem by row and column: nothing written. */
+  z.object({ status: z.literal('problems'), problems: z.array(batchProblemSchema) }),
+  z.object({ status: z.literal('written'), folder: z.string(), boxes: z.array(batchMediaBoxSchema), replaced: z.array(z.string()) }),
+]);
+export type BatchMedia = z.infer<typeof batchMediaSchema>;
+
 export const bootMediaChannels = {
   /** Asks for the mounted medium's folder with the system dialog. */
   'bootmedia:choose-folder': channel(z.object({}), z.discriminatedUnion('chosen', [z.object({ chosen: z.literal(false) }), z.object({ chosen: z.literal(true), folder: z.string() })])),
@@ -66,4 +105,11 @@ export const bootMediaChannels = {
    * Nothing is left half-written when it fails.
    */
   'bootmedia:prepare': channel(prepareRequestSchema, preparedSchema),
+  /**
+   * One overlay per row of a batch, `<hostname>.apkovl.tar.gz`, each with the
+   * row's values and a host key of its own, trusted in Cairn's known_hosts
+   * before any box is powered on. The rows are checked as a whole first;
+   * nothing is written unless every row is fine.
+   */
+  'bootmedia:prepare-batch': channel(prepareBatchRequestSchema, batchMediaSchema),
 };

@@ -59,7 +59,7 @@ describe('the bridge', () => {
       files: ['exportAnsible', 'openText', 'saveText'],
       runs: ['cancel', 'checkBatch', 'get', 'list', 'plan', 'retryFailed', 'start', 'startBatch'],
       boxes: ['addPackages', 'applyDrift', 'cancel', 'drift', 'facts', 'lbuBackups', 'lbuCommit', 'lbuDiff', 'lbuStatus', 'packages', 'power', 'refresh', 'removePackages', 'runlevelAction', 'serviceAction', 'services', 'upgradable', 'upgrade'],
-      bootmedia: ['chooseFolder', 'inspect', 'prepare'],
+      bootmedia: ['chooseFolder', 'inspect', 'prepare', 'prepareBatch'],
       discover: ['cancel', 'networks', 'scan'],
       app: ['info'],
       on: 'fn',

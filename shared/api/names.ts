@@ -52,6 +52,7 @@ export const CHANNEL_NAMES = [
   'bootmedia:choose-folder',
   'bootmedia:inspect',
   'bootmedia:prepare',
+  'bootmedia:prepare-batch',
   'discover:networks',
   'discover:scan',
   'discover:cancel',

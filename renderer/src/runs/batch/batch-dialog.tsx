@@ -8,6 +8,7 @@ import { formatBatchCsv, parseBatchCsv } from '../../../../shared/batch/csv';
 import { Dialog } from '../../components/dialog';
 import { exportToAnsible } from '../../wizard/profiles/export-ansible';
 import type { RunActions } from '../run-actions';
+import { BatchMediaResult, makeBootMedia, type WrittenMedia } from './batch-media';
 import { COLUMN_LABELS } from './batch-model';
 import { BatchTable } from './batch-table';
 
@@ -46,6 +47,7 @@ export function BatchDialog({
     text: string;
   } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [media, setMedia] = useState<WrittenMedia | null>(null);
   const batch: Batch = { hostname, ipv4Pool: pool, rows };
   const profileName = profiles.find((p) => p.id === profileId)?.name ?? '';
   // Any edit makes the last check stale: the table is checked again before it starts.
@@ -54,6 +56,7 @@ export function BatchDialog({
     (v: T) => {
       set(v);
       setChecked(null);
+      setMedia(null);
     };
 
   const check = async () => {
@@ -72,6 +75,16 @@ export function BatchDialog({
           : null,
       );
     }
+  };
+  const makeMedia = async () => {
+    setBusy(true);
+    setMedia(null);
+    const made = await makeBootMedia(client, profileId, batch);
+    setBusy(false);
+    // The rows' problems show in the table and the list, as a check shows them.
+    if (made.kind === 'problems') setChecked({ problems: made.problems, boxes: [], erases: [] });
+    if (made.kind === 'written') setMedia(made.written);
+    setNote({ tone: made.kind === 'problems' || (made.kind === 'note' && made.tone === 'error') ? 'error' : 'info', text: made.text });
   };
   const erases = checked?.erases ?? [];
   const confirmed = erases.length === 0 || typed.trim() === erases.join(' ');
@@ -204,6 +217,9 @@ export function BatchDialog({
         <button type="button" className="button" disabled={busy || profileId === ''} onClick={() => void exportToAnsible(client, profileId, batch).then(({ tone, text }) => setNote({ tone: tone === 'error' ? 'error' : 'info', text }))}>
           Export to Ansible…
         </button>
+        <button type="button" className="button" disabled={busy || profileId === ''} onClick={() => void makeMedia()}>
+          Make boot media for these boxes…
+        </button>
       </div>
       {problems.length > 0 && (
         <ul className="problem-list" aria-label="Problems of the batch">
@@ -223,6 +239,7 @@ export function BatchDialog({
           ))}
         </ul>
       )}
+      {media !== null && <BatchMediaResult written={media} />}
       {erases.length > 0 && problems.length === 0 && (
         <div className="field">
           <label className="field-label" htmlFor="batch-erase">
