@@ -3,15 +3,31 @@ export interface Verdict {
   measured: string;
   target: string;
   pass: boolean;
+  /** Why the figure could not be measured on this machine; such a goal counts as not met. */
+  notRun?: string;
 }
 
 export const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 export const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+export const ratio = (x: number) => `${x.toFixed(2)}x`;
+
+/** The final table: every figure with its goal, measured or not, before the exit code says whether all were met. */
 export function printVerdicts(verdicts: Verdict[]): void {
   const width = Math.max(...verdicts.map((v) => v.name.length));
-  console.log('');
-  for (const v of verdicts) console.log(`${v.pass ? 'PASS' : 'FAIL'}  ${v.name.padEnd(width)}  ${v.measured}  (target ${v.target})`);
+  const measured = Math.max(...verdicts.map((v) => (v.notRun === undefined ? v.measured.length : 0)));
+  console.log('\nVerdicts (goals):');
+  for (const v of verdicts) {
+    const label = v.notRun !== undefined ? 'NOT RUN' : v.pass ? 'PASS' : 'FAIL';
+    const figure = v.notRun !== undefined ? `not run (goal ${v.target}): ${v.notRun}` : `${v.measured.padEnd(measured)}  (goal ${v.target})`;
+    console.log(`${label.padEnd(7)}  ${v.name.padEnd(width)}  ${figure}`);
+  }
+}
+
+/** The middle value (the lower middle of an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
 }
 
 /** The largest number of timestamps inside any window of `ms`. */
