@@ -50,6 +50,9 @@ export class InstallerOracle {
     await installStandIns(oracle.template);
     // A PC booted from CD: no medium mounted for lbu, unlike the SSH targets' SD card.
     writeFileSync(path.join(oracle.template, 'proc/mounts'), 'tmpfs / tmpfs rw,relatime,mode=755 0 0\n');
+    // It checks what setup-disk is asked, not the LUKS dialogue, which needs a terminal this run has not got.
+    mkdirSync(path.join(oracle.template, 'etc/cairn-standins'), { recursive: true });
+    writeFileSync(path.join(oracle.template, 'etc/cairn-standins/crypt-unattended'), '');
     // One wired card, as setup-interfaces finds cards (README.cairn.md): what it offers when nobody answers.
     mkdirSync(path.join(oracle.template, 'sys/class/net/eth0'), { recursive: true });
     writeFileSync(path.join(oracle.template, 'sys/class/net/eth0/ifindex'), '2\n');

@@ -45,7 +45,8 @@ export interface StandInRecord {
   /**
    * setup-disk -e only: how cryptsetup's questions were answered, never the
    * passphrase itself: "passphrase-sha256=HEX asked=N" once it was set, or
-   * "no-terminal" when nothing could answer (stdin closed, no terminal).
+   * "no-terminal" when nothing could answer (stdin closed, no terminal), or
+   * "unattended" in the installer oracle, which checks only what was asked.
    */
   crypt: string | null;
 }

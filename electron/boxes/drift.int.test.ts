@@ -83,7 +83,7 @@ describe('drift between a box and its profile', () => {
     expect(first.value.skipped.map((s) => s.id)).toEqual(['interfaces', 'dns', 'sshd']);
     expect(first.value.remaining.map((d) => [d.field, d.guarded])).toEqual([['interfaces', true], ['dns', true], ['sshd', true]]);
     expect(first.value).toMatchObject({ receipt: true, saved: { committed: true, note: 'Saved with lbu commit.' } });
-    expect(log).toContain('Not applied: Write /etc/network/interfaces (takes effect when networking restarts): it can cut Cairn off from the box and needs confirm-or-revert, which Cairn cannot do yet.\n');
+    expect(log).toContain('Not applied: Write /etc/network/interfaces (takes effect when networking restarts): it can cut Cairn off from the box, so Cairn applies it only with confirm-or-revert, and it was not kept (undone by the box, or not a change the box can undo by itself).\n');
     expect(log.at(-1)).toBe('Saved with lbu commit.\n');
 
     // What the real setup-* helpers left on the box.

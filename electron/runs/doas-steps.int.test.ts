@@ -32,7 +32,8 @@ describe('install steps through doas with a password', () => {
       session,
       facts: { privilege: 'root', workDir: dir.value },
       elevation: { doasPassword: target.password },
-      limits: limitsFrom({ idleTimeoutMs: 20_000 }),
+      // Generous: doas checks the password through PAM, slow on a machine busy with other tests.
+      limits: limitsFrom({ idleTimeoutMs: 60_000 }),
       signal: new AbortController().signal,
       onOutput: (chunk) => output.push(chunk.toString()),
     };

@@ -63,7 +63,8 @@ export async function follow(session: Session, files: DetachedFiles, options: Fo
     };
     if (launch !== null && options.elevation) {
       // Through doas on a terminal the launch only starts the step; it is followed below on a plain channel, as the login.
-      const started = await execAsRoot(live.value, startCommand(launch, files), options.elevation.doasPassword, run);
+      // Bounded: starting returns at once once doas lets it in, and a start that hangs must end with a reason.
+      const started = await execAsRoot(live.value, startCommand(launch, files), options.elevation.doasPassword, { ...run, timeoutMs: 120_000 });
       if (stderr.includes(MARK.launched)) launch = null;
       if (!started.ok) {
         if (started.error.code === 'connection-lost') continue;
