@@ -44,7 +44,7 @@ describe('the receipt an install leaves on the box', () => {
         planOptions: { receipt: { profileId: 'garage-1', at: new Date('2026-12-01T10:00:00Z') } },
       });
       expect(done.error).toBeNull();
-      expect(done.summary.steps.map((s) => s.id)).toEqual(['preflight', 'root-password', 'setup-alpine', 'cleanup', 'user-password', 'packages', 'receipt', 'lbu-commit']);
+      expect(done.summary.steps.map((s) => s.id)).toEqual(['preflight', 'root-password', 'wifi-wlan0', 'setup-alpine', 'cleanup', 'user-password', 'packages', 'receipt', 'lbu-commit']);
     } finally {
       login.cleanup();
       runs.cleanup();
@@ -57,7 +57,7 @@ describe('the receipt an install leaves on the box', () => {
       profileId: 'garage-1',
       profileName: 'Garage',
       at: '2026-12-01T10:00:00.000Z',
-      applied: ['root-password', 'setup-alpine', 'user-password', 'packages', 'lbu-commit'],
+      applied: ['root-password', 'wifi-wlan0', 'setup-alpine', 'user-password', 'packages', 'lbu-commit'],
       madeBy: { profileId: 'garage-1', profileName: 'Garage' },
       removed: ['interfaces.1.wifi.passphrase', 'user.passwordHash', 'rootPasswordHash'],
       profile: { hostname: 'garage', user: { name: 'jane', sshKeys: [KEY], passwordHash: null } },

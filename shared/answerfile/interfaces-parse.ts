@@ -17,6 +17,8 @@ interface Draft {
   inet6: Family;
   ssid: string | null;
   psk: string | null;
+  /** `use wifi` was written: implied by wifi-ssid/-psk, kept as written beside a wifi-config-path. */
+  useWifi: boolean;
   extra: { inet: string[]; inet6: string[] };
 }
 
@@ -98,7 +100,7 @@ export function parseInterfaces(text: string, firstLine: number, d: Diagnostics)
   const draft = (name: string, line: number): Draft => {
     let x = drafts.get(name);
     if (x === undefined) {
-      x = { name, line, auto: false, stanza: false, inet: family(), inet6: family(), ssid: null, psk: null, extra: { inet: [], inet6: [] } };
+      x = { name, line, auto: false, stanza: false, inet: family(), inet6: family(), ssid: null, psk: null, useWifi: false, extra: { inet: [], inet6: [] } };
       drafts.set(name, x);
     }
     return x;
@@ -168,7 +170,7 @@ export function parseInterfaces(text: string, firstLine: number, d: Diagnostics)
     } else if (key === 'netmask' && cur.inet.netmask === null && fam !== 'inet6') cur.inet.netmask = value;
     else if (key === 'wifi-ssid' && cur.ssid === null) cur.ssid = rest;
     else if (key === 'wifi-psk' && cur.psk === null) cur.psk = rest;
-    else if (key === 'use' && value === 'wifi') return;
+    else if (key === 'use' && value === 'wifi') cur.useWifi = true;
     else if (key === 'use' && value === 'dhcp' && cur.inet.method === null) cur.inet.method = 'dhcp';
     else if (key === 'use' && value === 'ipv6-ra' && cur.inet6.method === null) cur.inet6.method = 'auto';
     else if (SETUP_INTERFACES_MANUAL.has(trimmed)) keep(null);
@@ -185,7 +187,8 @@ export function parseInterfaces(text: string, firstLine: number, d: Diagnostics)
       ipv4: toIpv4(x.inet),
       ipv6: toIpv6(x.inet6),
       wifi: x.ssid === null && x.psk === null ? null : { ssid: x.ssid ?? '', passphrase: x.psk ?? '' },
-      extraOptions: x.extra,
+      // Wifi settings kept in a file of their own (wifi-config-path) still need the executor.
+      extraOptions: x.useWifi && x.ssid === null && x.psk === null ? { ...x.extra, inet: ['use wifi', ...x.extra.inet] } : x.extra,
     };
   });
 }

@@ -23,7 +23,16 @@ function familyBlock(name: string, family: 'inet' | 'inet6', config: NetworkInte
   return config.mode === 'none' ? null : [`iface ${name} ${family} ${config.mode}`];
 }
 
-function stanza(i: NetworkInterface): string {
+export interface InterfacesOptions {
+  /**
+   * Where each card's wifi settings are kept instead (wifi-config.ts): a
+   * card whose wifi has a passphrase then names that file, and the
+   * passphrase stays out of this world-readable file.
+   */
+  wifiConfigPath?: (iface: string) => string;
+}
+
+function stanza(i: NetworkInterface, options: InterfacesOptions): string {
   const name = interfacesValue(i.name);
   const extra = (lines: readonly string[]) => lines.map((l) => `\t${interfacesValue(l)}`);
   const inet = familyBlock(name, 'inet', i.ipv4);
@@ -40,13 +49,16 @@ function stanza(i: NetworkInterface): string {
     // ifupdown-ng's wifi executor (interfaces-wifi(5)): wpa_supplicant for a
     // passphrase, iwconfig for an open network.
     const { ssid, passphrase } = i.wifi;
-    blocks[0]?.push('\tuse wifi', `\twifi-ssid ${interfacesValue(ssid)}`);
-    if (passphrase !== '') blocks[0]?.push(`\twifi-psk ${interfacesValue(passphrase)}`);
+    if (passphrase !== '' && options.wifiConfigPath) blocks[0]?.push('\tuse wifi', `\twifi-config-path ${interfacesValue(options.wifiConfigPath(i.name))}`);
+    else {
+      blocks[0]?.push('\tuse wifi', `\twifi-ssid ${interfacesValue(ssid)}`);
+      if (passphrase !== '') blocks[0]?.push(`\twifi-psk ${interfacesValue(passphrase)}`);
+    }
   }
   return [...(i.auto ? [`auto ${name}`] : []), ...blocks.flat()].join('\n') + '\n';
 }
 
 /** The whole /etc/network/interfaces (INTERFACESOPTS): loopback first, then each interface. */
-export function renderInterfaces(interfaces: readonly NetworkInterface[]): string {
-  return ['auto lo\niface lo inet loopback\n', ...interfaces.map(stanza)].join('\n');
+export function renderInterfaces(interfaces: readonly NetworkInterface[], options: InterfacesOptions = {}): string {
+  return ['auto lo\niface lo inet loopback\n', ...interfaces.map((i) => stanza(i, options))].join('\n');
 }

@@ -3,6 +3,7 @@ import { quote } from '../shell';
 import { apkReposOptions } from './apk-repos';
 import { diskEnvironment, diskOptions } from './disk-options';
 import { renderInterfaces } from './interfaces-render';
+import { wifiConfigPath } from './wifi-config';
 import { fullNameTravels, userOptions } from './user-options';
 
 export interface RenderOptions {
@@ -11,6 +12,8 @@ export interface RenderOptions {
    * setup-disk copies the running system, so it runs after Cairn's own steps.
    */
   holdBackDisk?: boolean;
+  /** Name each card's wifi file (wifi-config.ts) instead of writing its passphrase into the interfaces: a pushed install writes those files 0600. */
+  wifiInFiles?: boolean;
 }
 
 export const HEADER = '# setup-alpine answer file written by Cairn';
@@ -50,7 +53,7 @@ export function render(profile: Profile, options: RenderOptions = {}): string {
   set('KEYMAPOPTS', p.keymap === null ? 'none' : `${p.keymap.layout} ${p.keymap.variant}`);
   set('HOSTNAMEOPTS', p.hostname);
   set('DEVDOPTS', p.devd);
-  set('INTERFACESOPTS', renderInterfaces(p.interfaces));
+  set('INTERFACESOPTS', renderInterfaces(p.interfaces, options.wifiInFiles === true ? { wifiConfigPath } : {}));
   if (p.wifiConfigFile !== null) set('WIFIOPTS', p.wifiConfigFile);
   // setup-dns has no "none": without DNSOPTS it keeps the box's resolv.conf
   // (it asks, and takes the current values when nobody answers).

@@ -18,7 +18,11 @@ describe('guarded fixes as files for confirm-or-revert', () => {
     expect(steps.map((s) => s.id)).toEqual(['interfaces', 'dns', 'sshd']);
     const [interfaces, dns, sshd] = steps.map((s) => guardedFix(s, wifiStatic(), reading.config));
     expect(interfaces).toEqual({
-      files: [{ path: '/etc/network/interfaces', content: 'auto lo\niface lo inet loopback\n\nauto wlan0\niface wlan0 inet static\n\taddress 10.0.0.5/24\n\tgateway 10.0.0.1\n\tuse wifi\n\twifi-ssid Shed\n\twifi-psk correct horse\n', mode: 0o644 }],
+      files: [
+        // The passphrase in a file only root reads; the world-readable interfaces only name it.
+        { path: '/etc/wpa_supplicant/wpa_supplicant-wlan0.conf', content: expect.stringContaining('\tpsk="correct horse"\n'), mode: 0o600 },
+        { path: '/etc/network/interfaces', content: 'auto lo\niface lo inet loopback\n\nauto wlan0\niface wlan0 inet static\n\taddress 10.0.0.5/24\n\tgateway 10.0.0.1\n\tuse wifi\n\twifi-config-path /etc/wpa_supplicant/wpa_supplicant-wlan0.conf\n', mode: 0o644 },
+      ],
       restart: ['networking'],
     });
     expect(dns).toEqual({ files: [{ path: '/etc/resolv.conf', content: 'search shed.lan\nnameserver 192.168.178.1\n', mode: 0o644 }], restart: [] });

@@ -1,4 +1,5 @@
 import { renderInterfaces } from '../answerfile/interfaces-render';
+import { wifiConfigPath, wifiConfigText, withWifiSecret } from '../answerfile/wifi-config';
 import type { Profile } from '../profile';
 import type { FixStep } from './drift-core';
 import type { BoxConfig } from './facts-config';
@@ -20,7 +21,11 @@ export interface GuardedFix {
  * The content can hold a wifi passphrase: it stays in the main process.
  */
 export function guardedFix(step: FixStep, profile: Profile, config: BoxConfig): GuardedFix | null {
-  if (step.id === 'interfaces') return { files: [{ path: INTERFACES_FILE, content: renderInterfaces(profile.interfaces), mode: 0o644 }], restart: ['networking'] };
+  if (step.id === 'interfaces') {
+    // Each wifi file first: the interfaces name them, and the guard writes (and undoes) them all together.
+    const wifi = withWifiSecret(profile.interfaces).map((i) => ({ path: wifiConfigPath(i.name), content: wifiConfigText(i.wifi), mode: 0o600 }));
+    return { files: [...wifi, { path: INTERFACES_FILE, content: renderInterfaces(profile.interfaces, { wifiConfigPath }), mode: 0o644 }], restart: ['networking'] };
+  }
   if (step.id === 'dns') {
     const { searchDomain, servers } = profile.dns;
     const using = servers.length > 0 ? servers : (config.resolv?.nameservers ?? []);

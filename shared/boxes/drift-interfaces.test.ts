@@ -19,7 +19,10 @@ const wifi = (passphrase: string): Profile => ({
   interfaces: [{ name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Shed', passphrase }, extraOptions: { inet: [], inet6: [] } }],
   packages: ['mosquitto', 'chrony', 'wpa_supplicant', 'ifupdown-ng-wifi'],
 });
-const WIFI_FILE = 'auto lo\niface lo inet loopback\n\nauto wlan0\niface wlan0 inet dhcp\n\tuse wifi\n\twifi-ssid Shed\n\twifi-psk correct horse battery';
+/** As a pushed install writes it: the passphrase in its own 0600 file, named here. */
+const WIFI_FILE = 'auto lo\niface lo inet loopback\n\nauto wlan0\niface wlan0 inet dhcp\n\tuse wifi\n\twifi-config-path /etc/wpa_supplicant/wpa_supplicant-wlan0.conf';
+/** As an answer file run at the console writes it: the passphrase inline, in a file anyone on the box can read. */
+const INLINE_FILE = 'auto lo\niface lo inet loopback\n\nauto wlan0\niface wlan0 inet dhcp\n\tuse wifi\n\twifi-ssid Shed\n\twifi-psk correct horse battery';
 const withWifiPackages = { world: 'alpine-base\nchrony\nopenssh\nmosquitto\nwpa_supplicant\nifupdown-ng-wifi', interfaces: WIFI_FILE };
 
 describe('interfaces drift', () => {
@@ -40,14 +43,16 @@ describe('interfaces drift', () => {
     expect(driftOf(staticEth0(), pi({ interfaces: '' }))[0]?.actual).toBe('no /etc/network/interfaces');
   });
 
-  it('compares the wifi passphrase without ever showing it', () => {
+  it('moves a passphrase kept in the world-readable interfaces into its own file, without ever showing it', () => {
     expect(driftOf(wifi('correct horse battery'), pi(withWifiPackages))).toEqual([]);
-    const found = driftOf(wifi('a new passphrase'), pi(withWifiPackages));
+    const found = driftOf(wifi('correct horse battery'), pi({ ...withWifiPackages, interfaces: INLINE_FILE }));
     expect(found.map((d) => [d.field, d.actual])).toEqual([['interfaces', '/etc/network/interfaces differs (the wifi passphrase too)']]);
-    const shown = JSON.stringify(found);
-    expect(shown).not.toContain('correct horse');
-    expect(shown).not.toContain('a new passphrase');
-    expect(found[0]?.diff.filter((l) => l.side !== 'both').map((l) => l.text)).toEqual(['    wifi-psk ••• (hidden)', '    wifi-psk ••• (hidden)']);
+    expect(JSON.stringify(found)).not.toContain('correct horse');
+    expect(found[0]?.diff.filter((l) => l.side !== 'both').map((l) => `${l.side}: ${l.text}`)).toEqual([
+      'profile:     wifi-config-path /etc/wpa_supplicant/wpa_supplicant-wlan0.conf',
+      'box:     wifi-ssid Shed',
+      'box:     wifi-psk ••• (hidden)',
+    ]);
   });
 
   it("ignores passphrases a receipt's profile lacks, and will not write the file without them", () => {
@@ -58,7 +63,7 @@ describe('interfaces drift', () => {
 
   it('writes the whole file from stdin, so the passphrase never enters the command', () => {
     const profile = wifi('a new passphrase');
-    const [step] = fixSteps(driftOf(profile, pi(withWifiPackages)));
+    const [step] = fixSteps(driftOf(profile, pi({ ...withWifiPackages, interfaces: INLINE_FILE })));
     expect(step?.command).toBe(sh(...writeInterfaces()));
     expect(step?.command).not.toContain('passphrase');
     const input = fixInput(step!, profile) ?? '';
@@ -68,7 +73,8 @@ describe('interfaces drift', () => {
     const run = spawnSync('/bin/sh', ['-c', sh(...writeInterfaces(file))], { input, encoding: 'utf8' });
     expect(run.status).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(input);
-    expect(input).toContain('\twifi-psk a new passphrase\n');
+    expect(input).toContain('\twifi-config-path /etc/wpa_supplicant/wpa_supplicant-wlan0.conf\n');
+    expect(input).not.toContain('a new passphrase');
     expect(statSync(file).mode & 0o777).toBe(0o644);
     expect(readdirSync(dir)).toEqual(['interfaces']);
   });

@@ -1,6 +1,7 @@
 import { Diagnostics } from '../answerfile/diagnostics';
 import { parseInterfaces } from '../answerfile/interfaces-parse';
-import { renderInterfaces } from '../answerfile/interfaces-render';
+import { renderInterfaces, type InterfacesOptions } from '../answerfile/interfaces-render';
+import { wifiConfigPath, withWifiSecret } from '../answerfile/wifi-config';
 import type { NetworkInterface } from '../profile';
 import { op } from '../shell';
 import { fixStep, lineDiff, row, type Drift, type DriftInput } from './drift-core';
@@ -15,8 +16,8 @@ const PSK = /^\s*wifi-psk\s/;
  * back the way Cairn writes it, so comments, netmask against /prefix, blank
  * lines and the order of stanzas' parts do not count as differences.
  */
-export function interfacesLines(interfaces: readonly NetworkInterface[]): string[] {
-  const canonical = renderInterfaces(parseInterfaces(renderInterfaces(interfaces), 1, new Diagnostics()));
+export function interfacesLines(interfaces: readonly NetworkInterface[], options: InterfacesOptions = {}): string[] {
+  const canonical = renderInterfaces(parseInterfaces(renderInterfaces(interfaces, options), 1, new Diagnostics()));
   return canonical.split('\n').filter((l) => l.trim() !== '').map((l) => l.replaceAll('\t', '    '));
 }
 
@@ -32,14 +33,33 @@ export function writeInterfaces(path = INTERFACES_FILE): Parts {
  * passphrases are compared but never shown; with a receipt's profile (no
  * passphrases) they are not compared, and the file cannot be written.
  */
+/**
+ * A receipt's profile has its wifi passphrases taken out, so whether a card
+ * had one (and so a file of its own) is read from the box: where the box
+ * names a wifi file, the card is taken to have had a passphrase (a
+ * placeholder, never written: the file form holds no passphrase).
+ */
+function asOnBox(interfaces: readonly NetworkInterface[], onBox: readonly NetworkInterface[] | null): NetworkInterface[] {
+  const inFile = new Set((onBox ?? []).filter((i) => i.extraOptions.inet.some((o) => o.startsWith('wifi-config-path '))).map((i) => i.name));
+  return interfaces.map((i) => (i.wifi !== null && i.wifi.passphrase === '' && inFile.has(i.name) ? { ...i, wifi: { ...i.wifi, passphrase: 'kept in its own file' } } : i));
+}
+
 export function interfacesDrift({ profile, config, secretsKnown }: DriftInput): Drift[] {
   const keep = (lines: string[]) => (secretsKnown ? lines : lines.filter((l) => !PSK.test(l)));
-  const expected = keep(interfacesLines(profile.interfaces));
+  // As a pushed install writes it: a wifi passphrase in its own 0600 file, named here (a box whose
+  // interfaces still hold it, written from an answer file at the console, differs and is moved there).
+  const expected = keep(interfacesLines(secretsKnown ? profile.interfaces : asOnBox(profile.interfaces, config.interfaces), { wifiConfigPath }));
   const actual = config.interfaces === null ? [] : keep(interfacesLines(config.interfaces));
-  if (expected.length === actual.length && expected.every((l, n) => l === actual[n])) return [];
+  // A passphrase kept in a card's own file is compared there (never shown); a file Cairn could not read is not a difference.
+  const otherKey = secretsKnown ? withWifiSecret(profile.interfaces).filter((i) => (config.wifiPassphrases[i.name] ?? i.wifi.passphrase) !== i.wifi.passphrase) : [];
+  if (otherKey.length === 0 && expected.length === actual.length && expected.every((l, n) => l === actual[n])) return [];
   const hide = (l: string) => (PSK.test(l) ? l.replace(/wifi-psk\s.*$/, 'wifi-psk ••• (hidden)') : l);
-  const diff = lineDiff(expected, actual).map((d) => ({ ...d, text: hide(d.text) }));
-  const pskDiffers = diff.some((d) => d.side !== 'both' && PSK.test(d.text));
+  const keyLines = otherKey.flatMap((i) => [
+    { side: 'profile' as const, text: `${wifiConfigPath(i.name)}: psk ••• (hidden)` },
+    { side: 'box' as const, text: `${wifiConfigPath(i.name)}: another psk ••• (hidden)` },
+  ]);
+  const diff = [...lineDiff(expected, actual).map((d) => ({ ...d, text: hide(d.text) })), ...keyLines];
+  const pskDiffers = otherKey.length > 0 || diff.some((d) => d.side !== 'both' && PSK.test(d.text));
   const writable = secretsKnown || profile.interfaces.every((i) => i.wifi === null);
   return [
     row({

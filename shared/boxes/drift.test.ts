@@ -81,7 +81,7 @@ describe('drift', () => {
 
   it('installs what a wifi interface needs, as the install plan does', () => {
     const profile: Profile = { ...piProfile(), interfaces: [{ ...piProfile().interfaces[0]!, name: 'wlan0', wifi: { ssid: 'Shed', passphrase: 'correct horse' } }] };
-    const reading = pi({ interfaces: 'auto lo\niface lo inet loopback\n\nauto wlan0\niface wlan0 inet dhcp\n\tuse wifi\n\twifi-ssid Shed\n\twifi-psk correct horse' });
+    const reading = pi({ interfaces: 'auto lo\niface lo inet loopback\n\nauto wlan0\niface wlan0 inet dhcp\n\tuse wifi\n\twifi-config-path /etc/wpa_supplicant/wpa_supplicant-wlan0.conf' });
     expect(driftOf(profile, reading).map((d) => [d.field, d.item])).toEqual([
       ['packages', 'wpa_supplicant'],
       ['packages', 'ifupdown-ng-wifi'],

@@ -8,6 +8,7 @@ import { FIX_ORDER, fixStep, row, type Drift, type DriftInput, type FixStep } fr
 import { dnsDrift } from './drift-dns';
 import { interfacesDrift } from './drift-interfaces';
 import { renderInterfaces } from '../answerfile/interfaces-render';
+import { wifiConfigPath } from '../answerfile/wifi-config';
 import { keymapDrift } from './drift-keymap';
 import { lbuDrift } from './drift-lbu';
 import { ntpDrift } from './drift-ntp';
@@ -157,7 +158,7 @@ export function fixSteps(drifts: readonly Drift[]): FixStep[] {
  * (never part of its command): the interfaces file, a password hash.
  */
 export function fixInput(step: FixStep, profile: Profile): string | undefined {
-  if (step.id === 'interfaces') return renderInterfaces(profile.interfaces);
+  if (step.id === 'interfaces') return renderInterfaces(profile.interfaces, { wifiConfigPath });
   if (step.id === 'user-password' && profile.user?.passwordHash) return chpasswdLine(profile.user.name, profile.user.passwordHash);
   return undefined;
 }

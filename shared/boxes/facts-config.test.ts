@@ -23,6 +23,7 @@ describe('the configuration drift reads', () => {
       ],
       groups: { root: ['root'], bin: ['root', 'bin', 'daemon'], wheel: ['root', 'admin'], audio: ['admin'], input: ['admin'], video: ['root', 'admin'], netdev: ['admin'], admin: ['admin'] },
       authorizedKeys: { '/root/.ssh/authorized_keys': [ROOT_KEY], '/home/admin/.ssh/authorized_keys': [ADMIN_KEY] },
+      wifiPassphrases: {},
       apkCache: '/media/mmcblk0p1/cache',
       receipt: null,
     });
@@ -43,7 +44,7 @@ describe('the configuration drift reads', () => {
   });
 
   it('reads missing files as absent', () => {
-    expect(parseConfig(new Map())).toEqual({ keymap: null, interfaces: null, resolv: null, proxy: null, users: [], groups: {}, authorizedKeys: {}, apkCache: null, receipt: null });
+    expect(parseConfig(new Map())).toEqual({ keymap: null, interfaces: null, resolv: null, proxy: null, users: [], groups: {}, authorizedKeys: {}, wifiPassphrases: {}, apkCache: null, receipt: null });
   });
 
   it('is part of the one facts command, each file through the quoting function', () => {
@@ -51,5 +52,10 @@ describe('the configuration drift reads', () => {
     for (const s of CONFIG_SECTIONS) expect(line).toContain(`::cairn::${s.name}`);
     expect(line).toContain("find /root/.ssh /home -maxdepth 3 -path '*/.ssh/authorized_keys' -type f -exec grep -H '' '{}' + 2> /dev/null");
     expect(parseReading(`::cairn::end\n`)?.config.receipt).toBeNull();
+  });
+
+  it("reads each card's wifi passphrase from its own file, by card", () => {
+    const sections = new Map([['wifi-keys', ['/etc/wpa_supplicant/wpa_supplicant-wlan0.conf:\tpsk="correct horse"', '/etc/wpa_supplicant/wpa_supplicant-wlan1.conf:  psk="it\'s #2"']]]);
+    expect(parseConfig(sections).wifiPassphrases).toEqual({ wlan0: 'correct horse', wlan1: "it's #2" });
   });
 });

@@ -24,6 +24,11 @@ export interface BoxConfig {
   users: Array<{ name: string; uid: number; home: string; gecos: string }>;
   /** /etc/group: group → members. */
   groups: Record<string, string[]>;
+  /**
+   * The wifi passphrase in each card's own file (wifi-config.ts), by card
+   * name: a secret, read only as root and kept in the main process.
+   */
+  wifiPassphrases: Record<string, string>;
   /** authorized_keys files under /root/.ssh and /home/*\/.ssh: path → non-empty lines. */
   authorizedKeys: Record<string, string[]>;
   /** Where /etc/apk/cache links to; null when it is no link. */
@@ -47,6 +52,7 @@ export const CONFIG_SECTIONS: Section[] = [
   // grep -H prefixes each key with its file, so one section holds every user's keys.
   { name: 'ssh-keys', parts: quiet('find', '/root/.ssh', '/home', '-maxdepth', '3', '-path', `*${KEYS_SUFFIX}`, '-type', 'f', '-exec', 'grep', '-H', '', '{}', '+') },
   { name: 'apk-cache', parts: quiet('readlink', '/etc/apk/cache') },
+  { name: 'wifi-keys', parts: quiet('find', '/etc/wpa_supplicant', '-maxdepth', '1', '-name', 'wpa_supplicant-*.conf', '-type', 'f', '-exec', 'grep', '-H', 'psk=', '{}', '+') },
   { name: 'receipt', parts: quiet('cat', '/etc/cairn/receipt.json') },
 ];
 
@@ -105,6 +111,16 @@ function parseKeys(lines: readonly string[]): BoxConfig['authorizedKeys'] {
   return keys;
 }
 
+/** `/etc/wpa_supplicant/wpa_supplicant-wlan0.conf:\tpsk="…"` lines: the quoted passphrase by card. */
+function parseWifiPassphrases(lines: readonly string[]): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const line of lines) {
+    const m = /^\/etc\/wpa_supplicant\/wpa_supplicant-(.+)\.conf:\s*psk="(.*)"\s*$/.exec(line);
+    if (m !== null && m[1] !== undefined && found[m[1]] === undefined) found[m[1]] = m[2] ?? '';
+  }
+  return found;
+}
+
 /** Reads the config sections of FACTS_COMMAND's output; a section the box could not answer reads as absent. */
 export function parseConfig(sections: ReadonlyMap<string, readonly string[]>): BoxConfig {
   const lines = (name: string) => sections.get(name) ?? [];
@@ -121,6 +137,7 @@ export function parseConfig(sections: ReadonlyMap<string, readonly string[]>): B
     users: parseUsers(lines('passwd')),
     groups: parseGroups(lines('group')),
     authorizedKeys: parseKeys(lines('ssh-keys')),
+    wifiPassphrases: parseWifiPassphrases(lines('wifi-keys')),
     apkCache: link === undefined ? null : link,
     receipt: parseReceipt(lines('receipt').join('\n')),
   };

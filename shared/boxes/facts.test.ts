@@ -69,7 +69,7 @@ describe('parseFacts', () => {
 
   it('is one command line with every section, and quotes the apk filter', () => {
     const line = sh(...FACTS_COMMAND);
-    expect(line.split('::cairn::').length - 1).toBe(28);
+    expect(line.split('::cairn::').length - 1).toBe(29);
     expect(line).toContain("apk version -l '<' 2>&1");
   });
 });

@@ -105,7 +105,9 @@ function guardScript(plan: GuardPlan): string {
   const undoRc = (name: string, verb: string) => line('timeout', w, 'rc-service', quote(name), verb, '>>', '"$d/log"', '2>&1', '||', 'ok=1');
   const apply = plan.files.map((f, i) =>
     line(
-      'cp', `"$d/new/${i}"`, tmpOf(f.path, 'cairn-new'),
+      // A new file may be the first in its folder (/etc/wpa_supplicant on a box that never had wifi).
+      'mkdir', '-p', quote(f.path.slice(0, f.path.lastIndexOf('/')) || '/'),
+      '&&', 'cp', `"$d/new/${i}"`, tmpOf(f.path, 'cairn-new'),
       '&&', 'chmod', octal(f.mode), tmpOf(f.path, 'cairn-new'),
       '&&', 'mv', '-f', tmpOf(f.path, 'cairn-new'), quote(f.path),
       '||', '{', 'log', quote(`could not write ${f.path}`) + ';', 'return 1;', '}',

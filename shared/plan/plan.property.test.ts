@@ -6,7 +6,7 @@ import { validProfile } from '../profile/arbitrary.test-support';
 import { plan } from './plan';
 import { runWithShims } from './shims.test-support';
 
-const ORDER = ['root-password', 'setup-alpine', 'cleanup', 'user-fullname', 'user-password', 'packages', 'services', 'ip-forwarding', 'disk', 'lbu-commit', 'reboot'];
+const ORDER = ['root-password', 'wifi', 'setup-alpine', 'cleanup', 'user-fullname', 'user-password', 'packages', 'services', 'ip-forwarding', 'disk', 'lbu-commit', 'reboot'];
 const facts = fc.record({ privilege: fc.constantFrom('root' as const, 'doas' as const) });
 
 describe('plan of any valid profile', () => {
@@ -16,16 +16,22 @@ describe('plan of any valid profile', () => {
         expect(errorsOf(validate(p))).toEqual([]);
         const steps = plan(p, f, { reboot });
         const ids = steps.map((s) => s.id);
-        expect(ids).toEqual(ORDER.filter((id) => ids.includes(id)));
+        // One wifi step per card with a passphrase, all before setup-alpine writes the interfaces that name their files.
+        const kinds = [...new Set(ids.map((id) => (id.startsWith('wifi-') ? 'wifi' : id)))];
+        expect(kinds).toEqual(ORDER.filter((id) => kinds.includes(id)));
         expect(ids.slice(ids.indexOf('setup-alpine'), ids.indexOf('setup-alpine') + 2)).toEqual(['setup-alpine', 'cleanup']);
         expect(ids.includes('reboot')).toBe(reboot);
-        const hashes = [p.rootPasswordHash, p.user?.passwordHash].filter((h): h is string => h != null);
+        const hashes = [p.rootPasswordHash, p.user?.passwordHash, ...p.interfaces.map((i) => i.wifi?.passphrase ?? '')].filter((h): h is string => h != null && h.length >= 8);
         for (const s of steps) {
           for (const h of hashes) expect(s.command).not.toContain(h);
           if (f.privilege === 'doas') expect(s.command.startsWith('doas ')).toBe(true);
         }
         expect(steps.filter((s) => s.destructive).map((s) => s.erases)).toEqual(p.disk.mode === 'none' ? [] : [p.disk.disks]);
-        expect(steps.find((s) => s.id === 'setup-alpine')?.upload?.content).toBe(render(p, { holdBackDisk: true }));
+        const answers = steps.find((s) => s.id === 'setup-alpine')?.upload?.content ?? '';
+        expect(answers).toBe(render(p, { holdBackDisk: true, wifiInFiles: true }));
+        // No wifi passphrase in the answer file: each is in its own 0600 upload.
+        for (const i of p.interfaces) if (i.wifi && i.wifi.passphrase.length >= 8) expect(answers).not.toContain(i.wifi.passphrase);
+        for (const s of steps.filter((x) => x.id.startsWith('wifi-'))) expect(s.upload?.mode).toBe(0o600);
       }),
       { numRuns: 200 },
     );

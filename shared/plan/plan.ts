@@ -1,4 +1,5 @@
 import { diskEnvironment, diskOptions, fullNameTravels, render } from '../answerfile';
+import { wifiConfigPath, wifiConfigText, withWifiSecret } from '../answerfile/wifi-config';
 import { op } from '../shell';
 import type { Profile } from '../profile';
 import { asRoot, type Parts } from './privilege';
@@ -37,6 +38,8 @@ export function plan(profile: Profile, facts: TargetFacts, options: PlanOptions 
   const disk = profile.disk;
   const lbuMedia = profile.diskless.lbuMedia;
   const packages = [...new Set([...profile.packages, ...wifiPackages(profile)])];
+  // A wifi passphrase goes to a 0600 file of its own before setup-alpine writes the interfaces that name it.
+  const wifiFiles = withWifiSecret(profile.interfaces).map((i) => ({ iface: i.name, upload: `${facts.workDir ?? DEFAULT_WORK_DIR}/wifi-${i.name}.conf`, content: wifiConfigText(i.wifi) }));
   const drafts: Array<Draft | false> = [
     profile.rootPasswordHash !== null && {
       id: 'root-password',
@@ -45,11 +48,20 @@ export function plan(profile: Profile, facts: TargetFacts, options: PlanOptions 
       stdin: chpasswdLine('root', profile.rootPasswordHash),
       duration: 'instant',
     },
+    ...wifiFiles.map(
+      (w): Draft => ({
+        id: `wifi-${w.iface}`,
+        title: `Keep the wifi settings of ${w.iface} in ${wifiConfigPath(w.iface)} (readable by root only)`,
+        parts: ['install', '-D', '-m', '600', w.upload, wifiConfigPath(w.iface)],
+        upload: { path: w.upload, content: w.content, mode: 0o600 },
+        duration: 'instant',
+      }),
+    ),
     {
       id: 'setup-alpine',
       title: 'Run setup-alpine with the answer file (disk step held back)',
       parts: ['setup-alpine', '-e', '-f', answers],
-      upload: { path: answers, content: render(profile, { holdBackDisk: true }), mode: 0o600 },
+      upload: { path: answers, content: render(profile, { holdBackDisk: true, wifiInFiles: true }), mode: 0o600 },
       duration: 'long',
       detached: true,
     },
@@ -57,8 +69,8 @@ export function plan(profile: Profile, facts: TargetFacts, options: PlanOptions 
     // file can hold a Wi-Fi passphrase and must not reach the installed disk.
     {
       id: 'cleanup',
-      title: 'Remove the uploaded answer file',
-      parts: ['rm', '-f', answers],
+      title: wifiFiles.length > 0 ? 'Remove the uploaded answer file and wifi settings' : 'Remove the uploaded answer file',
+      parts: ['rm', '-f', answers, ...wifiFiles.map((w) => w.upload)],
       duration: 'instant',
       always: true,
     },

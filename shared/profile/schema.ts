@@ -178,3 +178,4 @@ export type ProfileUser = z.infer<typeof userSchema>;
 export type Disk = z.infer<typeof diskSchema>;
 export type Service = z.infer<typeof serviceSchema>;
 export type Runlevel = z.infer<typeof runlevelSchema>;
+export type Wifi = z.infer<typeof wifiSchema>;

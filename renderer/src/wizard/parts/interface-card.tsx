@@ -88,7 +88,7 @@ export function InterfaceCard({ index, onRemove }: { index: number; onRemove: ()
       {wifi && (
         <div className="row">
           <TextField path={`${at}.wifi.ssid`} label="Wifi network (SSID)" value={wifi.ssid} onChange={(ssid) => change((i) => ({ ...i, wifi: i.wifi && { ...i.wifi, ssid } }))} />
-          <Field path={`${at}.wifi.passphrase`} label="Wifi passphrase" hint="8 to 63 characters; empty for an open network. It is written into the answer file.">
+          <Field path={`${at}.wifi.passphrase`} label="Wifi passphrase" hint="8 to 63 characters; empty for an open network. A pushed install keeps it in a file only root can read on the box; an answer file you save holds it too, so keep that file private.">
             {(control) => (
               <input
                 {...control}
