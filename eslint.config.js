@@ -66,4 +66,14 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { property: 'waitForTimeout', message: 'Wait for a condition, never for time.' }],
     },
   },
+  {
+    // Type-aware: a promise nobody awaits loses its error (and its ordering) without a word.
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'cli/**/*.ts', 'renderer/src/**/*.{ts,tsx}', 'bench/**/*.ts', 'e2e/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      // An async handler given to a React attribute is fine; anywhere else it would swallow its rejection.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
 );

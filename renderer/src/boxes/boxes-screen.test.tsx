@@ -48,12 +48,12 @@ describe('the Boxes screen', () => {
     const before = refreshes();
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Refresh automatically' }), 'Every 30 seconds');
-    act(() => vi.advanceTimersByTime(30_000));
+    await act(() => vi.advanceTimersByTime(30_000));
     await waitFor(() => expect(refreshes()).toBe(before + 1));
     await waitFor(() => expect(within(boxCard('shed-pi')).getByText('Unreachable')).toBeInTheDocument());
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Refresh automatically' }), 'Off');
-    act(() => vi.advanceTimersByTime(120_000));
+    await act(() => vi.advanceTimersByTime(120_000));
     expect(refreshes()).toBe(before + 1);
   });
 

@@ -22,7 +22,7 @@ export function IsoHelper() {
   const copy = () => {
     if (!result.ok) return;
     const done = navigator.clipboard?.writeText(result.script);
-    if (!done) announce('Copying is not available here; select the commands and copy them.', 'error');
+    if (done === undefined) announce('Copying is not available here; select the commands and copy them.', 'error');
     else done.then(() => announce('Console commands copied.', 'ok'), () => announce('Copying failed; select the commands and copy them.', 'error'));
   };
 

@@ -17,7 +17,7 @@ export function PreviewPane() {
 
   const copy = () => {
     const done = navigator.clipboard?.writeText(text);
-    if (!done) announce('Copying is not available here; select the text and copy it.', 'error');
+    if (done === undefined) announce('Copying is not available here; select the text and copy it.', 'error');
     else done.then(() => announce('Answer file copied.', 'ok'), () => announce('Copying failed; select the text and copy it.', 'error'));
   };
   const save = useExportAnswerFile();
