@@ -17,7 +17,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name=/^(only|skip)$/][callee.object.name=/^(it|test|describe)$/]", message: 'Every test runs in CI: no .only or .skip.' },
+        { selector: 'CallExpression[callee.property.name=/^(only|skip)$/][callee.object.name=/^(it|test|describe)$/]', message: 'Every test runs in CI: no .only or .skip.' },
       ],
     },
   },
@@ -32,7 +32,10 @@ export default tseslint.config(
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'shared/ runs everywhere: no Node modules.' })),
           patterns: [
-            { group: ['electron', 'electron/*', 'react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'node-ssh', 'ssh2'], message: 'shared/ is pure TypeScript: no Electron, React or SSH.' },
+            {
+              group: ['electron', 'electron/*', 'react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'node-ssh', 'ssh2'],
+              message: 'shared/ is pure TypeScript: no Electron, React or SSH.',
+            },
             { group: ['**/electron/**', '**/renderer/**', '**/cli/**'], message: 'shared/ imports from no other layer.' },
           ],
         },

@@ -26,9 +26,7 @@ async function fleetSection(sizes: number[], rounds: number, budgetS: number): P
   console.log('Fleet: push the answer file and run setup-alpine on N targets at once.');
   console.log("  Cairn: the app's FleetRegistry and run services (run files, events checked against the contract, main log).");
   console.log('  Baseline: the system ssh, ONE connection per box (answer file on stdin, setup-alpine, rm), under xargs -P.');
-  console.log(
-    `  Concurrency: N for both up to ${APP_MAX_CONCURRENCY} (the app's maximum; its default is ${APP_DEFAULT_CONCURRENCY}), ${APP_MAX_CONCURRENCY} for both above that.`,
-  );
+  console.log(`  Concurrency: N for both up to ${APP_MAX_CONCURRENCY} (the app's maximum; its default is ${APP_DEFAULT_CONCURRENCY}), ${APP_MAX_CONCURRENCY} for both above that.`);
   console.log(`  Best of ${rounds} rounds per size (order alternated), fewer where a size's rounds would pass ${budgetS} s: the column says how many.`);
   console.log('targets  conc.  rounds  ssh baseline     Cairn   ratio  overhead  peak RSS (before run)');
   const ran: FleetFigures[] = [];
@@ -46,7 +44,12 @@ async function fleetSection(sizes: number[], rounds: number, budgetS: number): P
       console.log(
         `${String(n).padStart(7)}  ${String(f.concurrency).padStart(5)}  ${String(f.rounds).padStart(6)}  ${secs(f.sshMs).padStart(12)}  ${secs(f.cairnMs).padStart(8)}  ${ratio(r).padStart(6)}  ${secs(f.cairnMs - f.sshMs).padStart(8)}  ${mb(f.peakRss)} (${mb(f.rssBefore)})`,
       );
-      verdicts.push({ name: `fleet at ${n} targets (concurrency ${f.concurrency}), Cairn / ssh`, measured: `${ratio(r)} (${secs(f.cairnMs)} / ${secs(f.sshMs)}, best of ${f.rounds})`, target: `<= ${ratio(MAX_FLEET_RATIO)}`, pass: r <= MAX_FLEET_RATIO });
+      verdicts.push({
+        name: `fleet at ${n} targets (concurrency ${f.concurrency}), Cairn / ssh`,
+        measured: `${ratio(r)} (${secs(f.cairnMs)} / ${secs(f.sshMs)}, best of ${f.rounds})`,
+        target: `<= ${ratio(MAX_FLEET_RATIO)}`,
+        pass: r <= MAX_FLEET_RATIO,
+      });
     } catch (error) {
       console.log(`${String(n).padStart(7)}  failed: ${messageOf(error)}`);
       verdicts.push({ name: `fleet at ${n} targets, Cairn / ssh`, measured: `failed: ${messageOf(error)}`, target: `<= ${ratio(MAX_FLEET_RATIO)}`, pass: false });
@@ -54,7 +57,12 @@ async function fleetSection(sizes: number[], rounds: number, budgetS: number): P
   }
   const largest = ran.at(-1);
   if (largest) {
-    verdicts.push({ name: `main-process RSS at ${largest.targets} targets (largest run)`, measured: mb(largest.peakRss), target: `<= ${mb(MAX_RSS)}`, pass: largest.peakRss <= MAX_RSS });
+    verdicts.push({
+      name: `main-process RSS at ${largest.targets} targets (largest run)`,
+      measured: mb(largest.peakRss),
+      target: `<= ${mb(MAX_RSS)}`,
+      pass: largest.peakRss <= MAX_RSS,
+    });
     console.log('  RSS is the whole bench process: Cairn, and the test hosts it keeps (before run = with the targets up, Cairn idle).');
   } else {
     verdicts.push({ name: 'main-process RSS at the largest fleet', measured: '', target: `<= ${mb(MAX_RSS)}`, pass: false, notRun: 'no fleet size ran' });
@@ -76,8 +84,12 @@ function outputSection(o: OutputBenchFigures): Verdict[] {
   const complete = o.cairn.every((c) => c.bytes === o.fileBytes);
   const most = Math.max(...o.cairn.map((c) => c.mostPerSecond));
   const withLogin = median(o.sshLoginMs) / cairnMs;
-  console.log(`  median: ssh cat ${rate(o.fileBytes, sshMs)}, Cairn ${rate(o.fileBytes, cairnMs)}: Cairn / ssh = ${ratio(r)}${complete ? '' : '; Cairn did NOT deliver every byte in every round'}`);
-  console.log(`  (against ssh cat with a login of its own, ${rate(o.fileBytes, median(o.sshLoginMs))}, it would be ${ratio(withLogin)}: the login is not output, so the goal counts the line above)`);
+  console.log(
+    `  median: ssh cat ${rate(o.fileBytes, sshMs)}, Cairn ${rate(o.fileBytes, cairnMs)}: Cairn / ssh = ${ratio(r)}${complete ? '' : '; Cairn did NOT deliver every byte in every round'}`,
+  );
+  console.log(
+    `  (against ssh cat with a login of its own, ${rate(o.fileBytes, median(o.sshLoginMs))}, it would be ${ratio(withLogin)}: the login is not output, so the goal counts the line above)`,
+  );
   return [
     {
       name: `output rate, Cairn / ssh cat (median of ${o.cairn.length})`,
@@ -93,7 +105,8 @@ async function main(): Promise<void> {
   const support = targetSupport();
   if (!support.ok) throw new Error(`The bench needs the test hosts:\n${support.problems.join('\n')}`);
   const sizes = (arg('sizes') ?? '1,10,50,200').split(',').map(Number);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes takes whole numbers of targets separated by commas, like --sizes=1,10,50,200 (got ${arg('sizes')}).`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`--sizes takes whole numbers of targets separated by commas, like --sizes=1,10,50,200 (got ${arg('sizes')}).`);
   const rounds = Number(arg('rounds') ?? 3);
   const budgetS = Number(arg('budget') ?? 300);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds takes a whole number of rounds, at least 1 (got ${arg('rounds')}).`);
@@ -104,8 +117,12 @@ async function main(): Promise<void> {
 
   if (!flag('skip-output')) {
     console.log('\nOutput: the same 20 MB file on one target, read 3 times each way (order alternated).');
-    console.log("  Cairn: a run with one detached step `cat FILE` (launched, followed over SSH, analysed, logged, batched into events), timed from the step's start to its last output event.");
-    console.log('  Baseline: `ssh host cat FILE > /dev/null` by the system OpenSSH client over a logged-in connection (ControlMaster), as Cairn\'s step runs on its open one; timed whole.');
+    console.log(
+      "  Cairn: a run with one detached step `cat FILE` (launched, followed over SSH, analysed, logged, batched into events), timed from the step's start to its last output event.",
+    );
+    console.log(
+      "  Baseline: `ssh host cat FILE > /dev/null` by the system OpenSSH client over a logged-in connection (ControlMaster), as Cairn's step runs on its open one; timed whole.",
+    );
     try {
       verdicts.push(...outputSection(await outputBench(3)));
     } catch (error) {

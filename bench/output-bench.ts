@@ -84,7 +84,13 @@ async function sshMaster(target: TestTarget, kh: string, controlPath: string): P
   const args = sshArgs(target, kh, ['-o', 'ControlMaster=no', '-o', `ControlPath=${controlPath}`]);
   for (let waited = 0; ; waited += 50) {
     if (master.exitCode !== null) throw new Error(`The ssh master connection to ${target.host}:${target.port} ended (exit ${master.exitCode}).`);
-    if (await sshTimed(sshArgs(target, kh, ['-O', 'check', '-o', `ControlPath=${controlPath}`])).then(() => true, () => false)) break;
+    if (
+      await sshTimed(sshArgs(target, kh, ['-O', 'check', '-o', `ControlPath=${controlPath}`])).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     if (waited > 15_000) throw new Error(`The ssh master connection to ${target.host}:${target.port} was not up after 15 s.`);
     await delay(50);
   }

@@ -86,7 +86,10 @@ export async function servicesCommand(io: CliIo, args: ParsedArgs): Promise<numb
     target,
     () => remote.backend.call('boxes:service-action', { targetId: target.id, name, action: verb }),
     // A risky stop or restart runs guarded: the box may have undone it, and then it was not done.
-    (done) => [done.guarded === undefined ? `${PAST[verb]} ${done.name} on ${target.name} (run ${done.runId}).` : `${done.guarded.summary} (run ${done.runId}).`, { type: 'service-action', ...done }],
+    (done) => [
+      done.guarded === undefined ? `${PAST[verb]} ${done.name} on ${target.name} (run ${done.runId}).` : `${done.guarded.summary} (run ${done.runId}).`,
+      { type: 'service-action', ...done },
+    ],
   );
 }
 
@@ -156,7 +159,8 @@ export function boxArgsProblem(command: string, args: ParsedArgs): string | null
   if (shape === undefined) return `cairn ${command}: "${action}" is not one of ${Object.keys(known).join(', ')}.`;
   const [min, max, what] = shape;
   if (rest.length < min) return `cairn ${command} ${action} needs ${what}.`;
-  if (rest.length > max) return max === 0 ? `cairn ${command} ${action} takes nothing after it (got ${rest.join(' ')}).` : `cairn ${command} ${action} takes ${what} (got ${rest.length}).`;
+  if (rest.length > max)
+    return max === 0 ? `cairn ${command} ${action} takes nothing after it (got ${rest.join(' ')}).` : `cairn ${command} ${action} takes ${what} (got ${rest.length}).`;
   if (command === 'lbu' && action === 'status' && (args.values.has('-m') || args.values.has('--message'))) return 'cairn lbu: -m MESSAGE goes with commit.';
   return null;
 }

@@ -29,7 +29,7 @@ const COMMANDS = ['render', 'parse', 'validate', 'plan', 'overlay', 'find', 'pus
 const BOX_COMMANDS = ['push', 'facts', 'services', 'packages', 'lbu'];
 
 describe('help', () => {
-  it.each(COMMANDS)('%s --help prints that command\'s usage on stdout, the same as help %s', (command) => {
+  it.each(COMMANDS)("%s --help prints that command's usage on stdout, the same as help %s", (command) => {
     const r = cairn([command, '--help']);
     expect(r).toMatchObject({ status: 0, stderr: '' });
     expect(r.stdout).toMatch(new RegExp(`^Usage: cairn ${command} `));
@@ -39,7 +39,18 @@ describe('help', () => {
 
   it.each(BOX_COMMANDS)('%s --help says how it logs in, trusts host keys and exits', (command) => {
     const { stdout } = cairn([command, '--help']);
-    for (const words of ['--json', '--accept-new', '--key FILE', '--data DIR', 'CAIRN_KEY_PASSPHRASE', 'CAIRN_PASSWORD', 'system keyring', '~/.ssh/known_hosts', 'Exit status:', '130'])
+    for (const words of [
+      '--json',
+      '--accept-new',
+      '--key FILE',
+      '--data DIR',
+      'CAIRN_KEY_PASSPHRASE',
+      'CAIRN_PASSWORD',
+      'system keyring',
+      '~/.ssh/known_hosts',
+      'Exit status:',
+      '130',
+    ])
       expect(stdout).toContain(words);
   });
 
@@ -61,7 +72,7 @@ describe('help', () => {
   });
 });
 
-describe('usage errors, with the command\'s help', () => {
+describe("usage errors, with the command's help", () => {
   it.each([
     [['push', 'p.json'], 'cairn push takes a profile file and at least one target (got 1).'],
     [['facts'], 'cairn facts takes at least one target (none was given).'],
@@ -101,7 +112,9 @@ describe('targets', () => {
   it('asks for a key or the agent for user@host', () => {
     const r = cairn(['facts', 'root@192.0.2.1', '--data', data]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('root@192.0.2.1: give --key FILE (your private key), or start ssh-agent with your key loaded; the cairn command logs in to user@host targets with one of them.\n');
+    expect(r.stderr).toBe(
+      'root@192.0.2.1: give --key FILE (your private key), or start ssh-agent with your key loaded; the cairn command logs in to user@host targets with one of them.\n',
+    );
   });
 
   it('refuses a port that is no port', () => {

@@ -28,7 +28,25 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const exportTo = (out: string, ...more: string[]) =>
-  cairn(['export', 'ansible', at('pi.json'), '--batch', at('rows.csv'), '--hostname', 'pi-{nn}', '--ipv4-pool', '192.168.1.40-192.168.1.49', '--out', out, '--data', at('data'), ...more], { env });
+  cairn(
+    [
+      'export',
+      'ansible',
+      at('pi.json'),
+      '--batch',
+      at('rows.csv'),
+      '--hostname',
+      'pi-{nn}',
+      '--ipv4-pool',
+      '192.168.1.40-192.168.1.49',
+      '--out',
+      out,
+      '--data',
+      at('data'),
+      ...more,
+    ],
+    { env },
+  );
 
 describe('cairn export ansible', () => {
   it('writes the inventory, playbook and their files for every row, 0600 in a 0700 folder, and lists what it cannot express', async () => {
@@ -58,7 +76,9 @@ describe('cairn export ansible', () => {
     expect((await exportTo(out)).status).toBe(0);
     const again = await exportTo(out);
     expect(again.status).toBe(2);
-    expect(again.stderr).toMatch(new RegExp(`^--out: ${out} is not empty \\(it holds .*\\); export into an empty folder, or add --force to overwrite the files the export writes\\.`, 'm'));
+    expect(again.stderr).toMatch(
+      new RegExp(`^--out: ${out} is not empty \\(it holds .*\\); export into an empty folder, or add --force to overwrite the files the export writes\\.`, 'm'),
+    );
     expect((await exportTo(out, '--force')).status).toBe(0);
   });
 

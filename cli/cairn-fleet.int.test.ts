@@ -60,7 +60,10 @@ async function setUp({ trusted = true }: { trusted?: boolean } = {}): Promise<{ 
   if (trusted) for (const b of boxes) await store.knownHosts.add(b.host, b.port, 'ssh-ed25519', b.hostPublicKey.split(' ')[1] ?? '');
   await mkdir(join(dir, '.ssh', 'hosts'), { recursive: true });
   await writeFile(join(dir, '.ssh', 'config'), 'Include hosts/*\n');
-  await writeFile(join(dir, '.ssh', 'hosts', 'rack'), `Host rack3\n  HostName ${box(2).host}\n  Port ${box(2).port}\n  User ${box(2).user}\n  IdentityFile ${box(2).privateKeyPath}\n`);
+  await writeFile(
+    join(dir, '.ssh', 'hosts', 'rack'),
+    `Host rack3\n  HostName ${box(2).host}\n  Port ${box(2).port}\n  User ${box(2).user}\n  IdentityFile ${box(2).privateKeyPath}\n`,
+  );
   const profile = join(dir, 'sensor.json');
   await writeFile(profile, JSON.stringify(diskless()));
   const csv = join(dir, 'rack.csv');
@@ -76,7 +79,11 @@ describe('cairn fleet --batch', () => {
     expect(r.stderr).toMatch(/^rack3: {3}setup-alpine \d+\/\d+: Hostname$/m);
     expect(r.status).toBe(0);
     const address = `${box(1).user}@${box(1).host}:${box(1).port}`;
-    for (const [who, hostname] of [['garage', 'node-01'], [address, 'node-02'], ['rack3', 'node-03']])
+    for (const [who, hostname] of [
+      ['garage', 'node-01'],
+      [address, 'node-02'],
+      ['rack3', 'node-03'],
+    ])
       expect(r.stdout).toContain(`${who} (${hostname}): installed (run run-`);
 
     // The real installer wrote each box's own name.
@@ -135,7 +142,11 @@ describe('cairn fleet --batch', () => {
     await writeFile(good, 'target,hostname\ngarage,kitchen\nrack3,\n');
     const ok = await cairn(['fleet', profile, '--batch', good, '--hostname', 'pi-{nn}', '--data', data, '--dry-run', '--json'], { env });
     expect(ok.status).toBe(0);
-    expect(jsonLines(ok.stdout).filter((l) => l.type === 'box').map((l) => [l.target, l.hostname])).toEqual([
+    expect(
+      jsonLines(ok.stdout)
+        .filter((l) => l.type === 'box')
+        .map((l) => [l.target, l.hostname]),
+    ).toEqual([
       ['garage', 'kitchen'],
       ['rack3', 'pi-02'],
     ]);

@@ -27,7 +27,12 @@ function scene() {
   for (const d of [home, data, out]) mkdirSync(d, { recursive: true });
   const profile = join(base, 'board.json');
   const p = templateById('vm')!.make();
-  const board: Profile = { ...p, hostname: 'board', rootSshKeys: [ROOT_KEY], interfaces: [{ ...dhcpInterface('eth0'), ipv4: { mode: 'static', address: '10.20.0.10', prefix: 24, gateway: '10.20.0.1' } }] };
+  const board: Profile = {
+    ...p,
+    hostname: 'board',
+    rootSshKeys: [ROOT_KEY],
+    interfaces: [{ ...dhcpInterface('eth0'), ipv4: { mode: 'static', address: '10.20.0.10', prefix: 24, gateway: '10.20.0.1' } }],
+  };
   writeFileSync(profile, JSON.stringify(board));
   const csv = (text: string) => {
     const path = join(base, 'boxes.csv');
@@ -65,7 +70,11 @@ describe('cairn overlay --batch', () => {
       fingerprints.add(fingerprint);
       // OpenSSH finds the key under the box's address in Cairn's file, and the summary says where it was trusted.
       expect(execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-F', knownAs, '-f', known], { encoding: 'utf8' })).toContain(fingerprint);
-      expect(r.stdout).toMatch(new RegExp(`row \\d  ${hostname}\\s+${hostname}\\.apkovl\\.tar\\.gz\\s+${fingerprint.replace(/[+/]/g, '\\$&')}  trusted for ${address.replace(/\./g, '\\.')} port (22|2200)`));
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `row \\d  ${hostname}\\s+${hostname}\\.apkovl\\.tar\\.gz\\s+${fingerprint.replace(/[+/]/g, '\\$&')}  trusted for ${address.replace(/\./g, '\\.')} port (22|2200)`,
+        ),
+      );
     }
     expect(fingerprints.size).toBe(3);
     expect(r.stdout).toContain(`trusted in ${known}`);

@@ -82,7 +82,7 @@ describe('cairn overlay', () => {
 });
 
 describe('cairn find, refusing before any traffic', () => {
-  it('refuses a malformed fingerprint, a subnet too large, and one that is not this computer\'s', () => {
+  it("refuses a malformed fingerprint, a subnet too large, and one that is not this computer's", () => {
     const fingerprint = `SHA256:${'A'.repeat(43)}`;
     expect(cairn(['find', '127.0.0.0/24', '--fingerprint', 'MD5:aa'])).toMatchObject({ status: 2, stderr: expect.stringContaining('is not a host key fingerprint') });
     expect(cairn(['find', '127.0.0.0/16', '--fingerprint', fingerprint])).toMatchObject({ status: 2, stderr: expect.stringMatching(/65,?534 addresses, more than the 1,?024/) });

@@ -77,7 +77,15 @@ describe('cairn usage', () => {
 describe('cairn with files it cannot use', () => {
   it.each([
     ['a missing file', () => join(dir, 'nope.json'), 'there is no such file'],
-    ['a directory', () => { const d = join(dir, 'adir'); mkdirSync(d, { recursive: true }); return d; }, 'it is a directory, not a file'],
+    [
+      'a directory',
+      () => {
+        const d = join(dir, 'adir');
+        mkdirSync(d, { recursive: true });
+        return d;
+      },
+      'it is a directory, not a file',
+    ],
   ])('says which file cannot be read: %s', (_what, path, reason) => {
     const p = path();
     for (const command of ['render', 'validate', 'plan', 'parse']) {
@@ -126,7 +134,10 @@ describe('cairn render', () => {
   });
 
   it('prints nothing and lists the errors of an invalid profile', () => {
-    const path = profileFile('bad.json', make('vm', (p) => ({ ...p, hostname: 'bad host!', disk: { ...p.disk, disks: [] } })));
+    const path = profileFile(
+      'bad.json',
+      make('vm', (p) => ({ ...p, hostname: 'bad host!', disk: { ...p.disk, disks: [] } })),
+    );
     const r = cairn(['render', path]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
@@ -137,7 +148,16 @@ describe('cairn render', () => {
   });
 
   it('upgrades a version 1 profile and says so', () => {
-    const v1 = { schemaVersion: 1, name: 'Garage', hostname: 'garage', keymap: 'us us', interfaces: [{ name: 'eth0', dhcp: true }], packages: 'htop', disk: { mode: 'sys', disks: ['/dev/sda'] }, rootSshKeys: [KEY] };
+    const v1 = {
+      schemaVersion: 1,
+      name: 'Garage',
+      hostname: 'garage',
+      keymap: 'us us',
+      interfaces: [{ name: 'eth0', dhcp: true }],
+      packages: 'htop',
+      disk: { mode: 'sys', disks: ['/dev/sda'] },
+      rootSshKeys: [KEY],
+    };
     const path = profileFile('v1.json', v1);
     const r = cairn(['render', path]);
     expect(r.status).toBe(0);
@@ -162,7 +182,10 @@ describe('cairn validate', () => {
   });
 
   it('lists every error with its field path and fails', () => {
-    const path = profileFile('errs.json', make('vm', (p) => ({ ...p, hostname: '-x', user: { ...p.user!, name: 'Root User', sshKeys: [] } })));
+    const path = profileFile(
+      'errs.json',
+      make('vm', (p) => ({ ...p, hostname: '-x', user: { ...p.user!, name: 'Root User', sshKeys: [] } })),
+    );
     const r = cairn(['validate', path]);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('');
@@ -232,7 +255,10 @@ describe('cairn plan', () => {
   });
 
   it('runs everything through doas and reboots last when asked, never showing secrets', () => {
-    const path = profileFile('plan-iot.json', make('diskless-iot', (p) => ({ ...p, rootPasswordHash: ROOT_HASH })));
+    const path = profileFile(
+      'plan-iot.json',
+      make('diskless-iot', (p) => ({ ...p, rootPasswordHash: ROOT_HASH })),
+    );
     const r = cairn(['plan', '--doas', path, '--reboot']);
     expect(r).toMatchObject({ status: 0, stderr: '' });
     const commands = r.stdout.split('\n').filter((l) => l.startsWith('   $ '));
@@ -245,7 +271,13 @@ describe('cairn plan', () => {
   });
 
   it('refuses an invalid profile with nothing on stdout', () => {
-    const r = cairn(['plan', profileFile('plan-bad.json', make('vm', (p) => ({ ...p, disk: { ...p.disk, disks: ['sda'] } })))]);
+    const r = cairn([
+      'plan',
+      profileFile(
+        'plan-bad.json',
+        make('vm', (p) => ({ ...p, disk: { ...p.disk, disks: ['sda'] } })),
+      ),
+    ]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^disk\.disks\.0: "sda" is not a disk device/m);

@@ -17,9 +17,11 @@ export const EXPORT_FORMATS = ['ansible'] as const;
 /** The shape of the command line past what the spec checks: a known format first. */
 export function exportArgsProblem(parsed: ParsedArgs): string | null {
   const format = parsed.positional[0] ?? '';
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) return `cairn export writes ${EXPORT_FORMATS.join(', ')}, not "${format}": cairn export ansible PROFILE.json --out DIR.`;
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    return `cairn export writes ${EXPORT_FORMATS.join(', ')}, not "${format}": cairn export ansible PROFILE.json --out DIR.`;
   const alone = ['--hostname', '--ipv4-pool'].filter((o) => parsed.values.has(o));
-  if (alone.length > 0 && !parsed.values.has('--batch')) return `cairn export: ${alone.join(' and ')} ${alone.length === 1 ? 'applies' : 'apply'} to the rows of a batch; give --batch FILE.csv too.`;
+  if (alone.length > 0 && !parsed.values.has('--batch'))
+    return `cairn export: ${alone.join(' and ')} ${alone.length === 1 ? 'applies' : 'apply'} to the rows of a batch; give --batch FILE.csv too.`;
   return null;
 }
 
@@ -66,7 +68,11 @@ export async function exportCommand(io: CliIo, args: ParsedArgs): Promise<number
   const paths = storePaths(dataDirFrom(args.values.get('--data'), env, process.platform, home));
   const folder = resolve(args.values.get('--out') ?? '.');
   const done = await exportAnsible(
-    { targets: createTargetStore(paths.targets), knownHosts: createKnownHostsStore(paths.knownHosts), sshConfig: { path: join(home, '.ssh', 'config'), homeDir: home, localUser: localUser() } },
+    {
+      targets: createTargetStore(paths.targets),
+      knownHosts: createKnownHostsStore(paths.knownHosts),
+      sshConfig: { path: join(home, '.ssh', 'config'), homeDir: home, localUser: localUser() },
+    },
     { profile, batch, folder, replace: args.flags.has('--force'), replaceHint: ', or add --force to overwrite the files the export writes' },
   );
   if (!done.ok) {

@@ -18,8 +18,7 @@ export function compareAdvice(details: Pick<HostKeyDetails, 'keyType'>): string 
  */
 export function failureText(error: ApiError, knownHostsPath: string): string {
   const { details } = error;
-  if (error.code === 'host-key-unknown' && details !== undefined)
-    return `${error.message}\n${compareAdvice(details)} If they match, run the command again with --accept-new.`;
+  if (error.code === 'host-key-unknown' && details !== undefined) return `${error.message}\n${compareAdvice(details)} If they match, run the command again with --accept-new.`;
   if (error.code === 'host-key-changed' && details !== undefined && details.knownIn === 'cairn')
     return `${error.message}\nCairn keeps the old key in ${knownHostsPath}: once you have checked the box, remove it with ssh-keygen -R "${knownHostsName(details.host, details.port)}" -f ${knownHostsPath}, then run again with --accept-new.`;
   if ((error.code === 'auth-failed' || error.code === 'key-unreadable') && /passphrase/i.test(error.message))

@@ -34,6 +34,8 @@ export async function findCommand(io: CliIo, args: ParsedArgs): Promise<number> 
   }
   const others = scan.others === 0 ? 'no SSH server answered' : `${scan.others} other SSH server${scan.others === 1 ? '' : 's'} answered`;
   const cut = scan.ended === 'time-limit' ? ` The search stopped at its time limit after ${scan.probed} of ${scan.total} addresses.` : '';
-  io.stderr(`No SSH server on ${parsed.subnet.cidr} port ${port} presented ${fingerprint} (${others}).${cut} Check that the box is powered on and cabled, give its first boot two minutes, and search again.\n`);
+  io.stderr(
+    `No SSH server on ${parsed.subnet.cidr} port ${port} presented ${fingerprint} (${others}).${cut} Check that the box is powered on and cabled, give its first boot two minutes, and search again.\n`,
+  );
   return 1;
 }

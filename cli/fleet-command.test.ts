@@ -75,7 +75,14 @@ describe('the command line of cairn fleet', () => {
     const r = await cairn(['fleet', '--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Usage: cairn fleet PROFILE\.json --batch FILE\.csv /);
-    for (const words of ['--dry-run', 'target,hostname,ipv4,ipv6,wifi_ssid,wifi_passphrase,packages', 'Host', '~/.ssh/config', `default, ${DEFAULT_PARALLEL}, is the app's "Boxes at once"`, 'Exit status:'])
+    for (const words of [
+      '--dry-run',
+      'target,hostname,ipv4,ipv6,wifi_ssid,wifi_passphrase,packages',
+      'Host',
+      '~/.ssh/config',
+      `default, ${DEFAULT_PARALLEL}, is the app's "Boxes at once"`,
+      'Exit status:',
+    ])
       expect(r.stdout).toContain(words);
     expect((await cairn(['--help'])).stdout).toContain('  fleet PROFILE.json --batch FILE.csv');
     expect((await cairn(['push', '--help'])).stdout).toContain('--parallel N');
@@ -100,7 +107,12 @@ describe('cairn fleet --dry-run', () => {
     expect(r.stderr).toBe('3 boxes ready; nothing was contacted (--dry-run).\n');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
-      ['row 2  garage               node-01  192.168.1.40/24', 'row 3  rack1                node-02  192.168.1.41/24', 'row 4  root@192.0.2.7:2200  kitchen  192.168.1.99/24', ''].join('\n'),
+      [
+        'row 2  garage               node-01  192.168.1.40/24',
+        'row 3  rack1                node-02  192.168.1.41/24',
+        'row 4  root@192.0.2.7:2200  kitchen  192.168.1.99/24',
+        '',
+      ].join('\n'),
     );
     expect(await readdir(join(data, 'runs')).catch(() => [])).toEqual([]);
     // The command's boxes are not saved: the app's target list is as it was.
@@ -108,7 +120,12 @@ describe('cairn fleet --dry-run', () => {
 
     const json = await cairn([...args, '--json']);
     expect(json.status).toBe(0);
-    expect(json.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([
+    expect(
+      json.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual([
       { type: 'box', row: 2, target: 'garage', hostname: 'node-01', addresses: ['192.168.1.40/24'] },
       { type: 'box', row: 3, target: 'rack1', hostname: 'node-02', addresses: ['192.168.1.41/24'] },
       { type: 'box', row: 4, target: 'root@192.0.2.7:2200', hostname: 'kitchen', addresses: ['192.168.1.99/24'] },

@@ -78,7 +78,12 @@ async function batchCommand(io: CliIo, args: ParsedArgs, csv: string): Promise<n
   }
   if (args.flags.has('--accept-new')) await acceptNewKeys(backend, out, rowBoxes.targets);
   const start = () => backend.call('runs:start-batch', { profileId, batch, confirmErase: erase, reboot: args.flags.has('--reboot'), concurrency: parallelOf(args) });
-  return followFleet(io, remote, start, boxes.map((b) => b.hostname));
+  return followFleet(
+    io,
+    remote,
+    start,
+    boxes.map((b) => b.hostname),
+  );
 }
 
 /** `cairn fleet PROFILE.json TARGET... --dry-run`: the targets found, each with the profile's hostname and addresses; nothing contacted. */

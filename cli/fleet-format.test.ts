@@ -19,10 +19,12 @@ describe('the lines of a fleet dry run', () => {
   });
 
   it('leaves the row out for targets given on the command line', () => {
-    expect(formatBoxLines([{ target: 'a', hostname: 'sensor', addresses: [] }, { target: 'bbb', hostname: 'sensor', addresses: [] }])).toEqual([
-      'a    sensor  no static address',
-      'bbb  sensor  no static address',
-    ]);
+    expect(
+      formatBoxLines([
+        { target: 'a', hostname: 'sensor', addresses: [] },
+        { target: 'bbb', hostname: 'sensor', addresses: [] },
+      ]),
+    ).toEqual(['a    sensor  no static address', 'bbb  sensor  no static address']);
   });
 
   it('ends with how many boxes, and that none was contacted', () => {

@@ -36,6 +36,7 @@ export function fleetArgsProblem(parsed: ParsedArgs): string | null {
     return `cairn fleet takes --batch FILE.csv or targets, not both: add ${targets.length === 1 ? `${targets[0] ?? ''} to ${batch} as a row` : `${targets.join(', ')} to ${batch} as rows`}.`;
   if (batch === undefined && targets.length === 0) return 'cairn fleet takes a profile file, then --batch FILE.csv or at least one target (none was given).';
   const batchOnly = ['--hostname', '--ipv4-pool'].filter((o) => parsed.values.has(o));
-  if (batch === undefined && batchOnly.length > 0) return `cairn fleet: ${batchOnly.join(' and ')} go${batchOnly.length === 1 ? 'es' : ''} with --batch FILE.csv; without it every target gets the profile as it is.`;
+  if (batch === undefined && batchOnly.length > 0)
+    return `cairn fleet: ${batchOnly.join(' and ')} go${batchOnly.length === 1 ? 'es' : ''} with --batch FILE.csv; without it every target gets the profile as it is.`;
   return null;
 }

@@ -52,7 +52,9 @@ export async function useRowTargets(backend: Backend, rows: readonly BatchRow[],
       const { id: _none, ...draft } = row.draft;
       const ownKey = draft.auth !== 'agent';
       if (!ownKey && login.keyFile === undefined && !agent) {
-        problem(`${draft.name}: give --key FILE (your private key), or start ssh-agent with your key loaded; the cairn command logs in to rows without a key of their own with one of them.`);
+        problem(
+          `${draft.name}: give --key FILE (your private key), or start ssh-agent with your key loaded; the cairn command logs in to rows without a key of their own with one of them.`,
+        );
         continue;
       }
       const withKey = ownKey || login.keyFile === undefined ? draft : { ...draft, auth: 'key' as const, keyPath: resolve(login.keyFile) };

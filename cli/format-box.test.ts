@@ -9,7 +9,11 @@ describe('cairn facts and services as text for people', () => {
     if (facts === null) throw new Error('the fixture no longer parses');
     const text = formatFacts('pi-sensor (root@10.0.0.7)', facts);
     // Rows are "  Label<padding>  value": the value starts after the longest label's column.
-    const row = (label: string) => text.split('\n').find((l) => l.startsWith(`  ${label} `))?.replace(/^ {2}.+?\s{2,}/, '');
+    const row = (label: string) =>
+      text
+        .split('\n')
+        .find((l) => l.startsWith(`  ${label} `))
+        ?.replace(/^ {2}.+?\s{2,}/, '');
     expect(text.split('\n')[0]).toBe('pi-sensor (root@10.0.0.7)');
     expect(row('Storage')).toBe('Diskless (runs from RAM)');
     expect(row('Unsaved (lbu)')).toBe('3 changes not saved (medium mmcblk0p1)');
@@ -26,9 +30,7 @@ describe('cairn facts and services as text for people', () => {
       { name: 'networking', state: 'crashed', upSeconds: null, runlevels: ['boot'] },
       { name: 'local', state: 'stopped', upSeconds: null, runlevels: [] },
     ]);
-    expect(text).toBe(
-      ['sshd        started, up 3 h 1 min  default', 'networking  crashed                boot', 'local       stopped                -', ''].join('\n'),
-    );
+    expect(text).toBe(['sshd        started, up 3 h 1 min  default', 'networking  crashed                boot', 'local       stopped                -', ''].join('\n'));
     expect(formatServices([])).toBe('No services in /etc/init.d.\n');
   });
 });

@@ -27,7 +27,10 @@ export function formatFacts(heading: string, facts: BoxFacts): string {
   const unknown = (v: string | null) => v ?? UNKNOWN;
   const rows: Array<[string, string]> = [
     ['Alpine', formatAlpine(facts.alpineVersion)],
-    ['Hostname', facts.runningHostname !== null && facts.runningHostname !== facts.hostname ? `${unknown(facts.hostname)} (running as ${facts.runningHostname})` : unknown(facts.hostname)],
+    [
+      'Hostname',
+      facts.runningHostname !== null && facts.runningHostname !== facts.hostname ? `${unknown(facts.hostname)} (running as ${facts.runningHostname})` : unknown(facts.hostname),
+    ],
     ['Kernel', formatKernel(facts)],
     ['Storage', STORAGE_WORDS[facts.storage]],
     ['Unsaved (lbu)', lbuWords(facts.lbu)],
@@ -51,9 +54,7 @@ export function formatServices(services: readonly ServiceSummary[]): string {
   if (services.length === 0) return 'No services in /etc/init.d.\n';
   const width = Math.max(...services.map((s) => s.name.length));
   const stateWidth = Math.max(...services.map((s) => formatServiceState(s).length));
-  return services
-    .map((s) => `${s.name.padEnd(width)}  ${formatServiceState(s).padEnd(stateWidth)}  ${s.runlevels.length === 0 ? '-' : s.runlevels.join(',')}\n`)
-    .join('');
+  return services.map((s) => `${s.name.padEnd(width)}  ${formatServiceState(s).padEnd(stateWidth)}  ${s.runlevels.length === 0 ? '-' : s.runlevels.join(',')}\n`).join('');
 }
 
 /** One package a line, name and version; those the box asked for (in /etc/apk/world) marked with *. */

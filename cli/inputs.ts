@@ -57,8 +57,7 @@ async function readJson(io: CliIo, file: string): Promise<unknown> {
   }
 }
 
-export const problemLine = (p: Problem): string =>
-  `${p.path === '' ? '(profile)' : p.path}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}\n`;
+export const problemLine = (p: Problem): string => `${p.path === '' ? '(profile)' : p.path}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}\n`;
 
 export interface CheckedProfile {
   profile: Profile | null;

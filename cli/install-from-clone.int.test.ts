@@ -48,7 +48,10 @@ describe('a fresh clone', () => {
       context.skip(reason);
       return;
     }
-    const uncommitted = spawnSync('git', ['status', '--porcelain', '--', 'package.json', 'package-lock.json', 'bin', 'scripts', 'cli'], { cwd: REPO, encoding: 'utf8' }).stdout.trim();
+    const uncommitted = spawnSync('git', ['status', '--porcelain', '--', 'package.json', 'package-lock.json', 'bin', 'scripts', 'cli'], {
+      cwd: REPO,
+      encoding: 'utf8',
+    }).stdout.trim();
     if (uncommitted !== '') console.log(`Note: the clone holds only committed work; these changes are not in it:\n${uncommitted}`);
 
     const dir = await mkdtemp(join(tmpdir(), 'cairn-clone-'));

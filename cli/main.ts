@@ -56,8 +56,7 @@ const COMMANDS: Record<string, Command> = {
       const profile = await requireValidProfile(io, fileOf(parsed));
       io.stdout(render(profile));
       const skipped = extras(profile);
-      if (skipped.length > 0)
-        io.stderr(`note: setup-alpine ignores the CAIRN_* lines (${skipped.join(', ')}); "cairn plan" lists the commands that apply them.\n`);
+      if (skipped.length > 0) io.stderr(`note: setup-alpine ignores the CAIRN_* lines (${skipped.join(', ')}); "cairn plan" lists the commands that apply them.\n`);
       return 0;
     },
   },
@@ -66,8 +65,7 @@ const COMMANDS: Record<string, Command> = {
     run: async (io, parsed) => {
       const file = fileOf(parsed);
       const { profile, diagnostics } = parse(await readText(io, file));
-      for (const d of diagnostics)
-        io.stderr(`${displayName(file)}:${d.line > 0 ? `${d.line}:` : ''} ${d.severity}: ${d.message}\n`);
+      for (const d of diagnostics) io.stderr(`${displayName(file)}:${d.line > 0 ? `${d.line}:` : ''} ${d.severity}: ${d.message}\n`);
       io.stdout(`${JSON.stringify(profile, null, 2)}\n`);
       return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
     },
@@ -108,7 +106,14 @@ const COMMANDS: Record<string, Command> = {
     run: findCommand,
   },
   export: {
-    args: { noun: 'argument', count: { min: 2, max: 2 }, expects: 'a format (ansible) and a profile file', flags: ['--force'], values: ['--out', '--batch', '--hostname', '--ipv4-pool', '--data'], required: ['--out'] },
+    args: {
+      noun: 'argument',
+      count: { min: 2, max: 2 },
+      expects: 'a format (ansible) and a profile file',
+      flags: ['--force'],
+      values: ['--out', '--batch', '--hostname', '--ipv4-pool', '--data'],
+      required: ['--out'],
+    },
     run: exportCommand,
     check: exportArgsProblem,
   },

@@ -21,7 +21,13 @@ import { batchProblemLine } from './fleet-format';
 import { sshConfigOf } from './fleet-targets';
 import { CliError, displayName, problemLine, readText, requireValidProfile, type CliIo } from './inputs';
 
-export const OVERLAY_ARGS: ArgSpec = { noun: 'file', count: 1, flags: ['--replace'], values: ['--out', '--key', '--batch', '--hostname', '--ipv4-pool', '--data'], required: ['--out'] };
+export const OVERLAY_ARGS: ArgSpec = {
+  noun: 'file',
+  count: 1,
+  flags: ['--replace'],
+  values: ['--out', '--key', '--batch', '--hostname', '--ipv4-pool', '--data'],
+  required: ['--out'],
+};
 
 /** The options that belong to a batch, refused without one. */
 export function overlayArgsProblem(parsed: ParsedArgs): string | null {
@@ -62,7 +68,10 @@ export async function overlayCommand(io: CliIo, args: ParsedArgs): Promise<numbe
   const medium = await inspectMedium(folder, 'second-stick');
   if (medium.problem !== null) throw new CliError(1, medium.problem);
   if (medium.existingOverlays.length > 0 && !args.flags.has('--replace'))
-    throw new CliError(1, `${folder} already holds ${medium.existingOverlays.join(', ')}; the boot takes the first overlay it finds. Add --replace to remove ${medium.existingOverlays.length === 1 ? 'it' : 'them'}.`);
+    throw new CliError(
+      1,
+      `${folder} already holds ${medium.existingOverlays.join(', ')}; the boot takes the first overlay it finds. Add --replace to remove ${medium.existingOverlays.length === 1 ? 'it' : 'them'}.`,
+    );
 
   const built = await buildOverlay(profile, loginKey);
   await sweepPartials(folder);
@@ -101,7 +110,8 @@ function writtenLines(done: Extract<BatchMedia, { status: 'written' }>, knownHos
   const width = (texts: string[]) => Math.max(...texts.map((t) => t.length));
   const [names, files] = [width(done.boxes.map((b) => b.hostname)), width(done.boxes.map((b) => b.fileName))];
   const lines = done.boxes.map(
-    (b) => `  row ${b.row}  ${b.hostname.padEnd(names)}  ${b.fileName.padEnd(files)}  ${b.fingerprint}  trusted for ${b.trustedHost} port ${b.trustedPort} (target ${b.targetName})\n`,
+    (b) =>
+      `  row ${b.row}  ${b.hostname.padEnd(names)}  ${b.fileName.padEnd(files)}  ${b.fingerprint}  trusted for ${b.trustedHost} port ${b.trustedPort} (target ${b.targetName})\n`,
   );
   const count = done.boxes.length;
   return `wrote ${count} overlay${count === 1 ? '' : 's'} to ${done.folder}; copy each onto its own box's boot medium:\n${lines.join('')}Each box's host key is trusted in ${knownHosts} for its address, and its target saved with the key pinned.\n`;
@@ -132,7 +142,14 @@ async function overlayBatchCommand(io: CliIo, args: ParsedArgs, csv: string): Pr
       homeDir: home,
       log: createLog({ file: join(dataDir, 'logs', 'cli.log') }),
     },
-    { profile, batch, keyPath: keyFile === undefined ? undefined : resolve(keyFile), replaceExisting: args.flags.has('--replace'), replaceHint: ', or add --replace to write over them', nobodyIn: NOBODY_IN },
+    {
+      profile,
+      batch,
+      keyPath: keyFile === undefined ? undefined : resolve(keyFile),
+      replaceExisting: args.flags.has('--replace'),
+      replaceHint: ', or add --replace to write over them',
+      nobodyIn: NOBODY_IN,
+    },
     async () => folder,
   );
   if (!done.ok) throw refusal(done.error, csv);

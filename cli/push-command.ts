@@ -10,7 +10,14 @@ import { progressLine, STATUS_WORDS } from './push-progress';
 import { firstFailure, openRemote } from './remote';
 
 /** The disks of `--erase`, given one per option or comma-separated. */
-export const disksOf = (given: readonly string[]): string[] => [...new Set(given.flatMap((g) => g.split(',')).map((d) => d.trim()).filter((d) => d !== ''))];
+export const disksOf = (given: readonly string[]): string[] => [
+  ...new Set(
+    given
+      .flatMap((g) => g.split(','))
+      .map((d) => d.trim())
+      .filter((d) => d !== ''),
+  ),
+];
 
 /**
  * Null when --erase names exactly the disks the plan erases (the rule of
@@ -85,7 +92,16 @@ export async function pushCommand(io: CliIo, args: ParsedArgs): Promise<number> 
 
     const runs = done.runs.map((r) => {
       const end = ended.get(r.runId) ?? { status: r.status, error: null, findings: [] };
-      return { fleetId, runId: r.runId, targetId: r.targetId, target: r.targetName, status: r.status, error: end.error, findings: end.findings, logPath: join(backend.runsDir, r.runId, 'output.log') };
+      return {
+        fleetId,
+        runId: r.runId,
+        targetId: r.targetId,
+        target: r.targetName,
+        status: r.status,
+        error: end.error,
+        findings: end.findings,
+        logPath: join(backend.runsDir, r.runId, 'output.log'),
+      };
     });
     for (const run of runs) {
       const findings = run.findings.map((f) => `\n  ${f.severity}: ${f.reason}`).join('');

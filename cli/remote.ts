@@ -80,7 +80,8 @@ export async function openRemote(io: CliIo, args: ParsedArgs, targetArgs: readon
     const passphrase = env.CAIRN_KEY_PASSPHRASE;
     const password = env.CAIRN_PASSWORD;
     if (target.auth === 'key' && passphrase !== undefined && passphrase !== '') await backend.setSecret(target.id, 'passphrase', passphrase);
-    if ((target.auth === 'password' || target.auth === 'keyboard-interactive') && password !== undefined && password !== '') await backend.setSecret(target.id, 'password', password);
+    if ((target.auth === 'password' || target.auth === 'keyboard-interactive') && password !== undefined && password !== '')
+      await backend.setSecret(target.id, 'password', password);
   }
   const targets = chosen.map((c) => c.target);
   return {

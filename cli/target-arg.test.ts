@@ -25,7 +25,10 @@ describe('chooseTargets', () => {
 
   it('finds saved targets by id or by name, ignoring case, in the order given', () => {
     const chosen = chooseTargets(['garage', 'root@10.0.0.5:2222'], [garage], { ...linux, keyFile: undefined, agentSocket: '/run/agent' });
-    expect(chosen.map((c) => [c.target.name, c.adHoc])).toEqual([['Garage', false], ['root@10.0.0.5:2222', true]]);
+    expect(chosen.map((c) => [c.target.name, c.adHoc])).toEqual([
+      ['Garage', false],
+      ['root@10.0.0.5:2222', true],
+    ]);
     expect(chooseTargets(['garage-id'], [garage], linux)[0]?.target).toBe(garage);
   });
 

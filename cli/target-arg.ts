@@ -59,14 +59,21 @@ export interface TargetChoice {
  * name (ignoring case) first, else user@host[:port], which logs in with
  * `--key FILE` or the SSH agent.
  */
-export function chooseTargets(given: readonly string[], saved: readonly Target[], options: { keyFile?: string | undefined; agentSocket?: string | undefined; platform: NodeJS.Platform }): TargetChoice[] {
+export function chooseTargets(
+  given: readonly string[],
+  saved: readonly Target[],
+  options: { keyFile?: string | undefined; agentSocket?: string | undefined; platform: NodeJS.Platform },
+): TargetChoice[] {
   const chosen: TargetChoice[] = [];
   for (const text of given) {
     const stored = saved.find((t) => t.id === text) ?? saved.find((t) => sameName(t.name, text));
     let choice: TargetChoice;
     if (stored !== undefined) {
       if (options.keyFile !== undefined)
-        throw new CliError(EXIT.usage, `--key is for user@host targets; "${stored.name}" is saved in Cairn and logs in as saved there (change its key in the app, or give it as ${stored.user}@${stored.host}:${stored.port}).`);
+        throw new CliError(
+          EXIT.usage,
+          `--key is for user@host targets; "${stored.name}" is saved in Cairn and logs in as saved there (change its key in the app, or give it as ${stored.user}@${stored.host}:${stored.port}).`,
+        );
       choice = { target: stored, adHoc: false };
     } else {
       const address = parseAddress(text);
@@ -77,7 +84,10 @@ export function chooseTargets(given: readonly string[], saved: readonly Target[]
       }
       // Without the agent there is nothing to log in with; say so before reaching for the box.
       if (options.keyFile === undefined && (options.agentSocket ?? '') === '' && options.platform !== 'win32')
-        throw new CliError(EXIT.usage, `${text}: give --key FILE (your private key), or start ssh-agent with your key loaded; the cairn command logs in to user@host targets with one of them.`);
+        throw new CliError(
+          EXIT.usage,
+          `${text}: give --key FILE (your private key), or start ssh-agent with your key loaded; the cairn command logs in to user@host targets with one of them.`,
+        );
       choice = { target: addressTarget(address, options.keyFile, text), adHoc: true };
     }
     if (chosen.some((c) => c.target.id === choice.target.id)) throw new CliError(EXIT.usage, `"${text}" is given twice; name each target once.`);

@@ -68,8 +68,7 @@ export function appFileOf(root: string, url: string): string | null {
 
 const HEADERS = { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' };
 
-const notFound = (url: string) =>
-  new Response(`Cairn has no file at ${url}.`, { status: 404, headers: { ...HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
+const notFound = (url: string) => new Response(`Cairn has no file at ${url}.`, { status: 404, headers: { ...HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
 
 /** Answers one app:// request from the built renderer in `root`; anything else is a 404, and a refused path is logged. */
 export async function serveAppRequest(root: string, request: { url: string; method: string }, log: Pick<Log, 'warn'>): Promise<Response> {

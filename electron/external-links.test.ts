@@ -56,11 +56,15 @@ describe('the window’s web contents', () => {
       setWindowOpenHandler: (handler) => void (openHandler = handler),
       on: (_event, listener) => void (navigate = listener),
     };
-    return { stand, open: (url: string) => openHandler?.({ url }), navigate: (url: string) => {
-      let prevented = false;
-      navigate?.({ preventDefault: () => void (prevented = true) }, url);
-      return prevented;
-    } };
+    return {
+      stand,
+      open: (url: string) => openHandler?.({ url }),
+      navigate: (url: string) => {
+        let prevented = false;
+        navigate?.({ preventDefault: () => void (prevented = true) }, url);
+        return prevented;
+      },
+    };
   }
 
   it('denies every new window, sending only an allowed link to the browser', () => {

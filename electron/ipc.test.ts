@@ -15,8 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.cleanup());
 
-const call = (channel: unknown, payload: unknown, table: HandlerTable = h.table) =>
-  dispatch(table, channel, payload, { sender: 'file:///app/index.html', log: h.log });
+const call = (channel: unknown, payload: unknown, table: HandlerTable = h.table) => dispatch(table, channel, payload, { sender: 'file:///app/index.html', log: h.log });
 
 const target = { name: 'garage', host: '192.168.7.20', port: 22, user: 'root', auth: 'agent' };
 
@@ -87,7 +86,10 @@ describe('dispatch', () => {
     // /proc refuses new files even to root, so this fails the same way everywhere on Linux.
     const table: HandlerTable = { ...h.table, ...fileHandlers(scriptedDialogs({ save: '/proc/cairn-answers' }).dialogs) };
     const result = await call('files:save-text', { suggestedName: 'answers', text: 'KEYMAPOPTS=none\n' }, table);
-    expect(result).toMatchObject({ ok: false, error: { code: 'io-failed', message: expect.stringMatching(/^Cairn could not use \/proc\/cairn-answers: (permission was denied|it does not exist)\.$/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'io-failed', message: expect.stringMatching(/^Cairn could not use \/proc\/cairn-answers: (permission was denied|it does not exist)\.$/) },
+    });
   });
 
   it('does not let an answer outside the contract reach the window', async () => {

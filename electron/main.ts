@@ -50,7 +50,10 @@ function startDesktop(): void {
     setupDesktop({ onRunActivity, Notification, getWindow: () => mainWindow });
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((command) => emit('menu.command', { command }), process.platform)));
     const stateFile = join(app.getPath('userData'), 'window-state.json');
-    const state = await loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+    const state = await loadWindowState(
+      stateFile,
+      screen.getAllDisplays().map((d) => d.workArea),
+    );
     const win = createWindow(state, stateFile);
     mainWindow = win;
     app.on('second-instance', () => {

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MenuCommand } from '../shared/api/events';
 import { menuTemplate } from './menu';
 
-const fileItems = (t: MenuItemConstructorOptions[]) =>
-  ((t.find((m) => m.label === '&File')?.submenu ?? []) as MenuItemConstructorOptions[]).filter((i) => i.label);
+const fileItems = (t: MenuItemConstructorOptions[]) => ((t.find((m) => m.label === '&File')?.submenu ?? []) as MenuItemConstructorOptions[]).filter((i) => i.label);
 
 describe('native menu', () => {
   it('offers the start page, new, open and save profile and answer-file import and export, with shortcuts', () => {

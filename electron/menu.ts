@@ -26,11 +26,5 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: Nod
       platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
     ],
   };
-  return [
-    ...(platform === 'darwin' ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
-    file,
-    { role: 'editMenu' },
-    { role: 'viewMenu' },
-    { role: 'windowMenu' },
-  ];
+  return [...(platform === 'darwin' ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []), file, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }];
 }

@@ -42,11 +42,6 @@ export async function setupIpc(getWindow: () => BrowserWindow | null) {
     runs: runs.services,
     emit,
   });
-  registerIpc(
-    ipcMain,
-    table,
-    isAppPage,
-    log,
-  );
+  registerIpc(ipcMain, table, isAppPage, log);
   return { store, log, table, emit, onRunActivity: runs.onActivity };
 }

@@ -43,5 +43,4 @@ export async function loadWindowState(file: string, displays: readonly Area[]): 
   }
 }
 
-export const saveWindowState = (file: string, state: WindowState): Promise<void> =>
-  writeFileAtomic(file, `${JSON.stringify(state)}\n`);
+export const saveWindowState = (file: string, state: WindowState): Promise<void> => writeFileAtomic(file, `${JSON.stringify(state)}\n`);

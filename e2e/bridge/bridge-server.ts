@@ -44,8 +44,7 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   return text === '' ? undefined : JSON.parse(text);
 }
 
-const sendText = (response: ServerResponse, status: number, text: string) =>
-  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(text);
+const sendText = (response: ServerResponse, status: number, text: string) => response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(text);
 
 /**
  * The journeys' stand-in for Electron's IPC: a same-origin HTTP server on

@@ -1,9 +1,7 @@
 import type { DialogService } from '../../electron/ipc/file-handlers';
 
 /** What a native dialog was asked, in order. */
-export type ShownDialog =
-  | { kind: 'save'; options: Parameters<DialogService['showSaveDialog']>[0] }
-  | { kind: 'open'; options: Parameters<DialogService['showOpenDialog']>[0] };
+export type ShownDialog = { kind: 'save'; options: Parameters<DialogService['showSaveDialog']>[0] } | { kind: 'open'; options: Parameters<DialogService['showOpenDialog']>[0] };
 
 /** The path a journey wants "chosen" in the next dialogs; null is the person pressing Cancel. */
 export interface DialogAnswers {

@@ -56,7 +56,11 @@ async function runLogOf(runsDir: string, kind: string): Promise<{ title: string;
   throw new Error(`No ${kind} run in ${runsDir}.`);
 }
 
-test('a box added in Targets shows its facts in Boxes; a service restart, a package and an lbu commit reach the box and the commit message is kept in the run log', async ({ page, backend, box }) => {
+test('a box added in Targets shows its facts in Boxes; a service restart, a package and an lbu commit reach the box and the commit message is kept in the run log', async ({
+  page,
+  backend,
+  box,
+}) => {
   const app = new AppPage(page);
   const boxes = new BoxesPage(page);
   await app.open(backend.url);

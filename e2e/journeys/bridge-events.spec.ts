@@ -12,12 +12,7 @@ declare global {
   }
 }
 
-test('events the main process sends reach the window, only when they keep the contract, and again after a restart', async ({
-  page,
-  backend,
-  restartBackend,
-  waitForListener,
-}) => {
+test('events the main process sends reach the window, only when they keep the contract, and again after a restart', async ({ page, backend, restartBackend, waitForListener }) => {
   await new AppPage(page).open(backend.url);
   await page.evaluate(() => {
     const received: unknown[] = [];

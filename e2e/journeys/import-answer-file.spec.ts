@@ -9,11 +9,7 @@ import { WizardPage } from '../pages/wizard-page';
 import { HAND_WRITTEN, WINDOWS_SAVED, ZONE_LINE } from './answer-files';
 import { expect, test } from './fixtures';
 
-test('a pasted answer file with a split time zone leads to the field, is fixed in the form, and exports exactly the preview', async ({
-  page,
-  backend,
-  files,
-}) => {
+test('a pasted answer file with a split time zone leads to the field, is fixed in the form, and exports exactly the preview', async ({ page, backend, files }) => {
   const app = new AppPage(page);
   const wizard = new WizardPage(page);
   const importer = new ImportDialog(page);
@@ -60,11 +56,7 @@ test('a pasted answer file with a split time zone leads to the field, is fixed i
   ]);
 });
 
-test('an answer file saved on Windows and opened from disk is read with its line endings noted, and the profile is named after the file', async ({
-  page,
-  backend,
-  files,
-}) => {
+test('an answer file saved on Windows and opened from disk is read with its line endings noted, and the profile is named after the file', async ({ page, backend, files }) => {
   const app = new AppPage(page);
   const wizard = new WizardPage(page);
   const importer = new ImportDialog(page);

@@ -6,10 +6,13 @@ import { expect, seedTarget, test } from './run-fixtures';
 
 /** A target saved the way a person adds one (by host, port and key file) but never tested, so its host key is not trusted. */
 async function addUntested(page: Page, box: { host: string; port: number; user: string; privateKeyPath: string }, name: string): Promise<void> {
-  await page.evaluate(async (t) => {
-    const cairn = (window as unknown as { cairn: { targets: { save: (r: unknown) => Promise<{ ok: boolean }> } } }).cairn;
-    if (!(await cairn.targets.save({ target: { ...t, auth: 'key', tags: [] } })).ok) throw new Error(`Saving ${t.name} failed.`);
-  }, { name, host: box.host, port: box.port, user: box.user, keyPath: box.privateKeyPath });
+  await page.evaluate(
+    async (t) => {
+      const cairn = (window as unknown as { cairn: { targets: { save: (r: unknown) => Promise<{ ok: boolean }> } } }).cairn;
+      if (!(await cairn.targets.save({ target: { ...t, auth: 'key', tags: [] } })).ok) throw new Error(`Saving ${t.name} failed.`);
+    },
+    { name, host: box.host, port: box.port, user: box.user, keyPath: box.privateKeyPath },
+  );
 }
 
 test('a box whose host key changed since it was trusted is refused with both fingerprints, and its old key is removed where the run shows it', async ({ page, backend, boxes }) => {

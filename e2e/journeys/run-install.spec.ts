@@ -12,7 +12,11 @@ import { installerRuns } from '../target/stand-ins.test-support';
 import { sshRun } from '../target/target-exec.test-support';
 import { expect, test } from './run-fixtures';
 
-test('a new target is added by host, port and key, its first-contact key trusted, an Old PC install runs on it to success, and the box is rebooted and opened in Boxes', async ({ page, backend, boxes }) => {
+test('a new target is added by host, port and key, its first-contact key trusted, an Old PC install runs on it to success, and the box is rebooted and opened in Boxes', async ({
+  page,
+  backend,
+  boxes,
+}) => {
   const [box] = await boxes(1);
   if (!box) throw new Error('No test target started.');
   // Slow enough that the log and the sections can be seen moving.
@@ -70,7 +74,11 @@ test('a new target is added by host, port and key, its first-contact key trusted
   // The real setup-alpine applied that profile's answer file to the box.
   expect(readFileSync(path.join(box.root ?? '', 'etc/hostname'), 'utf8')).toBe(`${(saved as Profile).hostname}\n`);
   expect(readFileSync(path.join(box.root ?? '', 'etc/network/interfaces'), 'utf8')).toBe(renderInterfaces((saved as Profile).interfaces));
-  expect(records.filter((r) => r.tool === 'setup-disk').at(-1)).toMatchObject({ argv: ['-m', 'sys', '-L', '-s', '2048', '/dev/sda'], env: { ERASE_DISKS: '/dev/sda' }, exitCode: 0 });
+  expect(records.filter((r) => r.tool === 'setup-disk').at(-1)).toMatchObject({
+    argv: ['-m', 'sys', '-L', '-s', '2048', '/dev/sda'],
+    env: { ERASE_DISKS: '/dev/sda' },
+    exitCode: 0,
+  });
 
   // Every flow ends in its next step: reboot into the installed system, then manage the box.
   // (The chroot has no /proc: the boot id the reboot stand-in changes is put where the box would have it.)

@@ -16,7 +16,11 @@ import { seedTarget } from './run-fixtures';
 // Artifacts of the run, kept beside Playwright's own output (which it empties on each run).
 const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 
-const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`in the ${scheme} theme`, () => {
@@ -77,7 +81,10 @@ for (const scheme of ['light', 'dark'] as const) {
       await importer.paste(HAND_WRITTEN);
       await check(page, 'dialog-import');
       await importer.importIt();
-      await importer.line(ZONE_LINE).getByRole('button', { name: /^Go to Time zone/ }).click();
+      await importer
+        .line(ZONE_LINE)
+        .getByRole('button', { name: /^Go to Time zone/ })
+        .click();
       await expect(page.getByRole('combobox', { name: 'Time zone' })).toBeFocused();
       await check(page, 'wizard-after-import');
     });
@@ -154,11 +161,13 @@ test('from 1024×700 to 1920×1080, no control on any screen is cut off, and the
           // A step's title wraps in its own column, never under its status ("Done").
           await expect(runs.steps.getByRole('listitem').first()).toBeVisible();
           const underStatus = await runs.steps.getByRole('listitem').evaluateAll((items) =>
-            items.filter((li) => {
-              const mark = li.querySelector('.step-mark')?.getBoundingClientRect();
-              const lines = [...(li.querySelector('.step-title')?.getClientRects() ?? [])];
-              return mark === undefined || lines.some((line) => line.left < mark.right);
-            }).map((li) => li.textContent),
+            items
+              .filter((li) => {
+                const mark = li.querySelector('.step-mark')?.getBoundingClientRect();
+                const lines = [...(li.querySelector('.step-title')?.getClientRects() ?? [])];
+                return mark === undefined || lines.some((line) => line.left < mark.right);
+              })
+              .map((li) => li.textContent),
           );
           expect(underStatus, `step titles at ${size}`).toEqual([]);
         }

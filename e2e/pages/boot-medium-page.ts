@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type MediumLabel = 'Raspberry Pi SD card' | 'USB stick with Alpine (setup-bootable)' | 'Second small USB stick (next to the ISO)' | 'Virtual machine (a folder as a second disk)';
+export type MediumLabel =
+  'Raspberry Pi SD card' | 'USB stick with Alpine (setup-bootable)' | 'Second small USB stick (next to the ISO)' | 'Virtual machine (a folder as a second disk)';
 
 /** Headless first contact on the Targets screen: the boot medium dialog, what it wrote, and the search for the box on the network. */
 export class BootMediumPage {

@@ -15,7 +15,10 @@ export class BoxesPage {
 
   /** A fact of a box's card ("Alpine", "Unsaved (lbu)"), as the value shown beside its label. */
   fact(name: string, label: string): Locator {
-    return this.card(name).locator('.fact').filter({ has: this.page.getByRole('term').filter({ hasText: label }) }).getByRole('definition');
+    return this.card(name)
+      .locator('.fact')
+      .filter({ has: this.page.getByRole('term').filter({ hasText: label }) })
+      .getByRole('definition');
   }
 
   async waitUntilRead(name: string): Promise<void> {
@@ -23,7 +26,9 @@ export class BoxesPage {
   }
 
   async manage(name: string): Promise<void> {
-    await this.card(name).getByRole('button', { name: `Manage ${name}` }).click();
+    await this.card(name)
+      .getByRole('button', { name: `Manage ${name}` })
+      .click();
     await expect(this.page.getByRole('heading', { level: 2, name })).toBeFocused();
   }
 
@@ -48,7 +53,9 @@ export class BoxesPage {
 
   /** The row of an installed package that was asked for by name (it has a Remove button). */
   installed(name: string): Locator {
-    return this.panel('Packages').getByRole('region', { name: /^Installed packages of / }).getByRole('button', { name: `Remove ${name}`, exact: true });
+    return this.panel('Packages')
+      .getByRole('region', { name: /^Installed packages of / })
+      .getByRole('button', { name: `Remove ${name}`, exact: true });
   }
 
   async commitLbu(message: string): Promise<void> {

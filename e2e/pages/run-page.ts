@@ -63,7 +63,9 @@ export class RunPage {
   }
 
   async show(target: string): Promise<void> {
-    await this.fleetRow(target).getByRole('button', { name: `Show the run on ${target}` }).click();
+    await this.fleetRow(target)
+      .getByRole('button', { name: `Show the run on ${target}` })
+      .click();
     await expect(this.log(target)).toBeVisible();
   }
 

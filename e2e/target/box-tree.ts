@@ -60,7 +60,11 @@ const link = (root: string, file: string): string | null => {
     return null;
   }
 };
-const lines = (text: string | null): string[] => (text ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+const lines = (text: string | null): string[] =>
+  (text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
 const list = (root: string, dir: string): string[] => {
   try {
     return readdirSync(path.join(root, dir));
@@ -91,7 +95,11 @@ export function readInterfaces(text: string): Stanza[] {
   const autos = new Set<string>();
   const stanzas: Stanza[] = [];
   let current: Stanza | null = null;
-  for (const line of text.replace(/\\\n\s*/g, '').split('\n').map(uncomment).filter((l) => l !== '')) {
+  for (const line of text
+    .replace(/\\\n\s*/g, '')
+    .split('\n')
+    .map(uncomment)
+    .filter((l) => l !== '')) {
     const words = line.split(/\s+/);
     const [word = '', ...rest] = words;
     if (word === 'auto' || word.startsWith('allow-')) {
@@ -117,7 +125,11 @@ export function readInterfaces(text: string): Stanza[] {
 
 function readUsers(root: string): BoxUser[] {
   const groups = lines(read(root, 'etc/group')).map((l) => l.split(':'));
-  const shadow = new Map(lines(read(root, 'etc/shadow')).map((l) => l.split(':')).map((f) => [f[0] ?? '', f[1] ?? ''] as const));
+  const shadow = new Map(
+    lines(read(root, 'etc/shadow'))
+      .map((l) => l.split(':'))
+      .map((f) => [f[0] ?? '', f[1] ?? ''] as const),
+  );
   return lines(read(root, 'etc/passwd'))
     .map((l) => l.split(':'))
     .filter((f) => Number(f[2]) >= 1000 && Number(f[2]) < 60000)
@@ -127,7 +139,10 @@ function readUsers(root: string): BoxUser[] {
       return {
         name,
         gecos: f[4] ?? '',
-        groups: groups.filter((g) => (g[3] ?? '').split(',').includes(name)).map((g) => g[0] ?? '').sort(),
+        groups: groups
+          .filter((g) => (g[3] ?? '').split(',').includes(name))
+          .map((g) => g[0] ?? '')
+          .sort(),
         password: pw === '' ? 'empty' : pw.startsWith('!') || pw === '*' ? 'locked' : 'set',
         authorizedKeys: lines(read(root, `home/${name}/.ssh/authorized_keys`)),
       } satisfies BoxUser;
@@ -150,8 +165,12 @@ export function readBoxTree(root: string): BoxTree {
     proxy: proxy?.[1] ?? null,
     users: readUsers(root),
     rootKeys: lines(read(root, 'root/.ssh/authorized_keys')),
-    doas: list(root, 'etc/doas.d').flatMap((f) => lines(read(root, `etc/doas.d/${f}`))).sort(),
-    services: list(root, 'etc/runlevels').flatMap((level) => list(root, `etc/runlevels/${level}`).map((s) => `${level}/${s}`)).sort(),
+    doas: list(root, 'etc/doas.d')
+      .flatMap((f) => lines(read(root, `etc/doas.d/${f}`)))
+      .sort(),
+    services: list(root, 'etc/runlevels')
+      .flatMap((level) => list(root, `etc/runlevels/${level}`).map((s) => `${level}/${s}`))
+      .sort(),
     world: lines(read(root, 'etc/apk/world')).sort(),
     lbuMedia: lbu?.[1] ?? null,
     apkCache: link(root, 'etc/apk/cache'),

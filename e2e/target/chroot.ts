@@ -14,11 +14,7 @@ const DEVICES: ReadonlyArray<[string, number, number]> = [
   ['tty', 5, 0],
 ];
 
-const MIRRORS = [
-  'http://dl-cdn.alpinelinux.org/alpine/',
-  'http://dl-2.alpinelinux.org/alpine/',
-  'http://mirror.leaseweb.com/alpine/',
-];
+const MIRRORS = ['http://dl-cdn.alpinelinux.org/alpine/', 'http://dl-2.alpinelinux.org/alpine/', 'http://mirror.leaseweb.com/alpine/'];
 
 /** Where the rootfs's own programs can be found on PATH; a stand-in replaces every copy. */
 const BIN_DIRS = ['usr/local/sbin', 'usr/local/bin', 'usr/sbin', 'usr/bin', 'sbin', 'bin'];
@@ -49,7 +45,12 @@ async function writeData(root: string): Promise<void> {
   const keymaps = Object.entries(KEYMAPS).flatMap(([layout, variants]) => variants.map((v) => `${layout} ${v}`));
   await writeFile(path.join(data, 'keymaps'), keymaps.join('\n') + '\n');
   await writeFile(path.join(data, 'zones'), ['UTC', ...TIMEZONES].join('\n') + '\n');
-  await writeFile(path.join(data, 'packages'), packageCatalogue().map((p) => p.name).join('\n') + '\n');
+  await writeFile(
+    path.join(data, 'packages'),
+    packageCatalogue()
+      .map((p) => p.name)
+      .join('\n') + '\n',
+  );
   const services = knownServices().flatMap((svc) => serviceOrigins(svc).map((o) => `${svc} ${o}`));
   await writeFile(path.join(data, 'services'), services.join('\n') + '\n');
   // What the wget stand-in serves for setup-apkrepos: the head of Alpine's mirrors.txt.
@@ -98,10 +99,5 @@ export async function installStandIns(root: string): Promise<void> {
     await chmod(target, 0o755);
   }
   await writeData(root);
-  await hostCommand('/usr/sbin/chroot', [
-    root,
-    '/bin/sh',
-    '-c',
-    '. /usr/lib/cairn-standins/lib.sh && mkdir -p "$CAIRN_STATE" && cairn_lbu_tree > "$CAIRN_STATE/lbu-committed"',
-  ]);
+  await hostCommand('/usr/sbin/chroot', [root, '/bin/sh', '-c', '. /usr/lib/cairn-standins/lib.sh && mkdir -p "$CAIRN_STATE" && cairn_lbu_tree > "$CAIRN_STATE/lbu-committed"']);
 }

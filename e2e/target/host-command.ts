@@ -6,11 +6,7 @@ export interface CommandResult {
 }
 
 /** Runs a host program; rejects with its stderr in the message so a failed setup says why. */
-export function hostCommand(
-  file: string,
-  args: readonly string[],
-  options: ExecFileOptions & { input?: string } = {},
-): Promise<CommandResult> {
+export function hostCommand(file: string, args: readonly string[], options: ExecFileOptions & { input?: string } = {}): Promise<CommandResult> {
   const { input, ...rest } = options;
   return new Promise((resolve, reject) => {
     const child = execFile(file, [...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, ...rest }, (error, stdout, stderr) => {

@@ -54,9 +54,11 @@ export function createHostUser(spec: HostUserSpec): Promise<void> {
  * process); without -r so the shared home (/root) is never touched.
  */
 export function deleteHostUser(name: string): Promise<void> {
-  return serialized(() => withLockRetry('/usr/sbin/userdel', ['-f', name]).catch((error: unknown) => {
-    if (!/does not exist/.test(String(error))) throw error;
-  }));
+  return serialized(() =>
+    withLockRetry('/usr/sbin/userdel', ['-f', name]).catch((error: unknown) => {
+      if (!/does not exist/.test(String(error))) throw error;
+    }),
+  );
 }
 
 export function deleteHostUserSync(name: string): void {

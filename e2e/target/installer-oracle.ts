@@ -118,11 +118,17 @@ export function diskMeaning(argv: readonly string[], env: Readonly<Record<string
     }
   }
   // SWAP_SIZE and ROOT_SIZE in the environment are what -s and -R set.
-  for (const [name, flag] of [['SWAP_SIZE', '-s'], ['ROOT_SIZE', '-R']] as const) {
+  for (const [name, flag] of [
+    ['SWAP_SIZE', '-s'],
+    ['ROOT_SIZE', '-R'],
+  ] as const) {
     const value = env[name];
     if (value !== undefined && !options.some((o) => o.startsWith(`${flag} `))) options.push(`${flag} ${value}`);
   }
-  const vars = Object.entries(env).filter(([k]) => k !== 'SWAP_SIZE' && k !== 'ROOT_SIZE').map(([k, v]) => `${k}=${v}`).filter((v) => !DEFAULT_FS.has(v));
+  const vars = Object.entries(env)
+    .filter(([k]) => k !== 'SWAP_SIZE' && k !== 'ROOT_SIZE')
+    .map(([k, v]) => `${k}=${v}`)
+    .filter((v) => !DEFAULT_FS.has(v));
   // No disk named: setup-disk asks, and unattended takes its default, none.
   return [...options.sort(), ...(operands.length === 0 ? ['none'] : operands), ...vars.sort()];
 }

@@ -92,7 +92,9 @@ describe('the real setup-alpine on the test target', () => {
   });
 
   it('creates no user when USEROPTS is unset and nobody answers', async () => {
-    const answers = realRun('ok').answers.replace(/^USEROPTS=.*\n/m, '').replace(/^USERSSHKEY=.*\n/m, '');
+    const answers = realRun('ok')
+      .answers.replace(/^USEROPTS=.*\n/m, '')
+      .replace(/^USERSSHKEY=.*\n/m, '');
     const run = await install(answers);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Setup a user?');
@@ -153,7 +155,7 @@ describe('the real setup-alpine, with stand-ins told to misbehave', () => {
 
   const run = (command = 'setup-alpine -e -f /root/answers </dev/null') => sshRun(target, command);
 
-  it('fails at the disk step with setup-disk\'s exit code and line', async () => {
+  it("fails at the disk step with setup-disk's exit code and line", async () => {
     await target.standIns?.control({ 'setup-disk': { mode: 'fail', exitCode: 3, errorLine: '/dev/sda is not a block device suitable for partitioning' } });
     const result = await run();
     expect(result.code).toBe(3);

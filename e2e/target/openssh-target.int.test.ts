@@ -55,7 +55,11 @@ describe('OpenSSH test target', () => {
 
   it('offers SFTP (internal-sftp) inside the chroot', async () => {
     const batch = 'put /etc/hostname /tmp/from-sftp\nls /tmp\n';
-    const sftp = spawnSync('/usr/bin/sftp', ['-b', '-', '-F', '/dev/null', ...trustOnly(target), '-i', target.privateKeyPath, '-P', String(target.port), `${target.user}@127.0.0.1`], { input: batch, encoding: 'utf8' });
+    const sftp = spawnSync(
+      '/usr/bin/sftp',
+      ['-b', '-', '-F', '/dev/null', ...trustOnly(target), '-i', target.privateKeyPath, '-P', String(target.port), `${target.user}@127.0.0.1`],
+      { input: batch, encoding: 'utf8' },
+    );
     expect(sftp.status).toBe(0);
     expect(readFileSync(path.join(target.root ?? '', 'tmp/from-sftp'), 'utf8')).toBe(readFileSync('/etc/hostname', 'utf8'));
   });

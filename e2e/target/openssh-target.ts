@@ -155,7 +155,7 @@ class OpenSshTarget extends TargetBase {
   }
 
   async replaceHostKey(): Promise<void> {
-    if (this.overlay !== null) throw new Error('A target booted from an overlay keeps the overlay\'s host key.');
+    if (this.overlay !== null) throw new Error("A target booted from an overlay keeps the overlay's host key.");
     await this.stopServer();
     await this.newHostKey();
     this.server = this.spawnServer(this.extra);

@@ -46,7 +46,7 @@ export async function bootFromOverlay(root: string, overlayFile: string): Promis
     });
   const keyLine = sshdLines.find((l) => l.startsWith('HostKey '));
   const keysLine = sshdLines.find((l) => l.startsWith('AuthorizedKeysFile '));
-  if (keyLine === undefined || keysLine === undefined) throw new Error('The overlay\'s sshd_config names no HostKey or AuthorizedKeysFile.');
+  if (keyLine === undefined || keysLine === undefined) throw new Error("The overlay's sshd_config names no HostKey or AuthorizedKeysFile.");
   return {
     sshdLines,
     authorizedKeysFile: keysLine.slice('AuthorizedKeysFile '.length),

@@ -14,10 +14,7 @@ export const STAND_INS_DIR = path.join(REPO_ROOT, 'e2e', 'target', 'stand-ins');
 
 /** The Alpine minirootfs: $CAIRN_ALPINE_ROOTFS, else ../shared/alpine/ beside the repository. */
 export function alpineRootfsPath(): string {
-  return (
-    process.env.CAIRN_ALPINE_ROOTFS ??
-    path.resolve(REPO_ROOT, '..', 'shared', 'alpine', 'alpine-minirootfs-3.20.3-x86_64.tar.gz')
-  );
+  return process.env.CAIRN_ALPINE_ROOTFS ?? path.resolve(REPO_ROOT, '..', 'shared', 'alpine', 'alpine-minirootfs-3.20.3-x86_64.tar.gz');
 }
 
 /** alpine-conf, the real installer: $CAIRN_ALPINE_CONF, else ../shared/alpine/alpine-conf-3.22.0 beside the repository. */

@@ -44,5 +44,4 @@ export async function hideOnBox(target: TestTarget, file: string): Promise<() =>
 }
 
 /** How many times setup-alpine reached its disk step: it calls `setup-disk -w FILE` there, once per run. */
-export const installerRuns = (records: readonly StandInRecord[]): number =>
-  records.filter((r) => r.tool === 'setup-disk' && r.argv[0] === '-w').length;
+export const installerRuns = (records: readonly StandInRecord[]): number => records.filter((r) => r.tool === 'setup-disk' && r.argv[0] === '-w').length;

@@ -32,11 +32,7 @@ export function newOwnerRecord(id: string): OwnerRecord {
  * is given (several servers on one port at different addresses, as a scan
  * of a network sees them).
  */
-export async function startOnFreePort(
-  host: string,
-  start: (port: number) => ServerProcess,
-  fixedPort?: number,
-): Promise<{ server: ServerProcess; port: number }> {
+export async function startOnFreePort(host: string, start: (port: number) => ServerProcess, fixedPort?: number): Promise<{ server: ServerProcess; port: number }> {
   for (let attempt = 1; ; attempt++) {
     const port = fixedPort ?? (await freePort(host));
     const server = start(port);

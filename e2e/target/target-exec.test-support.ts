@@ -24,12 +24,17 @@ export interface SshRun {
  */
 export function sshRun(target: TestTarget, command: string, input = ''): Promise<SshRun> {
   const args = [
-    '-F', '/dev/null',
-    '-o', 'BatchMode=yes',
+    '-F',
+    '/dev/null',
+    '-o',
+    'BatchMode=yes',
     ...trustOnly(target),
-    '-o', 'LogLevel=ERROR',
-    '-i', target.privateKeyPath,
-    '-p', String(target.port),
+    '-o',
+    'LogLevel=ERROR',
+    '-i',
+    target.privateKeyPath,
+    '-p',
+    String(target.port),
     `${target.user}@${target.host}`,
     command,
   ];

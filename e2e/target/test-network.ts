@@ -81,7 +81,10 @@ async function makeNetwork(x: number): Promise<TestNetwork> {
   const removeSync = () => {
     if (removed) return;
     removed = true;
-    for (const args of [['link', 'delete', hostLink], ['netns', 'delete', name]]) {
+    for (const args of [
+      ['link', 'delete', hostLink],
+      ['netns', 'delete', name],
+    ]) {
       try {
         execFileSync('/usr/sbin/ip', args, { stdio: 'ignore' });
       } catch {

@@ -104,4 +104,3 @@ describe('a box booted from one overlay of a batch', () => {
     expect(report.hostKey.fingerprint).toBe(second.fingerprint);
   });
 });
-

@@ -77,7 +77,11 @@ describe('boot media for a batch', () => {
   it('writes one overlay per row, each with its own hostname, address and host key, each key trusted for its box’s address before power-on', async () => {
     const profileId = await savedProfile();
     const garage = await savedTarget({ name: 'garage', host: '10.0.0.5', port: 2222 });
-    const rows = [row({ target: 'root@pi-01.lan' }), row({ target: 'garage' }), row({ target: 'root@192.168.1.42', wifi_ssid: 'Attic', wifi_passphrase: 'correct horse', packages: 'htop' })];
+    const rows = [
+      row({ target: 'root@pi-01.lan' }),
+      row({ target: 'garage' }),
+      row({ target: 'root@192.168.1.42', wifi_ssid: 'Attic', wifi_passphrase: 'correct horse', packages: 'htop' }),
+    ];
     const done = await value<BatchMedia>(call('bootmedia:prepare-batch', { profileId, batch: batch(rows, { hostname: 'pi-{nn}', ipv4Pool: '192.168.1.40-42' }) }));
     if (done.status !== 'written') throw new Error(`expected overlays, got ${JSON.stringify(done)}`);
 
@@ -95,7 +99,9 @@ describe('boot media for a batch', () => {
     for (const [n, box] of done.boxes.entries()) {
       const root = unpack(box.overlayPath);
       expect(readFileSync(join(root, 'etc/hostname'), 'utf8')).toBe(`${box.hostname}\n`);
-      expect(readFileSync(join(root, 'etc/network/interfaces'), 'utf8')).toMatch(new RegExp(`iface eth0 inet static\\n\\taddress 192\\.168\\.1\\.4${n}/24\\n\\tgateway 192\\.168\\.1\\.1\\n`));
+      expect(readFileSync(join(root, 'etc/network/interfaces'), 'utf8')).toMatch(
+        new RegExp(`iface eth0 inet static\\n\\taddress 192\\.168\\.1\\.4${n}/24\\n\\tgateway 192\\.168\\.1\\.1\\n`),
+      );
       // The box's own key, as OpenSSH reads it, is the one reported and the one in Cairn's known_hosts for its address.
       const pub = join(root, 'etc/ssh/ssh_host_ed25519_key.pub');
       expect(sshKeygenFingerprint(pub)).toBe(box.fingerprint);
@@ -128,11 +134,16 @@ describe('boot media for a batch', () => {
     const keyPath = join(h.dir, 'id_login');
     const login = newEd25519Pair('me@desk');
     writeFileSync(keyPath, login.private, { mode: 0o600 });
-    const done = await value<BatchMedia>(call('bootmedia:prepare-batch', { profileId, keyPath, folder: out, batch: batch([row({ target: 'root@10.1.1.7:2200', hostname: 'shed' })]) }));
+    const done = await value<BatchMedia>(
+      call('bootmedia:prepare-batch', { profileId, keyPath, folder: out, batch: batch([row({ target: 'root@10.1.1.7:2200', hostname: 'shed' })]) }),
+    );
     if (done.status !== 'written') throw new Error(JSON.stringify(done));
     expect(shown).toHaveLength(0);
     expect(done.boxes[0]).toMatchObject({ hostname: 'shed', trustedHost: '10.1.1.7', trustedPort: 2200 });
-    expect(await value(call('knownHosts:list', {}))).toEqual({ hosts: [{ host: '10.1.1.7', port: 2200, keyType: 'ssh-ed25519', fingerprint: done.boxes[0]!.fingerprint }], problems: [] });
+    expect(await value(call('knownHosts:list', {}))).toEqual({
+      hosts: [{ host: '10.1.1.7', port: 2200, keyType: 'ssh-ed25519', fingerprint: done.boxes[0]!.fingerprint }],
+      problems: [],
+    });
     expect((await value<{ targets: Target[] }>(call('targets:list', {}))).targets[0]).toMatchObject({ host: '10.1.1.7', auth: 'key', keyPath });
     const root = unpack(done.boxes[0]!.overlayPath);
     expect(readFileSync(join(root, 'etc/network/interfaces'), 'utf8')).toContain('iface eth0 inet dhcp');
@@ -163,10 +174,19 @@ describe('boot media for a batch', () => {
 
   it('tells a problem every box shares with the profile once, not on every row', async () => {
     const profileId = await savedProfile((p) => ({ ...p, rootSshKeys: [], sshd: 'none' }));
-    const done = await value<BatchMedia>(call('bootmedia:prepare-batch', { profileId, batch: batch([row({ target: 'root@a.lan' }), row({ target: 'root@b.lan' })], { hostname: 'pi-{n}', ipv4Pool: '192.168.1.40-41' }) }));
+    const done = await value<BatchMedia>(
+      call('bootmedia:prepare-batch', {
+        profileId,
+        batch: batch([row({ target: 'root@a.lan' }), row({ target: 'root@b.lan' })], { hostname: 'pi-{n}', ipv4Pool: '192.168.1.40-41' }),
+      }),
+    );
     if (done.status !== 'problems') throw new Error(JSON.stringify(done));
     expect(done.problems).toEqual([
-      { row: null, column: 'profile', message: 'The boxes would let nobody in: add your public key for root in the profile’s “User and SSH keys” step and save it, then make the boot media again.' },
+      {
+        row: null,
+        column: 'profile',
+        message: 'The boxes would let nobody in: add your public key for root in the profile’s “User and SSH keys” step and save it, then make the boot media again.',
+      },
       { row: null, column: 'profile', message: expect.stringMatching(/^The boot medium starts the SSH server/) },
     ]);
   });

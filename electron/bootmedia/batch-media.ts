@@ -79,7 +79,11 @@ export async function writeBatchMedia(deps: BatchMediaDeps, request: BatchMediaR
     if (!read.ok) return read;
     loginKey = read.value;
   }
-  const plan = await planBatchMedia({ profile: request.profile, batch: request.batch, loginKey, keyPath: request.keyPath, nobodyIn: request.nobodyIn }, (await deps.targets.list()).targets, deps.sshConfig);
+  const plan = await planBatchMedia(
+    { profile: request.profile, batch: request.batch, loginKey, keyPath: request.keyPath, nobodyIn: request.nobodyIn },
+    (await deps.targets.list()).targets,
+    deps.sshConfig,
+  );
   if (!plan.ok) return ok({ status: 'problems', problems: plan.problems });
 
   const folder = await chooseFolder();
@@ -124,7 +128,11 @@ export async function writeBatchMedia(deps: BatchMediaDeps, request: BatchMediaR
       await deps.knownHosts.add(host, port, hostKey.type, hostKey.base64);
     } catch (error) {
       await done.undo();
-      return fail('io-failed', `Cairn could not trust row ${box.row}'s host key for ${host} (${error instanceof Error ? error.message : String(error)}); nothing of the batch was kept.`, 'batch');
+      return fail(
+        'io-failed',
+        `Cairn could not trust row ${box.row}'s host key for ${host} (${error instanceof Error ? error.message : String(error)}); nothing of the batch was kept.`,
+        'batch',
+      );
     }
     done.trusted.push({ host, port, keyType: hostKey.type });
     boxes.push({
@@ -140,6 +148,7 @@ export async function writeBatchMedia(deps: BatchMediaDeps, request: BatchMediaR
       targetName: saved.value.name,
     });
   }
-  for (const b of boxes) deps.log.info(`Wrote ${b.overlayPath} for row ${b.row}; its host key ${b.fingerprint} is trusted for ${b.trustedHost} port ${b.trustedPort} (target ${b.targetName}).`);
+  for (const b of boxes)
+    deps.log.info(`Wrote ${b.overlayPath} for row ${b.row}; its host key ${b.fingerprint} is trusted for ${b.trustedHost} port ${b.trustedPort} (target ${b.targetName}).`);
   return ok({ status: 'written', folder, boxes, replaced: [...clashes.values()] });
 }

@@ -42,7 +42,11 @@ export async function planBatchMedia(
   resolved.targets.forEach((found, n) => {
     const base = 'saved' in found ? found.saved : found.draft;
     if (input.keyPath === undefined && PASSWORD_LOGINS.has(base.auth))
-      problems.push({ row: n + 2, column: 'target', message: `“${base.name}” logs in with a password, but a box started from a boot medium lets only SSH keys in: log in to it with a key file or the SSH agent.` });
+      problems.push({
+        row: n + 2,
+        column: 'target',
+        message: `“${base.name}” logs in with a password, but a box started from a boot medium lets only SSH keys in: log in to it with a key file or the SSH agent.`,
+      });
   });
   if (!expanded.ok) return { ok: false, problems: sorted(problems) };
 
@@ -64,7 +68,11 @@ export async function planBatchMedia(
     if (!checked.success) problem('target', checked.error.issues[0]?.message ?? 'This is not a target Cairn can save.');
     const at = `${host.toLowerCase()} port ${target.port}`;
     const seen = firstAt.get(at);
-    if (seen !== undefined) problem(fixed === null ? 'target' : 'ipv4', `Row ${seen}'s box will answer at the same address (${at}); each box needs its own, or Cairn could not tell their host keys apart.`);
+    if (seen !== undefined)
+      problem(
+        fixed === null ? 'target' : 'ipv4',
+        `Row ${seen}'s box will answer at the same address (${at}); each box needs its own, or Cairn could not tell their host keys apart.`,
+      );
     else firstAt.set(at, box.row);
     boxes.push({ row: box.row, profile: box.profile, fileName: overlayFileName(box.profile.hostname), target, previous: 'saved' in found ? found.saved : null });
   }

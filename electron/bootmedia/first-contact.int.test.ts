@@ -64,7 +64,16 @@ beforeAll(async () => {
   await mkdir(path.join(medium, 'boot'));
 
   const base = templateById('diskless-iot')?.make() as Profile;
-  const profile: Profile = { ...base, name: 'Kitchen Pi', hostname: 'pi-kitchen', sshd: 'openssh', packages: [], services: [], rootSshKeys: [], interfaces: [dhcpInterface('eth0')] };
+  const profile: Profile = {
+    ...base,
+    name: 'Kitchen Pi',
+    hostname: 'pi-kitchen',
+    sshd: 'openssh',
+    packages: [],
+    services: [],
+    rootSshKeys: [],
+    interfaces: [dhcpInterface('eth0')],
+  };
   profileId = value(await call('profiles:save', { profile })).id;
   prepared = value(await call('bootmedia:prepare', { profileId, medium: 'raspberry-pi', folder: medium, keyPath: login }));
 
@@ -101,7 +110,10 @@ describe('a box booted from a Cairn boot medium', () => {
     expect(await mode('root/.ssh/authorized_keys')).toBe('0:0 600');
     expect(await mode('etc/ssh/ssh_host_ed25519_key')).toBe('0:0 600');
     expect(await mode('etc/.default_boot_services')).toBe('0:0 644');
-    for (const [level, svc] of [['boot', 'networking'], ['default', 'sshd']] as const) {
+    for (const [level, svc] of [
+      ['boot', 'networking'],
+      ['default', 'sshd'],
+    ] as const) {
       const link = path.join(root, 'etc/runlevels', level, svc);
       expect((await lstat(link)).isSymbolicLink()).toBe(true);
       expect(await readlink(link)).toBe(`/etc/init.d/${svc}`);

@@ -12,7 +12,8 @@ export async function loginPublicKey(privateKeyPath: string): Promise<Result<str
   const pub = await readFile(`${privateKeyPath}.pub`, 'utf8').catch(() => null);
   if (pub !== null && /^(ssh-|ecdsa-|sk-)\S+ [A-Za-z0-9+/=]+/.test(pub.trim())) return ok(pub.trim().split('\n')[0] ?? '');
   const text = await readFile(privateKeyPath, 'utf8').catch((e: NodeJS.ErrnoException) => e);
-  if (text instanceof Error) return fail('invalid-input', `Cairn cannot read ${privateKeyPath} (${text.code ?? text.message}): choose the private key file you log in with.`, 'keyPath');
+  if (text instanceof Error)
+    return fail('invalid-input', `Cairn cannot read ${privateKeyPath} (${text.code ?? text.message}): choose the private key file you log in with.`, 'keyPath');
   if (/^(ssh-|ecdsa-|sk-)/.test(text.trim()))
     return fail('invalid-input', 'This is a public key (.pub): choose the private key file beside it, such as ~/.ssh/id_ed25519.', 'keyPath');
   const parsed = utils.parseKey(text);

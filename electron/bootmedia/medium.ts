@@ -22,7 +22,10 @@ export async function inspectMedium(folder: string, kind: MediumKind): Promise<M
   const base = { folder, writable: false, bootMedia: false, existingOverlays: [] as string[] };
   const info = await stat(folder).catch((e: NodeJS.ErrnoException) => e);
   if (info instanceof Error) {
-    return { ...base, problem: info.code === 'ENOENT' ? `${folder} does not exist: mount the medium and choose its folder again.` : `${folder} cannot be read (${info.code ?? info.message}).` };
+    return {
+      ...base,
+      problem: info.code === 'ENOENT' ? `${folder} does not exist: mount the medium and choose its folder again.` : `${folder} cannot be read (${info.code ?? info.message}).`,
+    };
   }
   if (!info.isDirectory()) return { ...base, problem: `${folder} is a file, not a folder: choose the folder the medium is mounted at.` };
   const names = await readdir(folder).catch((e: NodeJS.ErrnoException) => e);

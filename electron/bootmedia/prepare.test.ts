@@ -58,7 +58,15 @@ describe('preparing a boot medium', () => {
 
     expect(done.overlayPath).toBe(join(medium, 'pi-kitchen.apkovl.tar.gz'));
     expect(readdirSync(medium).sort()).toEqual(['apks', 'boot', 'pi-kitchen.apkovl.tar.gz']);
-    expect(done.target).toMatchObject({ name: 'pi-kitchen', host: 'pi-kitchen', port: 22, user: 'root', auth: 'key', keyPath, hostKey: { keyType: 'ssh-ed25519', fingerprint: done.fingerprint } });
+    expect(done.target).toMatchObject({
+      name: 'pi-kitchen',
+      host: 'pi-kitchen',
+      port: 22,
+      user: 'root',
+      auth: 'key',
+      keyPath,
+      hostKey: { keyType: 'ssh-ed25519', fingerprint: done.fingerprint },
+    });
     expect(await value(call('knownHosts:list', {}))).toEqual({ hosts: [{ host: 'pi-kitchen', port: 22, keyType: 'ssh-ed25519', fingerprint: done.fingerprint }], problems: [] });
 
     // The archive holds the public key of the login file and the profile's key, and the private host key whose fingerprint was stored.
@@ -79,7 +87,10 @@ describe('preparing a boot medium', () => {
   });
 
   it('looks for a box with a static address at that address', async () => {
-    const id = await savedProfile((p) => ({ ...p, interfaces: [{ ...dhcpInterface('eth0'), ipv4: { mode: 'static', address: '192.168.1.40', prefix: 24, gateway: '192.168.1.1' } }] }));
+    const id = await savedProfile((p) => ({
+      ...p,
+      interfaces: [{ ...dhcpInterface('eth0'), ipv4: { mode: 'static', address: '192.168.1.40', prefix: 24, gateway: '192.168.1.1' } }],
+    }));
     expect((await value<Prepared>(prepare(id))).target).toMatchObject({ host: '192.168.1.40', auth: 'agent' });
   });
 
@@ -96,7 +107,12 @@ describe('preparing a boot medium', () => {
   it('refuses to add a second overlay unless asked to replace it, then removes the old one', async () => {
     writeFileSync(join(medium, 'oldbox.apkovl.tar.gz'), 'old');
     const id = await savedProfile();
-    expect(await value(call('bootmedia:inspect', { folder: medium, medium: 'raspberry-pi' }))).toMatchObject({ existingOverlays: ['oldbox.apkovl.tar.gz'], bootMedia: true, writable: true, problem: null });
+    expect(await value(call('bootmedia:inspect', { folder: medium, medium: 'raspberry-pi' }))).toMatchObject({
+      existingOverlays: ['oldbox.apkovl.tar.gz'],
+      bootMedia: true,
+      writable: true,
+      problem: null,
+    });
     const refused = await refusal(prepare(id));
     expect(refused).toMatchObject({ code: 'invalid-input', field: 'replaceExisting' });
     expect(refused.message).toContain('oldbox.apkovl.tar.gz');

@@ -45,7 +45,11 @@ const NOBODY_IN_BATCH = 'The boxes would let nobody in: add your public key for 
 
 function profileRefusal(profile: Profile, problem: { path: string; message: string }) {
   if (problem.path === 'loginKey') return fail('invalid-input', problem.message, 'keyPath');
-  return fail('invalid-profile', `The profile "${profile.name}" cannot start a box from a medium yet: ${problem.message} Fix it in the wizard (${problem.path}), then prepare the medium again.`, 'profileId');
+  return fail(
+    'invalid-profile',
+    `The profile "${profile.name}" cannot start a box from a medium yet: ${problem.message} Fix it in the wizard (${problem.path}), then prepare the medium again.`,
+    'profileId',
+  );
 }
 
 export function createBootMediaService(deps: BootMediaDeps): BootMediaService {

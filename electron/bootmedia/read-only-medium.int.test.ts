@@ -30,12 +30,20 @@ const call = (channel: ChannelName, payload: unknown) => dispatch(h.table, chann
 
 describe('a read-only medium', () => {
   it('is reported by inspect and refused by prepare at the folder, with nothing written and no target saved', async () => {
-    const profile = { ...templateById('vm')!.make(), hostname: 'pi-ro', rootSshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGsZ4t0h8vKq1XbWq0d9n3Yy0dTGQZ1nJ9yP8mFvZr2c jane@laptop'], interfaces: [dhcpInterface('eth0')] };
+    const profile = {
+      ...templateById('vm')!.make(),
+      hostname: 'pi-ro',
+      rootSshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGsZ4t0h8vKq1XbWq0d9n3Yy0dTGQZ1nJ9yP8mFvZr2c jane@laptop'],
+      interfaces: [dhcpInterface('eth0')],
+    };
     const saved = await call('profiles:save', { profile });
     if (!saved.ok) throw new Error(saved.error.message);
     const profileId = (saved.value as { id: string }).id;
 
-    expect(await call('bootmedia:inspect', { folder: mounted, medium: 'raspberry-pi' })).toMatchObject({ ok: true, value: { writable: false, bootMedia: true, problem: expect.stringMatching(/read-only/) } });
+    expect(await call('bootmedia:inspect', { folder: mounted, medium: 'raspberry-pi' })).toMatchObject({
+      ok: true,
+      value: { writable: false, bootMedia: true, problem: expect.stringMatching(/read-only/) },
+    });
     expect(await call('bootmedia:prepare', { profileId, medium: 'raspberry-pi', folder: mounted })).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'folder' } });
     expect(readdirSync(mounted).sort()).toEqual(['apks', 'boot']);
     expect(await call('targets:list', {})).toMatchObject({ ok: true, value: { targets: [] } });

@@ -69,21 +69,23 @@ export function createBoxAccess(deps: BoxAccessDeps): BoxAccess {
   const asksPassword = new Set<string>();
   const key = (t: Target) => `${t.id}\n${t.user}`;
 
-  const connectFn = (target: Target) => async (signal?: AbortSignal): Promise<SshResult<SshConnection>> => {
-    const options = await connectOptionsFor(target, { secrets: deps.secrets, homeDir: deps.homeDir, trust, readyTimeoutMs: deps.readyTimeoutMs });
-    if (!options.ok) return { ok: false, error: { code: 'auth-failed', message: options.error.message, methods: [] } };
-    const opened = await connect({ ...options.value, signal });
-    if (opened.ok && !privileges.has(key(target))) {
-      const who = await exec(opened.value, WHO, { timeoutMs: 15_000 });
-      const [uid, doas] = who.ok ? who.value.stdout.trim().split('\n') : [];
-      if (uid !== undefined && /^\d+$/.test(uid)) {
-        privileges.set(key(target), uid === '0' ? 'root' : 'doas');
-        if (doas === 'asks') asksPassword.add(key(target));
-        else asksPassword.delete(key(target));
+  const connectFn =
+    (target: Target) =>
+    async (signal?: AbortSignal): Promise<SshResult<SshConnection>> => {
+      const options = await connectOptionsFor(target, { secrets: deps.secrets, homeDir: deps.homeDir, trust, readyTimeoutMs: deps.readyTimeoutMs });
+      if (!options.ok) return { ok: false, error: { code: 'auth-failed', message: options.error.message, methods: [] } };
+      const opened = await connect({ ...options.value, signal });
+      if (opened.ok && !privileges.has(key(target))) {
+        const who = await exec(opened.value, WHO, { timeoutMs: 15_000 });
+        const [uid, doas] = who.ok ? who.value.stdout.trim().split('\n') : [];
+        if (uid !== undefined && /^\d+$/.test(uid)) {
+          privileges.set(key(target), uid === '0' ? 'root' : 'doas');
+          if (doas === 'asks') asksPassword.add(key(target));
+          else asksPassword.delete(key(target));
+        }
       }
-    }
-    return opened;
-  };
+      return opened;
+    };
 
   const privilegeOf = (target: Target) => privileges.get(key(target)) ?? 'root';
 

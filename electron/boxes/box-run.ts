@@ -82,7 +82,10 @@ export class BoxRun {
       preflight: { facts: null, problems: [] },
       workDir: null,
       progress: null,
-      steps: [stepRecord({ id: spec.action, title: spec.title, destructive: spec.destructive ?? false }), ...(spec.extraSteps ?? []).map((s) => stepRecord({ ...s, destructive: false }))],
+      steps: [
+        stepRecord({ id: spec.action, title: spec.title, destructive: spec.destructive ?? false }),
+        ...(spec.extraSteps ?? []).map((s) => stepRecord({ ...s, destructive: false })),
+      ],
       findings: [],
       error: null,
       logBytes: 0,

@@ -215,7 +215,12 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
   };
 
   return {
-    facts: (targetId) => query(targetId, ({ conn, context }) => gatherFacts(conn, context), (facts) => ({ targetId, facts, refreshedAt: now() })),
+    facts: (targetId) =>
+      query(
+        targetId,
+        ({ conn, context }) => gatherFacts(conn, context),
+        (facts) => ({ targetId, facts, refreshedAt: now() }),
+      ),
     async refresh(targetIds) {
       const { targets } = await deps.targets.list();
       const ids = targetIds ?? targets.map((t) => t.id);
@@ -233,7 +238,12 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
       );
       return ok({ boxes });
     },
-    services: (targetId) => query(targetId, ({ conn, context }) => listServices(conn, context), (list) => list),
+    services: (targetId) =>
+      query(
+        targetId,
+        ({ conn, context }) => listServices(conn, context),
+        (list) => list,
+      ),
     serviceAction: (targetId, name, action, windowSeconds) =>
       serviceRisk(name, action) === null
         ? act(
@@ -246,7 +256,8 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
             targetId,
             () => ({ action: 'service-action', title: `${capital(action)} ${name} (confirm or revert)`, destructive: true }),
             // The guarded change opens its own connections: it must reach the box again after this one may be gone.
-            ({ context }, onOutput, target) => guardedServiceAction({ access, follow }, target, name, action, windowSeconds === undefined ? undefined : windowSeconds * 1000, { ...context, onOutput }),
+            ({ context }, onOutput, target) =>
+              guardedServiceAction({ access, follow }, target, name, action, windowSeconds === undefined ? undefined : windowSeconds * 1000, { ...context, onOutput }),
             ({ name: n, action: a, guarded: { log: _log, ...guarded } }, runId) => ({ runId, name: n, action: a, guarded }),
           ),
     runlevelAction: (targetId, name, runlevel, action) =>
@@ -256,8 +267,18 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
         ({ conn, context }, onOutput) => runlevelAction(conn, name, runlevel, action, { ...context, onOutput }),
         (value, runId) => ({ runId, ...value }),
       ),
-    packages: (targetId) => query(targetId, ({ conn, context }) => listPackages(conn, context), (packages) => ({ packages })),
-    upgradable: (targetId, refresh) => query(targetId, ({ conn, context }) => listUpgradable(conn, { ...context, refresh }), (list) => list),
+    packages: (targetId) =>
+      query(
+        targetId,
+        ({ conn, context }) => listPackages(conn, context),
+        (packages) => ({ packages }),
+      ),
+    upgradable: (targetId, refresh) =>
+      query(
+        targetId,
+        ({ conn, context }) => listUpgradable(conn, { ...context, refresh }),
+        (list) => list,
+      ),
     addPackages: (targetId, names) =>
       act(
         targetId,
@@ -279,8 +300,18 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
         ({ conn, context }, onOutput) => upgradeAll(conn, { ...context, onOutput }),
         (value, runId) => ({ runId, ...value }),
       ),
-    lbuStatus: (targetId) => query(targetId, ({ conn, context }) => lbuStatus(conn, context), (changes) => ({ changes })),
-    lbuDiff: (targetId) => query(targetId, ({ conn, context }) => lbuDiff(conn, context), (diff) => diff),
+    lbuStatus: (targetId) =>
+      query(
+        targetId,
+        ({ conn, context }) => lbuStatus(conn, context),
+        (changes) => ({ changes }),
+      ),
+    lbuDiff: (targetId) =>
+      query(
+        targetId,
+        ({ conn, context }) => lbuDiff(conn, context),
+        (diff) => diff,
+      ),
     lbuCommit: (targetId, message) =>
       act(
         targetId,
@@ -288,7 +319,12 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
         ({ conn, context }, onOutput) => lbuCommit(conn, message, { ...context, onOutput }),
         (value, runId) => ({ runId, ...value }),
       ),
-    lbuBackups: (targetId) => query(targetId, ({ conn, context }) => lbuListBackups(conn, context), (backups) => ({ backups })),
+    lbuBackups: (targetId) =>
+      query(
+        targetId,
+        ({ conn, context }) => lbuListBackups(conn, context),
+        (backups) => ({ backups }),
+      ),
     power: async (targetId, action, force, afterRun) => {
       const found = await access.target(targetId);
       const installing = found.ok ? whileInstalling(found.value) : null;
@@ -340,7 +376,11 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
       const name = against.value === 'receipt' ? null : against.value.profile.name;
       return act(
         targetId,
-        () => ({ action: 'apply-drift', title: name === null ? 'Apply the profile its receipt records' : `Apply the profile ${name}`, profileName: name ?? 'as recorded on the box' }),
+        () => ({
+          action: 'apply-drift',
+          title: name === null ? 'Apply the profile its receipt records' : `Apply the profile ${name}`,
+          profileName: name ?? 'as recorded on the box',
+        }),
         ({ conn, context }, onOutput, target) => {
           const guard = deps.applyGuarded;
           // The changes that can cut Cairn off go through confirm-or-revert on the box.

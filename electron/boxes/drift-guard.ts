@@ -25,7 +25,12 @@ export function guardedDrift(deps: Omit<GuardDeps, 'signal'>, target: Target): A
       if (fix === null) continue;
       const moves = step.id === 'interfaces' ? addressAfterInstall(profile, at) : null;
       const say = (text: string) => options.onOutput?.(text.endsWith('\n') ? text : `${text}\n`, 'cairn');
-      const result = await applyGuarded({ ...deps, ...(options.signal ? { signal: options.signal } : {}) }, at, { files: fix.files, restart: fix.restart, ...(moves ? { newAddress: moves } : {}) }, say);
+      const result = await applyGuarded(
+        { ...deps, ...(options.signal ? { signal: options.signal } : {}) },
+        at,
+        { files: fix.files, restart: fix.restart, ...(moves ? { newAddress: moves } : {}) },
+        say,
+      );
       if (!result.ok) return result;
       say(result.value.summary);
       if (result.value.outcome !== 'confirmed') continue;

@@ -20,7 +20,16 @@ const profile = (): Profile => {
     name: 'Shed',
     hostname: 'cairn-box',
     keymap: { layout: 'us', variant: 'us-intl' },
-    interfaces: [{ name: 'eth0', auto: true, ipv4: { mode: 'static', address: '10.0.2.15', prefix: 24, gateway: '10.0.2.2' }, ipv6: { mode: 'none' }, wifi: null, extraOptions: { inet: [], inet6: [] } }],
+    interfaces: [
+      {
+        name: 'eth0',
+        auto: true,
+        ipv4: { mode: 'static', address: '10.0.2.15', prefix: 24, gateway: '10.0.2.2' },
+        ipv6: { mode: 'none' },
+        wifi: null,
+        extraOptions: { inet: [], inet6: [] },
+      },
+    ],
     dns: { searchDomain: 'shed.lan', servers: ['10.0.2.3'] },
     timezone: 'UTC',
     proxy: 'http://proxy.lan:3128',
@@ -42,7 +51,9 @@ const profile = (): Profile => {
 /** The stand-in calls that change the box (facts read through apk version and lbu status too). */
 const changes = async (target: TestTarget) =>
   ((await target.standIns?.records()) ?? [])
-    .filter((r) => (r.tool === 'apk' && ['add', 'del'].includes(r.argv[0] ?? '')) || r.tool === 'rc-update' || r.tool === 'rc-service' || (r.tool === 'lbu' && r.argv[0] === 'commit'))
+    .filter(
+      (r) => (r.tool === 'apk' && ['add', 'del'].includes(r.argv[0] ?? '')) || r.tool === 'rc-update' || r.tool === 'rc-service' || (r.tool === 'lbu' && r.argv[0] === 'commit'),
+    )
     .map((r) => `${r.tool} ${r.argv.join(' ')}`);
 
 describe('drift between a box and its profile', () => {
@@ -79,11 +90,30 @@ describe('drift between a box and its profile', () => {
     const at = new Date('2026-12-24T08:00:00Z');
     const first = await applyDrift(env.conn, { profile: profile(), profileId: 'shed-1' }, { onOutput: (text, stream) => stream === 'cairn' && log.push(text), now: () => at });
     if (!first.ok) throw new Error(first.error.message);
-    expect(first.value.ran.map((s) => s.id)).toEqual(['repositories', 'keymap', 'hostname', 'proxy', 'ntp', 'user', 'user-password', 'root-keys', 'packages', 'services', 'lbu', 'apkcache']);
+    expect(first.value.ran.map((s) => s.id)).toEqual([
+      'repositories',
+      'keymap',
+      'hostname',
+      'proxy',
+      'ntp',
+      'user',
+      'user-password',
+      'root-keys',
+      'packages',
+      'services',
+      'lbu',
+      'apkcache',
+    ]);
     expect(first.value.skipped.map((s) => s.id)).toEqual(['interfaces', 'dns', 'sshd']);
-    expect(first.value.remaining.map((d) => [d.field, d.guarded])).toEqual([['interfaces', true], ['dns', true], ['sshd', true]]);
+    expect(first.value.remaining.map((d) => [d.field, d.guarded])).toEqual([
+      ['interfaces', true],
+      ['dns', true],
+      ['sshd', true],
+    ]);
     expect(first.value).toMatchObject({ receipt: true, saved: { committed: true, note: 'Saved with lbu commit.' } });
-    expect(log).toContain('Not applied: Write /etc/network/interfaces (takes effect when networking restarts): it can cut Cairn off from the box, so Cairn applies it only with confirm-or-revert, and it was not kept (undone by the box, or not a change the box can undo by itself).\n');
+    expect(log).toContain(
+      'Not applied: Write /etc/network/interfaces (takes effect when networking restarts): it can cut Cairn off from the box, so Cairn applies it only with confirm-or-revert, and it was not kept (undone by the box, or not a change the box can undo by itself).\n',
+    );
     expect(log.at(-1)).toBe('Saved with lbu commit.\n');
 
     // What the real setup-* helpers left on the box.
@@ -100,7 +130,9 @@ describe('drift between a box and its profile', () => {
     expect(await readlink(path.join(env.target.root ?? '', 'etc/apk/cache'))).toBe('/media/usb/cache');
     expect(await file('etc/network/interfaces').catch(() => null)).toBeNull();
     const made = await changes(env.target);
-    expect(made).toEqual(expect.arrayContaining(['apk add --no-progress htop nginx', 'rc-update add nginx default', 'rc-update add crond boot', 'rc-update add chronyd default', 'lbu commit']));
+    expect(made).toEqual(
+      expect.arrayContaining(['apk add --no-progress htop nginx', 'rc-update add nginx default', 'rc-update add crond boot', 'rc-update add chronyd default', 'lbu commit']),
+    );
     expect(made.filter((c) => c === 'lbu commit')).toHaveLength(1);
 
     const receiptText = await file('etc/cairn/receipt.json');
@@ -170,7 +202,10 @@ describe('applying on a box that runs from RAM without lbu media', () => {
     const asked: string[][] = [];
     // Stands in for the confirm-or-revert service: the interfaces change stayed, the SSH server's was reverted.
     const applyGuarded: ApplyGuarded = async (steps, _profile, config) => {
-      asked.push(steps.map((s) => s.id), [String(config.interfaces === null)]);
+      asked.push(
+        steps.map((s) => s.id),
+        [String(config.interfaces === null)],
+      );
       return { ok: true, value: steps.filter((s) => s.id === 'interfaces') };
     };
     const result = await applyDrift(env.conn, { profile: bare }, { applyGuarded });

@@ -32,7 +32,11 @@ export async function checkDrift(conn: SshConnection, against: DriftAgainst, opt
   let chosen: { profile: Profile; profileId: string | null; secretsKnown: boolean };
   if (against === 'receipt') {
     if (config.receipt === null)
-      return refused({ code: 'invalid-input', field: 'profileId', message: `${options.label ?? 'This box'} has no receipt from Cairn (/etc/cairn/receipt.json): compare it with a saved profile instead.` });
+      return refused({
+        code: 'invalid-input',
+        field: 'profileId',
+        message: `${options.label ?? 'This box'} has no receipt from Cairn (/etc/cairn/receipt.json): compare it with a saved profile instead.`,
+      });
     chosen = { profile: config.receipt.profile, profileId: config.receipt.profileId, secretsKnown: false };
   } else {
     chosen = { profile: against.profile, profileId: against.profileId ?? null, secretsKnown: against.secretsKnown ?? true };
@@ -75,7 +79,8 @@ export interface ApplyOptions extends BoxCallOptions {
 }
 
 // Guarded steps go through confirm-or-revert; one not kept was undone by the box, or is no file change the guard can undo (setup-sshd).
-const NOT_YET = 'it can cut Cairn off from the box, so Cairn applies it only with confirm-or-revert, and it was not kept (undone by the box, or not a change the box can undo by itself)';
+const NOT_YET =
+  'it can cut Cairn off from the box, so Cairn applies it only with confirm-or-revert, and it was not kept (undone by the box, or not a change the box can undo by itself)';
 
 /** Saves the changes with lbu on a box that runs from RAM or a data disk, or says why it could not. */
 async function save(conn: SshConnection, facts: BoxFacts, options: BoxCallOptions): Promise<BoxResult<Saved | null>> {
@@ -85,7 +90,10 @@ async function save(conn: SshConnection, facts: BoxFacts, options: BoxCallOption
   if (facts.storage === 'installed' || (facts.storage === 'unknown' && !configured)) return done(null);
   if (!configured) {
     const why = problem ?? 'lbu has no media to save to (no LBU_MEDIA in /etc/lbu/lbu.conf)';
-    return done({ committed: false, note: `Not saved with lbu commit: ${why.replace(/\.$/, '')}. The changes are lost at the next reboot unless the box is set up to keep them (setup-lbu) and committed.` });
+    return done({
+      committed: false,
+      note: `Not saved with lbu commit: ${why.replace(/\.$/, '')}. The changes are lost at the next reboot unless the box is set up to keep them (setup-lbu) and committed.`,
+    });
   }
   const committed = await lbuCommit(conn, 'Cairn applied a profile', options);
   if (!committed.ok) return committed;

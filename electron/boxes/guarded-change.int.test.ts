@@ -51,15 +51,30 @@ afterAll(async () => {
 
 beforeEach(async () => {
   h = await boxHarness();
-  access = createBoxAccess({ targets: h.services.targets, secrets: h.services.secrets, knownHosts: h.services.knownHosts, userKnownHostsPath: null, homeDir: h.dir, log: h.log, readyTimeoutMs: 4000 });
-  deps = { access, follow: { targets: h.services.targets, knownHosts: h.services.knownHosts, trust: { storePath: h.services.knownHosts.path, userKnownHostsPath: null } }, retryMs: 300, graceMs: 20_000 };
+  access = createBoxAccess({
+    targets: h.services.targets,
+    secrets: h.services.secrets,
+    knownHosts: h.services.knownHosts,
+    userKnownHostsPath: null,
+    homeDir: h.dir,
+    log: h.log,
+    readyTimeoutMs: 4000,
+  });
+  deps = {
+    access,
+    follow: { targets: h.services.targets, knownHosts: h.services.knownHosts, trust: { storePath: h.services.knownHosts.path, userKnownHostsPath: null } },
+    retryMs: 300,
+    graceMs: 20_000,
+  };
 });
 afterEach(async () => {
   // Each test leaves the box at its first address with its first interfaces, whatever happened.
   await net.setLink(true);
   if (!(await answers(net.address(2)))) {
     await writeFile(onBox(INTERFACES), original);
-    execFileSync('/usr/sbin/ip', ['netns', 'exec', net.name, '/usr/sbin/chroot', box.root ?? '', '/sbin/rc-service', 'networking', 'restart'], { env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' } });
+    execFileSync('/usr/sbin/ip', ['netns', 'exec', net.name, '/usr/sbin/chroot', box.root ?? '', '/sbin/rc-service', 'networking', 'restart'], {
+      env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' },
+    });
   }
   await h.cleanup();
 });
@@ -72,7 +87,12 @@ describe('a guarded change of the network', () => {
     const progress: string[] = [];
     const started = Date.now();
     const moved = staticInterfaces(net.unroutedAddress(99));
-    const pending = applyGuarded(deps, target, { files: [{ path: '/etc/network/interfaces', content: moved, mode: 0o600 }], restart: ['networking'], windowMs: WINDOW_MS, newAddress: net.unroutedAddress(99) }, (t) => progress.push(t));
+    const pending = applyGuarded(
+      deps,
+      target,
+      { files: [{ path: '/etc/network/interfaces', content: moved, mode: 0o600 }], restart: ['networking'], windowMs: WINDOW_MS, newAddress: net.unroutedAddress(99) },
+      (t) => progress.push(t),
+    );
 
     // The change really happened: the box left its address for one the host has no way back from.
     await expect.poll(() => readFile(onBox(INTERFACES), 'utf8'), { timeout: 10_000 }).toBe(moved);
@@ -82,14 +102,18 @@ describe('a guarded change of the network', () => {
     expect(result).toMatchObject({ ok: true, value: { outcome: 'reverted', why: 'timeout', at: net.address(2), windowSeconds: 6 } });
     expect(Date.now() - started).toBeLessThan(WINDOW_MS + 25_000);
     if (!result.ok) return;
-    expect(result.value.summary).toBe(`Cairn could not reach shed-pi at ${net.unroutedAddress(99)} within 6 s of the change, so the box put everything back by itself; it answers at ${net.address(2)} as before.`);
+    expect(result.value.summary).toBe(
+      `Cairn could not reach shed-pi at ${net.unroutedAddress(99)} within 6 s of the change, so the box put everything back by itself; it answers at ${net.address(2)} as before.`,
+    );
     expect(result.value.log.join('\n')).toMatch(/applied; waiting 6 s for Cairn to confirm[\s\S]*undoing the change \(timeout\)[\s\S]*undone/);
     // Byte for byte and with its mode; the box answers at its old address; the target was not moved.
     expect(await readFile(onBox(INTERFACES), 'utf8')).toBe(original);
     expect((await stat(onBox(INTERFACES))).mode).toBe(before.mode);
     expect(await answers(net.address(2))).toBe(true);
     expect((await savedTarget(id)).host).toBe(net.address(2));
-    expect(progress.join('')).toContain(`Applying; Cairn looks for shed-pi at ${net.unroutedAddress(99)} to confirm within 6 s, or the box goes back to ${net.address(2)} by itself.`);
+    expect(progress.join('')).toContain(
+      `Applying; Cairn looks for shed-pi at ${net.unroutedAddress(99)} to confirm within 6 s, or the box goes back to ${net.address(2)} by itself.`,
+    );
     // The revert timer is gone and its record cleared: nothing is left running or saved on the box.
     expect(box.processes().filter((p) => p.command.includes('guard.sh'))).toEqual([]);
     expect(await readdir(onBox(GUARD_ROOT.slice(1)))).toEqual([]);
@@ -101,9 +125,15 @@ describe('a guarded change of the network', () => {
     const id = await h.addTarget(box, 'shed-pi');
     const target = await savedTarget(id);
     const moved = staticInterfaces(net.address(3));
-    const result = await applyGuarded(deps, target, { files: [{ path: '/etc/network/interfaces', content: moved, mode: 0o644 }], restart: ['networking'], windowMs: WINDOW_MS, newAddress: net.address(3) }, () => undefined);
+    const result = await applyGuarded(
+      deps,
+      target,
+      { files: [{ path: '/etc/network/interfaces', content: moved, mode: 0o644 }], restart: ['networking'], windowMs: WINDOW_MS, newAddress: net.address(3) },
+      () => undefined,
+    );
     expect(result).toMatchObject({ ok: true, value: { outcome: 'confirmed', at: net.address(3), movedTo: net.address(3) } });
-    if (result.ok) expect(result.value.summary).toBe(`shed-pi answers at ${net.address(3)} now, with the host key it had: the change is kept, and the target points there from now on.`);
+    if (result.ok)
+      expect(result.value.summary).toBe(`shed-pi answers at ${net.address(3)} now, with the host key it had: the change is kept, and the target points there from now on.`);
     // Well past the window, the change is still there: the confirm stopped the timer.
     await new Promise((r) => setTimeout(r, WINDOW_MS + 1500));
     expect(await readFile(onBox(INTERFACES), 'utf8')).toBe(moved);
@@ -116,7 +146,12 @@ describe('a guarded change of the network', () => {
     if (linked.ok) await linked.value.conn.close();
 
     // Back to the first address (the same way, guarded), for the next test.
-    const back = await applyGuarded(deps, await savedTarget(id), { files: [{ path: '/etc/network/interfaces', content: original, mode: 0o644 }], restart: ['networking'], windowMs: WINDOW_MS, newAddress: net.address(2) }, () => undefined);
+    const back = await applyGuarded(
+      deps,
+      await savedTarget(id),
+      { files: [{ path: '/etc/network/interfaces', content: original, mode: 0o644 }], restart: ['networking'], windowMs: WINDOW_MS, newAddress: net.address(2) },
+      () => undefined,
+    );
     expect(back).toMatchObject({ ok: true, value: { outcome: 'confirmed', movedTo: net.address(2) } });
   });
 
@@ -127,7 +162,12 @@ describe('a guarded change of the network', () => {
     const result = await applyGuarded(
       deps,
       target,
-      { files: [{ path: '/etc/network/interfaces', content: staticInterfaces(net.address(3)), mode: 0o644 }], restart: ['networking'], windowMs: WINDOW_MS, newAddress: net.address(3) },
+      {
+        files: [{ path: '/etc/network/interfaces', content: staticInterfaces(net.address(3)), mode: 0o644 }],
+        restart: ['networking'],
+        windowMs: WINDOW_MS,
+        newAddress: net.address(3),
+      },
       (text) => {
         // The cable goes the moment Cairn has reached the box and is about to confirm; it comes back after the window.
         if (!pulled && text.includes('confirming the change')) {
@@ -173,13 +213,23 @@ describe('a guarded change of the network', () => {
     expect(await readFile(onBox(INTERFACES), 'utf8')).toBe(moved);
     expect((await savedTarget(id)).host).toBe(net.address(3));
 
-    const back = await applyGuarded(deps, await savedTarget(id), { files: [{ path: '/etc/network/interfaces', content: original, mode: 0o644 }], restart: ['networking'], windowMs: WINDOW_MS, newAddress: net.address(2) }, () => undefined);
+    const back = await applyGuarded(
+      deps,
+      await savedTarget(id),
+      { files: [{ path: '/etc/network/interfaces', content: original, mode: 0o644 }], restart: ['networking'], windowMs: WINDOW_MS, newAddress: net.address(2) },
+      () => undefined,
+    );
     expect(back).toMatchObject({ ok: true, value: { outcome: 'confirmed' } });
   });
 
   it('refuses a move to an address where it could not recognise the box, and changes nothing', async () => {
     const id = await h.addTarget(box, 'shed-pi', false);
-    const result = await applyGuarded(deps, await savedTarget(id), { files: [{ path: '/etc/network/interfaces', content: 'x', mode: 0o644 }], restart: [], newAddress: net.address(3) }, () => undefined);
+    const result = await applyGuarded(
+      deps,
+      await savedTarget(id),
+      { files: [{ path: '/etc/network/interfaces', content: 'x', mode: 0o644 }], restart: [], newAddress: net.address(3) },
+      () => undefined,
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'newAddress' } });
     expect(await readFile(onBox(INTERFACES), 'utf8')).toBe(original);
   });

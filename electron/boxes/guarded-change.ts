@@ -8,7 +8,17 @@
 // win, is shared/boxes/revert-script.ts.
 import { randomBytes } from 'node:crypto';
 import type { Target } from '../../shared/api/targets';
-import { armScript, checkGuardPlan, confirmCommand, forgetCommand, parseGuardReport, statusCommand, type GuardedFile, type GuardPlan, type GuardReport } from '../../shared/boxes/revert-script';
+import {
+  armScript,
+  checkGuardPlan,
+  confirmCommand,
+  forgetCommand,
+  parseGuardReport,
+  statusCommand,
+  type GuardedFile,
+  type GuardPlan,
+  type GuardReport,
+} from '../../shared/boxes/revert-script';
 import { sh } from '../../shared/shell';
 import type { SshConnection } from '../ssh/connect';
 import { seconds } from '../ssh/errors';
@@ -129,7 +139,10 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
   if (moving !== null) {
     there = deps.follow === undefined ? null : await targetAt(target, moving, deps.follow.trust);
     if (there === null)
-      return invalid({ field: 'newAddress', message: `Cairn knows no host key of ${target.name} to recognise it at ${moving}: test the connection to it first. Nothing was changed.` });
+      return invalid({
+        field: 'newAddress',
+        message: `Cairn knows no host key of ${target.name} to recognise it at ${moving}: test the connection to it first. Nothing was changed.`,
+      });
   }
 
   const linked = await access.connect(target, signal);
@@ -140,7 +153,12 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
   await linked.value.conn.close();
   if (armed.ok && armed.value.exitCode !== 0) {
     const reason = firstLine(armed.value.stderr) ?? `it exited with ${armed.value.exitCode}`;
-    return refused({ code: 'remote-failed', exitCode: armed.value.exitCode, stderr: armed.value.stderr, message: `${target.name} could not start the guarded change: ${reason} Nothing was changed.` });
+    return refused({
+      code: 'remote-failed',
+      exitCode: armed.value.exitCode,
+      stderr: armed.value.stderr,
+      message: `${target.name} could not start the guarded change: ${reason} Nothing was changed.`,
+    });
   }
   if (!armed.ok && armed.error.code === 'cancelled') return armed;
   // An arm whose answer was lost may have started the guard all the same: the box is asked which.
@@ -179,7 +197,10 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
   try {
     for (;;) {
       if (signal?.aborted) {
-        return refused({ code: 'cancelled', message: `Cairn stopped waiting for ${target.name}, as asked; unless the change was confirmed, the box puts it back by itself within ${plan.windowSeconds} s.` });
+        return refused({
+          code: 'cancelled',
+          message: `Cairn stopped waiting for ${target.name}, as asked; unless the change was confirmed, the box puts it back by itself within ${plan.windowSeconds} s.`,
+        });
       }
       // Confirm only where the change should have put the box; the old address only tells what happened.
       const reading = (await read(there ?? target, true)) ?? (there === null ? null : await read(target, false));
@@ -188,7 +209,12 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
         if (report.state === 'confirmed' || report.state === 'reverted') return done(await settle(deps, target, plan, reading, moving, onProgress));
         await reading.conn.close();
         if (report.state === 'missing')
-          return refused({ code: 'remote-failed', exitCode: null, stderr: '', message: `${target.name} has no record of the change: its revert timer never started, and nothing was changed.` });
+          return refused({
+            code: 'remote-failed',
+            exitCode: null,
+            stderr: '',
+            message: `${target.name} has no record of the change: its revert timer never started, and nothing was changed.`,
+          });
         const word = report.state === 'applying' ? `${target.name} is still applying the change…` : `${target.name} is putting the change back…`;
         if (word !== lastWord) onProgress(`${word}\n`);
         lastWord = word;

@@ -39,7 +39,9 @@ describe('a service action that can cut Cairn off', () => {
     const before = (await rcCalls()).length;
     const done = await valueOf(h.call('boxes:service-action', { targetId: id, name: 'networking', action: 'stop', windowSeconds: 5 }));
     expect(done).toMatchObject({ name: 'networking', action: 'stop', guarded: { outcome: 'reverted', why: 'timeout', at: net.address(2), windowSeconds: 5 } });
-    expect(done.guarded?.summary).toBe(`Cairn could not reach shed-pi within 5 s of the change, so the box put everything back by itself; it answers at ${net.address(2)} as before.`);
+    expect(done.guarded?.summary).toBe(
+      `Cairn could not reach shed-pi within 5 s of the change, so the box put everything back by itself; it answers at ${net.address(2)} as before.`,
+    );
     // It really was stopped (nothing answered), and really started again.
     expect((await rcCalls()).slice(before)).toEqual(['networking stop', 'networking start']);
     expect(await answers(net.address(2))).toBe(true);
@@ -81,6 +83,9 @@ describe('a service action that can cut Cairn off', () => {
   it('refuses a window shorter than the box could be reached in, naming the field', async () => {
     const id = await h.addTarget(box, 'shed-pi');
     const refused = await h.call('boxes:service-action', { targetId: id, name: 'networking', action: 'stop', windowSeconds: 2 });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'windowSeconds', message: expect.stringContaining('Give the box at least 5 seconds to be reached again.') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'windowSeconds', message: expect.stringContaining('Give the box at least 5 seconds to be reached again.') },
+    });
   });
 });

@@ -6,9 +6,12 @@ import { runOnBox } from './run-on-box';
 describe('lbu over SSH', () => {
   const env = connectedBox();
 
-  it('refuses to commit when no media is set, naming lbu\'s reason', async () => {
+  it("refuses to commit when no media is set, naming lbu's reason", async () => {
     const result = await lbuCommit(env.conn, 'first try');
-    expect(result).toMatchObject({ ok: false, error: { code: 'lbu-not-configured', message: expect.stringMatching(/^lbu on 127\.0\.0\.1:\d+ has no media to save to: run setup-lbu there/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'lbu-not-configured', message: expect.stringMatching(/^lbu on 127\.0\.0\.1:\d+ has no media to save to: run setup-lbu there/) },
+    });
   });
 
   it('lists changes since the last commit, shows them as a diff, and commits them with a message kept out of the command', async () => {

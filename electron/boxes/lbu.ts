@@ -34,8 +34,12 @@ async function runLbu(conn: SshConnection, parts: Parts, what: string, options: 
   const problem = lbuProblem(output);
   const box = labelOf(conn, options);
   if (problem === 'not-configured')
-    return refused({ code: 'lbu-not-configured', message: `lbu on ${box} has no media to save to: run setup-lbu there (or set LBU_MEDIA in /etc/lbu/lbu.conf), or name the media.` });
-  if (problem === 'missing') return refused({ code: 'lbu-not-configured', message: `${box} has no lbu: it is part of alpine-conf, which every Alpine box has; is this an Alpine box?` });
+    return refused({
+      code: 'lbu-not-configured',
+      message: `lbu on ${box} has no media to save to: run setup-lbu there (or set LBU_MEDIA in /etc/lbu/lbu.conf), or name the media.`,
+    });
+  if (problem === 'missing')
+    return refused({ code: 'lbu-not-configured', message: `${box} has no lbu: it is part of alpine-conf, which every Alpine box has; is this an Alpine box?` });
   return ran;
 }
 

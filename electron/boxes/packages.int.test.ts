@@ -37,7 +37,10 @@ describe('packages over SSH', () => {
 
   it('passes apk refusing an unknown package back with its first error line', async () => {
     const result = await addPackages(env.conn, ['htopp']);
-    expect(result).toMatchObject({ ok: false, error: { code: 'remote-failed', exitCode: 1, message: expect.stringMatching(/refused "apk add htopp": ERROR: unable to select packages:$/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'remote-failed', exitCode: 1, message: expect.stringMatching(/refused "apk add htopp": ERROR: unable to select packages:$/) },
+    });
   });
 
   it('removes a package', async () => {
@@ -72,4 +75,3 @@ describe('packages over SSH', () => {
     }
   });
 });
-

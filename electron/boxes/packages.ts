@@ -68,14 +68,22 @@ export async function listUpgradable(conn: SshConnection, options: BoxCallOption
 export async function addPackages(conn: SshConnection, names: readonly string[], options: ApkOptions = {}): Promise<BoxResult<ApkChange>> {
   const problem = checkPackageNames(names);
   if (problem) return invalid(problem);
-  const ran = await runOnBox(conn, addPackagesCommand(names), `apk add ${names.join(' ')}`, { idleTimeoutMs: APK_IDLE_MS, ...options, timeoutMs: options.timeoutMs ?? APK_TOTAL_MS });
+  const ran = await runOnBox(conn, addPackagesCommand(names), `apk add ${names.join(' ')}`, {
+    idleTimeoutMs: APK_IDLE_MS,
+    ...options,
+    timeoutMs: options.timeoutMs ?? APK_TOTAL_MS,
+  });
   return ran.ok ? done({ names: [...names], summary: apkSummary(ran.value.stdout) }) : ran;
 }
 
 export async function removePackages(conn: SshConnection, names: readonly string[], options: ApkOptions = {}): Promise<BoxResult<ApkChange>> {
   const problem = checkPackageNames(names);
   if (problem) return invalid(problem);
-  const ran = await runOnBox(conn, removePackagesCommand(names), `apk del ${names.join(' ')}`, { idleTimeoutMs: APK_IDLE_MS, ...options, timeoutMs: options.timeoutMs ?? APK_TOTAL_MS });
+  const ran = await runOnBox(conn, removePackagesCommand(names), `apk del ${names.join(' ')}`, {
+    idleTimeoutMs: APK_IDLE_MS,
+    ...options,
+    timeoutMs: options.timeoutMs ?? APK_TOTAL_MS,
+  });
   return ran.ok ? done({ names: [...names], summary: apkSummary(ran.value.stdout) }) : ran;
 }
 

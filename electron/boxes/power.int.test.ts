@@ -15,8 +15,7 @@ describe('reboot and power-off over SSH', () => {
   let box: ReturnType<typeof boxConnector>;
   let conn: SshConnection;
   // The chroot's reboot, poweroff and halt are stand-ins that record the call (the real ones would signal the host's init).
-  const shutdowns = async () =>
-    ((await target.standIns?.records()) ?? []).filter((r) => ['reboot', 'poweroff', 'halt'].includes(r.tool)).map((r) => [r.tool, ...r.argv].join(' '));
+  const shutdowns = async () => ((await target.standIns?.records()) ?? []).filter((r) => ['reboot', 'poweroff', 'halt'].includes(r.tool)).map((r) => [r.tool, ...r.argv].join(' '));
   beforeAll(async () => {
     target = await startOpenSshTarget();
     box = boxConnector(target);

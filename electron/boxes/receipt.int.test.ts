@@ -21,7 +21,10 @@ function garage(): Profile {
     ...base,
     name: 'Garage',
     hostname: 'garage',
-    interfaces: [...base.interfaces, { name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Garage', passphrase: PASSPHRASE }, extraOptions: { inet: [], inet6: [] } }],
+    interfaces: [
+      ...base.interfaces,
+      { name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Garage', passphrase: PASSPHRASE }, extraOptions: { inet: [], inet6: [] } },
+    ],
     rootPasswordHash: ROOT_HASH,
     user: { ...(base.user as NonNullable<Profile['user']>), name: 'jane', sshKeys: [KEY], passwordHash: USER_HASH },
     disk: { ...base.disk, mode: 'none', disks: [] },
@@ -44,7 +47,17 @@ describe('the receipt an install leaves on the box', () => {
         planOptions: { receipt: { profileId: 'garage-1', at: new Date('2026-12-01T10:00:00Z') } },
       });
       expect(done.error).toBeNull();
-      expect(done.summary.steps.map((s) => s.id)).toEqual(['preflight', 'root-password', 'wifi-wlan0', 'setup-alpine', 'cleanup', 'user-password', 'packages', 'receipt', 'lbu-commit']);
+      expect(done.summary.steps.map((s) => s.id)).toEqual([
+        'preflight',
+        'root-password',
+        'wifi-wlan0',
+        'setup-alpine',
+        'cleanup',
+        'user-password',
+        'packages',
+        'receipt',
+        'lbu-commit',
+      ]);
     } finally {
       login.cleanup();
       runs.cleanup();
@@ -88,7 +101,9 @@ describe('the receipt an install leaves on the box', () => {
     // Against the saved profile, secrets included, it matches too: the wifi passphrase on the box is the profile's.
     const saved = await checkDrift(env.conn, { profile: garage(), profileId: 'garage-1' });
     expect(saved.ok && saved.value.drift).toEqual([]);
-    const changed = await checkDrift(env.conn, { profile: { ...garage(), interfaces: garage().interfaces.map((i) => (i.wifi ? { ...i, wifi: { ...i.wifi, passphrase: 'another passphrase' } } : i)) } });
+    const changed = await checkDrift(env.conn, {
+      profile: { ...garage(), interfaces: garage().interfaces.map((i) => (i.wifi ? { ...i, wifi: { ...i.wifi, passphrase: 'another passphrase' } } : i)) },
+    });
     expect(changed.ok && changed.value.drift.map((d) => [d.field, d.actual])).toEqual([['interfaces', '/etc/network/interfaces differs (the wifi passphrase too)']]);
     expect(JSON.stringify(changed.ok && changed.value.drift)).not.toContain(PASSPHRASE);
   });

@@ -20,7 +20,7 @@ describe('commands as the login runs them', () => {
     expect(asLogin(line, undefined)).toBe(line);
   });
 
-  it('takes the first line worth showing from a tool\'s error output', () => {
+  it("takes the first line worth showing from a tool's error output", () => {
     expect(firstLine("\n * rc-service: service `x' does not exist\n * second\n")).toBe("rc-service: service `x' does not exist");
     expect(firstLine('  \n')).toBeNull();
   });

@@ -18,7 +18,10 @@ export interface RunOptions extends BoxCallOptions {
 
 /** The first line worth showing: OpenRC's " * " and apk's "ERROR: " prefixes add nothing for a person. */
 export function firstLine(text: string): string | null {
-  const line = text.split('\n').map((l) => l.trim()).find((l) => l !== '');
+  const line = text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l !== '');
   return line === undefined ? null : line.replace(/^\* /, '');
 }
 

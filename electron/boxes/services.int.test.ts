@@ -43,7 +43,12 @@ describe('services over SSH', () => {
     const result = await serviceAction(env.conn, 'nginx', 'start', { label: 'kitchen-pi' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'remote-failed', exitCode: 1, stderr: " * rc-service: service `nginx' does not exist\n", message: 'kitchen-pi refused "rc-service nginx start": rc-service: service `nginx\' does not exist' },
+      error: {
+        code: 'remote-failed',
+        exitCode: 1,
+        stderr: " * rc-service: service `nginx' does not exist\n",
+        message: 'kitchen-pi refused "rc-service nginx start": rc-service: service `nginx\' does not exist',
+      },
     });
   });
 

@@ -37,7 +37,12 @@ export async function listServices(conn: SshConnection, options: BoxCallOptions 
 }
 
 /** Starts, stops or restarts a service now (rc-service); the runlevels stay as they are. */
-export async function serviceAction(conn: SshConnection, name: string, action: ServiceAction, options: BoxCallOptions = {}): Promise<BoxResult<{ name: string; action: ServiceAction }>> {
+export async function serviceAction(
+  conn: SshConnection,
+  name: string,
+  action: ServiceAction,
+  options: BoxCallOptions = {},
+): Promise<BoxResult<{ name: string; action: ServiceAction }>> {
   const problem = checkServiceName(name);
   if (problem) return invalid(problem);
   const ran = await runOnBox(conn, serviceActionCommand(name, action), `rc-service ${name} ${action}`, { timeoutMs: 5 * 60_000, ...options });

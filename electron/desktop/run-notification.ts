@@ -45,6 +45,9 @@ export function fleetNotification(done: FleetDone): NotificationText {
   const status = worst(done.runs.map((r) => r.status));
   const counts = ORDER.map((s) => [s, done.runs.filter((r) => r.status === s)] as const).filter(([, runs]) => runs.length > 0);
   const parts = counts.map(([s, runs]) => (s === 'succeeded' ? `${runs.length} succeeded` : `${runs.length} ${OUTCOME[s]} (${runs.map((r) => r.targetName).join(', ')})`));
-  const title = status === 'succeeded' ? `Install on ${done.runs.length} targets succeeded` : `Install on ${done.runs.length} targets: ${status === 'warned' ? 'some with warnings' : 'some need attention'}`;
+  const title =
+    status === 'succeeded'
+      ? `Install on ${done.runs.length} targets succeeded`
+      : `Install on ${done.runs.length} targets: ${status === 'warned' ? 'some with warnings' : 'some need attention'}`;
   return { title, body: `“${done.profileName}”: ${parts.join(', ')}. ${NEXT[status]}` };
 }

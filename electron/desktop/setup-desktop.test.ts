@@ -45,7 +45,18 @@ describe('the desktop shell during runs', () => {
   it('shows progress on the taskbar, removes it at the end, and notifies once per fleet; a click brings the window back', () => {
     const d = desktop();
     d.send({ type: 'fleet.started', ...fleet, runs: [run] });
-    d.send({ type: 'run.step', runId: 'run-1', fleetId: 'fleet-1', targetId: 't-1', stepId: 'preflight', title: 'Check', status: 'succeeded', exitCode: 0, findings: [], error: null });
+    d.send({
+      type: 'run.step',
+      runId: 'run-1',
+      fleetId: 'fleet-1',
+      targetId: 't-1',
+      stepId: 'preflight',
+      title: 'Check',
+      status: 'succeeded',
+      exitCode: 0,
+      findings: [],
+      error: null,
+    });
     d.send({ type: 'run.done', runId: 'run-1', fleetId: 'fleet-1', targetId: 't-1', status: 'failed', error: null, findings: [] });
     expect(d.shown).toEqual([]);
     d.send({ type: 'fleet.done', ...fleet, runs: [{ ...run, status: 'failed' }] });

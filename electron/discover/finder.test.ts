@@ -56,7 +56,7 @@ describe('the finder, before it scans', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'subnet', message: expect.stringContaining('more than the 1,024 one search may try') } });
   });
 
-  it("refuses a network the computer is not on, listing the ones it is on", async () => {
+  it('refuses a network the computer is not on, listing the ones it is on', async () => {
     const result = await finder().scan({ scanId: 's1', subnet: '172.16.5.0/24', port: 22 });
     expect(result).toEqual({
       ok: false,

@@ -50,7 +50,10 @@ export function createFinder(deps: FinderDeps): Finder {
       return ok(own());
     } catch (error) {
       deps.log.warn('discover: could not read the network interfaces', error);
-      return fail('io-failed', "Cairn could not read this computer's network interfaces, so it cannot tell which networks it may search. Check the network settings and try again.");
+      return fail(
+        'io-failed',
+        "Cairn could not read this computer's network interfaces, so it cannot tell which networks it may search. Check the network settings and try again.",
+      );
     }
   };
 

@@ -6,7 +6,10 @@ const v4 = (address: string, netmask: string, cidr: string | null, internal = fa
 describe("the computer's own networks", () => {
   it('lists each IPv4 network by its network address, with its interface', () => {
     const found = ownNetworks({
-      lo: [v4('127.0.0.1', '255.0.0.0', '127.0.0.1/8', true), { address: '::1', netmask: 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', family: 'IPv6', internal: true, cidr: '::1/128' }],
+      lo: [
+        v4('127.0.0.1', '255.0.0.0', '127.0.0.1/8', true),
+        { address: '::1', netmask: 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', family: 'IPv6', internal: true, cidr: '::1/128' },
+      ],
       eth0: [v4('192.168.1.23', '255.255.255.0', '192.168.1.23/24'), { address: 'fe80::1', netmask: 'ffff:ffff:ffff:ffff::', family: 'IPv6', internal: false, cidr: 'fe80::1/64' }],
       wlan0: [v4('10.4.5.6', '255.255.252.0', '10.4.5.6/22')],
     });
@@ -18,7 +21,9 @@ describe("the computer's own networks", () => {
   });
 
   it('works the network out from the mask when Node gives no cidr, and skips a mask that is not one', () => {
-    expect(ownNetworks({ eth0: [v4('172.16.9.9', '255.255.255.240', null), v4('172.16.9.9', '255.0.255.0', null)] })).toEqual([{ cidr: '172.16.9.0/28', interface: 'eth0', internal: false }]);
+    expect(ownNetworks({ eth0: [v4('172.16.9.9', '255.255.255.240', null), v4('172.16.9.9', '255.0.255.0', null)] })).toEqual([
+      { cidr: '172.16.9.0/28', interface: 'eth0', internal: false },
+    ]);
     expect(ownNetworks({ tun0: [v4('100.64.0.7', '255.255.255.255', null)] })).toEqual([{ cidr: '100.64.0.7/32', interface: 'tun0', internal: false }]);
   });
 

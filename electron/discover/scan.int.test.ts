@@ -261,7 +261,15 @@ describe('scanning a network for prepared boxes by their host keys', () => {
     const sockets = watchSockets();
     try {
       const stuck = tarpits.whenMoreAccepted(4);
-      const scanning = scanForHostKeys({ addresses: ADDRESSES, port, wanted: new Set([NOBODY]), concurrency: 4, connectTimeoutMs: 30_000, signal: controller.signal, onProbe: (a) => probes.push(a) });
+      const scanning = scanForHostKeys({
+        addresses: ADDRESSES,
+        port,
+        wanted: new Set([NOBODY]),
+        concurrency: 4,
+        connectTimeoutMs: 30_000,
+        signal: controller.signal,
+        onProbe: (a) => probes.push(a),
+      });
       // Every slot now waits in a tarpit: without the cancel this scan would sit for 30 s.
       await stuck;
       const probesBefore = probes.length;

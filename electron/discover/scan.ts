@@ -63,7 +63,6 @@ export interface HostKeyScan {
 const DEFAULTS = { concurrency: 32, connectTimeoutMs: 2500, timeLimitMs: 60_000 } as const;
 const PROGRESS_INTERVAL_MS = 200;
 
-
 /** ssh2 insists on a user name; this one is never sent (no login is ever started). */
 const NEVER_SENT_USER = 'cairn-discover';
 

@@ -21,7 +21,16 @@ async function stores() {
   const targets = createTargetStore(join(dir, 'targets.json'));
   const knownHosts = createKnownHostsStore(join(dir, 'known_hosts'));
   // The box behind a jump host, with a key made for its boot medium; the others are reached by address.
-  const greenhouse = await targets.save({ name: 'greenhouse', host: '10.0.0.6', port: 22, user: 'root', auth: 'agent', tags: [], jump: [{ host: 'gw.example.org', port: 2022, user: 'jump' }], hostKey: { ...pick(keyOf('10.0.0.6', 22, 'medium')), fingerprint: `SHA256:${'A'.repeat(43)}` } });
+  const greenhouse = await targets.save({
+    name: 'greenhouse',
+    host: '10.0.0.6',
+    port: 22,
+    user: 'root',
+    auth: 'agent',
+    tags: [],
+    jump: [{ host: 'gw.example.org', port: 2022, user: 'jump' }],
+    hostKey: { ...pick(keyOf('10.0.0.6', 22, 'medium')), fingerprint: `SHA256:${'A'.repeat(43)}` },
+  });
   if (!greenhouse.ok) throw new Error(greenhouse.error.message);
   for (const k of [keyOf('10.0.0.5', 22, 'box1'), keyOf('gw.example.org', 2022, 'gw'), keyOf('10.9.9.9', 22, 'stranger')]) await knownHosts.add(k.host, k.port, k.keyType, k.key);
   return { dir, deps: { targets, knownHosts } };
@@ -49,7 +58,11 @@ describe('exporting to a folder', () => {
     expect(await readFile(join(folder, 'host_vars/pi-02.yml'), 'utf8')).toContain('-l jump -p 2022');
     const known = (await readFile(join(folder, 'known_hosts'), 'utf8')).split('\n').filter((l) => l !== '' && !l.startsWith('#'));
     // Cairn's own file for the first box and the jump host, the boot medium's key for the second; not the stranger, and none for shed.
-    expect(known).toEqual([`10.0.0.5 ssh-ed25519 ${keyOf('', 0, 'box1').key}`, `[gw.example.org]:2022 ssh-ed25519 ${keyOf('', 0, 'gw').key}`, `10.0.0.6 ssh-ed25519 ${keyOf('', 0, 'medium').key}`]);
+    expect(known).toEqual([
+      `10.0.0.5 ssh-ed25519 ${keyOf('', 0, 'box1').key}`,
+      `[gw.example.org]:2022 ssh-ed25519 ${keyOf('', 0, 'gw').key}`,
+      `10.0.0.6 ssh-ed25519 ${keyOf('', 0, 'medium').key}`,
+    ]);
     expect(done.value.notExpressed.join(' ')).toContain('shed: Cairn has no host key for [10.0.0.7]:2222');
   });
 
@@ -58,7 +71,10 @@ describe('exporting to a folder', () => {
     const folder = join(dir, 'used');
     await mkdir(folder);
     await writeFile(join(folder, 'notes.txt'), 'mine');
-    expect(await exportAnsible(deps, request(folder))).toEqual({ ok: false, error: { code: 'invalid-input', field: 'folder', message: `${folder} is not empty (it holds notes.txt); export into an empty folder, or add --force.` } });
+    expect(await exportAnsible(deps, request(folder))).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', field: 'folder', message: `${folder} is not empty (it holds notes.txt); export into an empty folder, or add --force.` },
+    });
     expect(await readdir(folder)).toEqual(['notes.txt']);
     const replaced = await exportAnsible(deps, request(folder, true));
     expect(replaced.ok).toBe(true);
@@ -71,7 +87,10 @@ describe('exporting to a folder', () => {
     const folder = join(dir, 'out');
     const batch = { ...threeRows(), rows: [...threeRows().rows, { ...emptyRow(), target: 'attic' }] };
     const done = await exportAnsible(deps, { ...request(folder), batch });
-    expect(done).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'batch', message: expect.stringContaining('Row 5, target: No saved target is named “attic”') } });
+    expect(done).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'batch', message: expect.stringContaining('Row 5, target: No saved target is named “attic”') },
+    });
     await expect(stat(folder)).rejects.toThrow(/ENOENT/);
   });
 
@@ -102,7 +121,10 @@ describe('Export → Ansible in the window', () => {
     expect(await readFile(join(folder, 'site.yml'), 'utf8')).toContain('Bring the boxes to the profile');
 
     // The same folder again: it is no longer empty, and the window offers no replace.
-    expect(await call({ profileId: saved.value.id })).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'folder', message: expect.stringContaining('is not empty') } });
+    expect(await call({ profileId: saved.value.id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'folder', message: expect.stringContaining('is not empty') },
+    });
 
     const cancelled = createHandlers({ ...h.services, dialogs: scriptedDialogs({ open: null }).dialogs });
     expect(await call({ profileId: saved.value.id }, cancelled)).toEqual({ ok: true, value: { exported: false } });

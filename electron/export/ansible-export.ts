@@ -61,7 +61,9 @@ async function connections(deps: AnsibleExportDeps, batch: Batch | null): Promis
 
 /** Cairn's trust: its known_hosts, and the key a boot medium gave a saved target (trusted wherever the box turns up). */
 async function trustedKeys(deps: AnsibleExportDeps): Promise<TrustedKey[]> {
-  const pinned = (await deps.targets.list()).targets.flatMap((t) => (t.hostKey === undefined ? [] : [{ host: t.host, port: t.port, keyType: t.hostKey.keyType, key: t.hostKey.key }]));
+  const pinned = (await deps.targets.list()).targets.flatMap((t) =>
+    t.hostKey === undefined ? [] : [{ host: t.host, port: t.port, keyType: t.hostKey.keyType, key: t.hostKey.key }],
+  );
   const stored = (await deps.knownHosts.list()).map((e) => ({ host: e.host, port: e.port, keyType: e.keyType, key: e.key }));
   return [...stored, ...pinned];
 }

@@ -22,7 +22,14 @@ const run = (command: string, args: readonly string[], options: { cwd?: string; 
     const child = spawn(command, args, {
       cwd: options.cwd ?? scratch,
       // Nothing of the tester's: a home of its own, no ssh config, no lingering master connections, no colours.
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: join(scratch, 'home'), ANSIBLE_NOCOLOR: '1', ANSIBLE_SSH_ARGS: '-F /dev/null -o ControlMaster=no', ANSIBLE_LOCAL_TEMP: join(scratch, 'ansible-tmp'), ...options.env },
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: join(scratch, 'home'),
+        ANSIBLE_NOCOLOR: '1',
+        ANSIBLE_SSH_ARGS: '-F /dev/null -o ControlMaster=no',
+        ANSIBLE_LOCAL_TEMP: join(scratch, 'ansible-tmp'),
+        ...options.env,
+      },
     });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -54,7 +61,19 @@ const hostilePis = (): Profile => ({
 /** A box installed to disk: the router template, with the finishing setup-disk play. */
 const routers = (): Profile => {
   const p = defaultProfile();
-  return { ...p, name: 'Routers', hostname: 'router', disk: { ...p.disk, disks: ['/dev/sda'] }, ipForwarding: true, packages: ['nftables', 'dnsmasq'], services: [{ name: 'nftables', runlevel: 'default' }, { name: 'dnsmasq', runlevel: 'default' }], rootPasswordHash: ROOT_HASH };
+  return {
+    ...p,
+    name: 'Routers',
+    hostname: 'router',
+    disk: { ...p.disk, disks: ['/dev/sda'] },
+    ipForwarding: true,
+    packages: ['nftables', 'dnsmasq'],
+    services: [
+      { name: 'nftables', runlevel: 'default' },
+      { name: 'dnsmasq', runlevel: 'default' },
+    ],
+    rootPasswordHash: ROOT_HASH,
+  };
 };
 
 /** The three rows, each reached by its address (the second is a saved target in the fixtures). */
@@ -112,9 +131,13 @@ describe('values as Ansible templates them', () => {
   it('keeps {{ }} in profile text literal: nothing of a profile is ever evaluated', async () => {
     const dir = join(scratch, 'templating');
     await exportTo(dir, hostilePis(), rowsByAddress());
-    const r = await run('ansible', ['-i', join(dir, 'inventory.ini'), 'shed', '-m', 'ansible.builtin.debug', '-a', 'msg={{ [cairn_user.full_name] + cairn_user.ssh_keys + [cairn_hostname] }}'], {
-      env: { ANSIBLE_LOAD_CALLBACK_PLUGINS: '1', ANSIBLE_STDOUT_CALLBACK: 'json' },
-    });
+    const r = await run(
+      'ansible',
+      ['-i', join(dir, 'inventory.ini'), 'shed', '-m', 'ansible.builtin.debug', '-a', 'msg={{ [cairn_user.full_name] + cairn_user.ssh_keys + [cairn_hostname] }}'],
+      {
+        env: { ANSIBLE_LOAD_CALLBACK_PLUGINS: '1', ANSIBLE_STDOUT_CALLBACK: 'json' },
+      },
+    );
     expect(r.code).toBe(0);
     const result = JSON.parse(r.out.slice(r.out.indexOf('{'))) as { plays: Array<{ tasks: Array<{ hosts: Record<string, { msg: string[] }> }> }> };
     expect(result.plays[0]?.tasks[0]?.hosts.shed?.msg).toEqual(["Jane {{ 7 * 7 }} O'Brien", `ssh-ed25519 ${KEY_BODY} jane {{ 7 * 7 }} $(id) "x"`, 'shed']);
@@ -162,7 +185,17 @@ describe('a new box installed by the playbook, over the real SSH target', () => 
     expect(without.code).not.toBe(0);
     expect(existsSync(onBox('root/cairn-answers'))).toBe(false);
 
-    const r = await run('ansible-playbook', ['-i', join(dir, 'inventory.ini'), join(dir, 'install-only.yml'), '-e', 'ansible_become=false', '-e', 'cairn_install=true', '-e', `@${join(dir, 'vault.json')}`]);
+    const r = await run('ansible-playbook', [
+      '-i',
+      join(dir, 'inventory.ini'),
+      join(dir, 'install-only.yml'),
+      '-e',
+      'ansible_become=false',
+      '-e',
+      'cairn_install=true',
+      '-e',
+      `@${join(dir, 'vault.json')}`,
+    ]);
     expect(r.out).toMatch(/pi-01 +: ok=\d+ +changed=3 +unreachable=0 +failed=0/);
     expect(r.out).not.toContain(secret);
     expect(r.code).toBe(0);
@@ -183,4 +216,3 @@ describe('a new box installed by the playbook, over the real SSH target', () => 
     expect(existsSync(onBox('root/reached'))).toBe(false);
   }, 60_000);
 });
-

@@ -117,12 +117,20 @@ describe('changing boxes: every action is a run on disk', () => {
     await valueOf(h.call('boxes:remove-packages', { targetId: id, names: ['htop'] }));
     expect((await records(target)).filter((r) => /^apk (add|del)/.test(r))).toEqual(['apk add --no-progress htop', 'apk del --no-progress htop']);
 
-    const logins = target.serverLog().split('\n').filter((l) => l.includes('Accepted')).length;
+    const logins = target
+      .serverLog()
+      .split('\n')
+      .filter((l) => l.includes('Accepted')).length;
     expect(await h.call('boxes:add-packages', { targetId: id, names: ['htop', 'rm -rf'] })).toEqual({
       ok: false,
       error: { code: 'invalid-input', field: 'names.1', message: expect.stringContaining('"rm -rf" is not a package name') },
     });
-    expect(target.serverLog().split('\n').filter((l) => l.includes('Accepted')).length).toBe(logins);
+    expect(
+      target
+        .serverLog()
+        .split('\n')
+        .filter((l) => l.includes('Accepted')).length,
+    ).toBe(logins);
   });
 
   it('fails an apk error with the box’s own sentence, and the run says so', async () => {
@@ -192,19 +200,46 @@ describe('changing boxes: every action is a run on disk', () => {
     expect(back).toMatchObject({ targetId: id, ok: true, bootId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(back.bootId).not.toBe('11111111-2222-3333-4444-555555555555');
     expect((await records(target)).filter((r) => r.startsWith('reboot'))).toEqual(['reboot ']);
-    expect(await h.summaryOf(started.runId)).toMatchObject({ status: 'succeeded', steps: [{ id: 'power', status: 'succeeded' }, { id: 'wait', status: 'succeeded' }] });
+    expect(await h.summaryOf(started.runId)).toMatchObject({
+      status: 'succeeded',
+      steps: [
+        { id: 'power', status: 'succeeded' },
+        { id: 'wait', status: 'succeeded' },
+      ],
+    });
     expect(await h.logOf(started.runId)).toMatch(/Rebooting garage-pi\nWaiting for garage-pi to come back…\ngarage-pi is back \(after \d+ s\)\.\n$/);
   });
 
   it('finds the drift from a saved profile and applies only the missing steps', async () => {
     const id = await h.addTarget(target);
     // The box's own keymap, NTP, user and SSH server (none), so these are not part of the drift.
-    const profile = { ...defaultProfile(), name: 'Shed', hostname: 'shed', timezone: 'Europe/Paris', packages: ['htop'], keymap: null, ntp: 'none' as const, user: null, sshd: 'none' as const };
+    const profile = {
+      ...defaultProfile(),
+      name: 'Shed',
+      hostname: 'shed',
+      timezone: 'Europe/Paris',
+      packages: ['htop'],
+      keymap: null,
+      ntp: 'none' as const,
+      user: null,
+      sshd: 'none' as const,
+    };
     const { id: profileId } = await valueOf(h.call('profiles:save', { profile }));
     const found = await valueOf(h.call('boxes:drift', { targetId: id, profileId }));
     expect(found.profileName).toBe('Shed');
-    expect(found.drift.map((d) => [d.field, d.item ?? d.expected])).toEqual(expect.arrayContaining([['hostname', 'shed'], ['timezone', 'Europe/Paris'], ['packages', 'htop']]));
-    expect(found.steps.map((s) => [s.id, s.guarded])).toEqual([['hostname', false], ['interfaces', true], ['timezone', false], ['packages', false]]);
+    expect(found.drift.map((d) => [d.field, d.item ?? d.expected])).toEqual(
+      expect.arrayContaining([
+        ['hostname', 'shed'],
+        ['timezone', 'Europe/Paris'],
+        ['packages', 'htop'],
+      ]),
+    );
+    expect(found.steps.map((s) => [s.id, s.guarded])).toEqual([
+      ['hostname', false],
+      ['interfaces', true],
+      ['timezone', false],
+      ['packages', false],
+    ]);
 
     const applied = await valueOf(h.call('boxes:apply-drift', { targetId: id, profileId }));
     // The box had no /etc/network/interfaces: it is written through confirm-or-revert, after the plain steps.

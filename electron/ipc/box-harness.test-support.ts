@@ -35,8 +35,7 @@ export async function boxHarness(options: BoxOptions = TEST_BOX_OPTIONS) {
     for (const listener of listeners) listener(sent);
   }, h.log);
   const table = createHandlers({ ...h.services, emit, boxes: options });
-  const call = <C extends ChannelName>(channel: C, payload: RequestOf<C>) =>
-    dispatch(table, channel, payload, { sender: 'test', log: h.log }) as Promise<ResultOf<C>>;
+  const call = <C extends ChannelName>(channel: C, payload: RequestOf<C>) => dispatch(table, channel, payload, { sender: 'test', log: h.log }) as Promise<ResultOf<C>>;
 
   return {
     ...h,

@@ -50,12 +50,7 @@ function describeIssue(issue: { path: PropertyKey[]; message: string }): { field
  * schema, calls the handler, checks its answer against the contract, and turns
  * anything thrown into a typed error. Stacks go to the log, never to the caller.
  */
-export async function dispatch(
-  table: HandlerTable,
-  channel: unknown,
-  payload: unknown,
-  context: CallContext & { log: Log },
-): Promise<Result<unknown>> {
+export async function dispatch(table: HandlerTable, channel: unknown, payload: unknown, context: CallContext & { log: Log }): Promise<Result<unknown>> {
   const { log } = context;
   if (!isChannelName(channel)) {
     log.warn(`ipc: refused a request on unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`);

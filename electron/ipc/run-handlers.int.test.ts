@@ -106,7 +106,10 @@ describe('starting an install from the window', () => {
     expect(planned.targets[0]?.steps.filter((s) => s.destructive).map((s) => [s.id, s.erases])).toEqual([['disk', ['/dev/sda']]]);
 
     const unconfirmed = await backend.call('runs:start', { profileId, targetIds: [target.id], confirmErase: ['/dev/sdb'] });
-    expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'confirmation-mismatch', field: 'confirmErase', message: expect.stringContaining('This plan erases /dev/sda') } });
+    expect(unconfirmed).toMatchObject({
+      ok: false,
+      error: { code: 'confirmation-mismatch', field: 'confirmErase', message: expect.stringContaining('This plan erases /dev/sda') },
+    });
     expect(await box.standIns?.records()).toEqual([]);
 
     const asked = Date.now();
@@ -120,7 +123,14 @@ describe('starting an install from the window', () => {
     // Every runner event reached the window under its own name and kept the contract.
     const runEvents = backend.activity.filter((a) => a.type.startsWith('run.'));
     expect(backend.sent.map((s) => s.event)).toEqual(runEvents.map((e) => e.type));
-    expect(backend.sent.find((s) => s.event === 'run.done')?.payload).toEqual({ runId, fleetId: started.fleetId, targetId: target.id, status: 'succeeded', error: null, findings: [] });
+    expect(backend.sent.find((s) => s.event === 'run.done')?.payload).toEqual({
+      runId,
+      fleetId: started.fleetId,
+      targetId: target.id,
+      status: 'succeeded',
+      error: null,
+      findings: [],
+    });
     const sections = backend.sent.filter((s) => s.event === 'run.progress').map((s) => (s.payload as { progress: { section: string } }).progress.section);
     expect(sections).toContain('Disk & Install');
 
@@ -175,7 +185,10 @@ describe('starting an install from the window', () => {
       await backend.call('boxes:service-action', { targetId: target.id, name: 'crond', action: 'restart' }),
       await backend.call('boxes:power', { targetId: target.id, action: 'reboot', force: true }),
     ])
-      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'An install is running on slow: wait for it to end, or cancel it on the Runs screen, before changing the box.' } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input', message: 'An install is running on slow: wait for it to end, or cancel it on the Runs screen, before changing the box.' },
+      });
     expect(((await box.standIns?.records()) ?? []).filter((r) => ['reboot', 'rc-service'].includes(r.tool) || (r.tool === 'apk' && r.argv.includes('htop')))).toEqual([]);
     await expect.poll(() => backend.activity.some((a) => a.type === 'run.progress' && a.progress.section === 'Hostname'), { timeout: 20_000 }).toBe(true);
     expect(value(await backend.call('runs:cancel', { runId: started.runIds[0] ?? '' }))).toEqual({ cancelled: 1 });
@@ -195,7 +208,10 @@ describe('a fleet with one failing box', () => {
     expect(await backend.call('runs:retry-failed', { fleetId: started.fleetId })).toMatchObject({ ok: false, error: { message: expect.stringContaining('still running') } });
 
     const first = await backend.fleetDone(started.fleetId);
-    expect(first.runs.map((r) => [r.targetName, r.status])).toEqual([['one', 'succeeded'], ['two', 'failed']]);
+    expect(first.runs.map((r) => [r.targetName, r.status])).toEqual([
+      ['one', 'succeeded'],
+      ['two', 'failed'],
+    ]);
     const failed = backend.activity.find((a) => a.type === 'run.done' && a.targetId === targets[1]?.id);
     expect(failed).toMatchObject({ error: { code: 'step-failed', message: expect.stringContaining('setup-alpine: the mirror is down') } });
 

@@ -71,7 +71,12 @@ describe('a batch row naming its box', () => {
     await writeFile(source.path, CONFIG);
     const { problems } = await rowTargets(rows('garage', 'nowhere'), saved, source);
     expect(problems).toEqual([
-      { row: 3, column: 'target', message: 'No saved target is named “nowhere”, and ~/.ssh/config has no Host nowhere: write its name as Targets lists it, user@host[:port], or a Host alias from ~/.ssh/config.' },
+      {
+        row: 3,
+        column: 'target',
+        message:
+          'No saved target is named “nowhere”, and ~/.ssh/config has no Host nowhere: write its name as Targets lists it, user@host[:port], or a Host alias from ~/.ssh/config.',
+      },
     ]);
   });
 

@@ -27,7 +27,8 @@ async function readAliases(source: SshConfigSource): Promise<Aliases> {
 }
 
 /** Where a row's box is reached, to find two rows naming the same box by different names. */
-const boxKey = (t: RowTarget) => ('saved' in t ? `id ${t.saved.id}` : `${t.draft.user}@${t.draft.host}:${t.draft.port} via ${(t.draft.jump ?? []).map((j) => `${j.user}@${j.host}:${j.port}`).join(',')}`);
+const boxKey = (t: RowTarget) =>
+  'saved' in t ? `id ${t.saved.id}` : `${t.draft.user}@${t.draft.host}:${t.draft.port} via ${(t.draft.jump ?? []).map((j) => `${j.user}@${j.host}:${j.port}`).join(',')}`;
 
 /**
  * Reads each row's target cell, in this order: a saved target's name (any
@@ -53,7 +54,9 @@ export async function rowTargets(rows: readonly BatchRow[], saved: readonly Targ
     const hop = cell.includes('@') ? parseHop(cell) : null;
     if (hop !== null) {
       const known = saved.find((t) => t.host === hop.host && t.port === (hop.port ?? 22) && t.user === hop.user);
-      targets.push(known !== undefined ? { saved: known } : { draft: { name: cell, host: hop.host, port: hop.port ?? 22, user: hop.user ?? 'root', auth: 'agent', tags: ['batch'] } });
+      targets.push(
+        known !== undefined ? { saved: known } : { draft: { name: cell, host: hop.host, port: hop.port ?? 22, user: hop.user ?? 'root', auth: 'agent', tags: ['batch'] } },
+      );
       continue;
     }
     const unknown: TargetDraft = { name: cell, host: cell, port: 22, user: 'root', auth: 'agent', tags: ['batch'] };
@@ -69,7 +72,11 @@ export async function rowTargets(rows: readonly BatchRow[], saved: readonly Targ
     aliases ??= await readAliases(sshConfig);
     const where = shown(sshConfig);
     if (!aliases.ok) {
-      problems.push({ row, column: 'target', message: `No saved target is named “${cell}”, and ${where} could not be read (${aliases.reason}): write the name as Targets lists it, or user@host[:port].` });
+      problems.push({
+        row,
+        column: 'target',
+        message: `No saved target is named “${cell}”, and ${where} could not be read (${aliases.reason}): write the name as Targets lists it, or user@host[:port].`,
+      });
       targets.push({ draft: unknown });
       continue;
     }

@@ -7,7 +7,10 @@ const done = (): RunEvent => ({ type: 'run.done', ...ref, status: 'succeeded', e
 
 function pacer() {
   const seen: Array<{ event: RunEvent; at: number }> = [];
-  const p = new EventPacer((event) => seen.push({ event, at: performance.now() }), (text) => ({ type: 'run.output', ...ref, text }));
+  const p = new EventPacer(
+    (event) => seen.push({ event, at: performance.now() }),
+    (text) => ({ type: 'run.output', ...ref, text }),
+  );
   const texts = () => seen.flatMap(({ event }) => (event.type === 'run.output' ? [event.text] : []));
   return { p, seen, texts };
 }
@@ -42,9 +45,12 @@ describe('pacing a run’s events', () => {
   });
 
   it('survives a listener that throws', async () => {
-    const p = new EventPacer(() => {
-      throw new Error('window gone');
-    }, (text) => ({ type: 'run.output', ...ref, text }));
+    const p = new EventPacer(
+      () => {
+        throw new Error('window gone');
+      },
+      (text) => ({ type: 'run.output', ...ref, text }),
+    );
     p.output('x');
     await expect(p.drain()).resolves.toBeUndefined();
   });

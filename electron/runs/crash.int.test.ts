@@ -22,7 +22,16 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'cairn-crash-'));
   child = path.join(work, 'child.cjs');
   // CommonJS with the packages left outside: ssh2 loads as it does in the app.
-  await build({ entryPoints: [path.join(import.meta.dirname, 'crash-child.test-support.ts')], outfile: child, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'silent' });
+  await build({
+    entryPoints: [path.join(import.meta.dirname, 'crash-child.test-support.ts')],
+    outfile: child,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'silent',
+  });
 });
 afterAll(async () => {
   login?.cleanup();
@@ -66,7 +75,10 @@ describe('Cairn killed in the middle of a run', () => {
     await until(async () => {
       if (output.includes('finished')) throw new Error(`The child finished before it could be killed: ${output}`);
       const summary = await readSummary(runId);
-      const size = await stat(logFile).then((s) => s.size, () => 0);
+      const size = await stat(logFile).then(
+        (s) => s.size,
+        () => 0,
+      );
       return summary?.progress?.section === 'Timezone' && size > 100 ? true : undefined;
     }, 'setup-alpine to reach the Timezone section');
     proc.kill('SIGKILL');
@@ -75,14 +87,22 @@ describe('Cairn killed in the middle of a run', () => {
 
     const before = await readSummary(runId);
     expect(before?.status).toBe('running');
-    expect(before?.steps.map((s) => [s.id, s.status])).toEqual([['preflight', 'succeeded'], ['setup-alpine', 'running'], ['cleanup', 'pending'], ['lbu-commit', 'pending']]);
+    expect(before?.steps.map((s) => [s.id, s.status])).toEqual([
+      ['preflight', 'succeeded'],
+      ['setup-alpine', 'running'],
+      ['cleanup', 'pending'],
+      ['lbu-commit', 'pending'],
+    ]);
     const log = await readFile(logFile, 'utf8');
     expect(log).toContain(' Timezone\n');
     expect(log).not.toContain(' User\n');
 
     expect(await markInterruptedRuns(runs.dir)).toEqual([runId]);
     const after = await readSummary(runId);
-    expect(after).toMatchObject({ status: 'interrupted', error: { code: 'interrupted', stepId: 'setup-alpine', message: expect.stringContaining('may still be running on the box') } });
+    expect(after).toMatchObject({
+      status: 'interrupted',
+      error: { code: 'interrupted', stepId: 'setup-alpine', message: expect.stringContaining('may still be running on the box') },
+    });
     expect(after?.endedAt).not.toBeNull();
     expect(after?.steps.map((s) => s.status)).toEqual(['succeeded', 'interrupted', 'skipped', 'skipped']);
     expect(await readFile(logFile, 'utf8')).toBe(log);

@@ -30,11 +30,7 @@ export const MARK = { launched: '\x1ecairn-launched', missing: '\x1ecairn-missin
  * the exit code file appears only complete (written beside, then renamed).
  * $1 command line, $2 log, $3 exit code file, $4 pid file.
  */
-const INNER = [
-  'echo $$ > "$4.tmp" && mv -f "$4.tmp" "$4"',
-  '/bin/sh -c "$1" < /dev/null >> "$2" 2>&1',
-  'echo $? > "$3.tmp" && mv -f "$3.tmp" "$3"',
-].join('\n');
+const INNER = ['echo $$ > "$4.tmp" && mv -f "$4.tmp" "$4"', '/bin/sh -c "$1" < /dev/null >> "$2" 2>&1', 'echo $? > "$3.tmp" && mv -f "$3.tmp" "$3"'].join('\n');
 
 /**
  * Streams the log from byte $3 until the exit code file appears, then says
@@ -117,8 +113,7 @@ export const startCommand = (command: string, files: DetachedFiles): string =>
   sh('/bin/sh', '-c', START, 'cairn-launch', INNER, FOLLOW, command, files.log, files.exitCode, files.pid);
 
 /** Streams the log of a step already started, from byte `offset`. */
-export const followCommand = (files: DetachedFiles, offset: number): string =>
-  sh('/bin/sh', '-c', FOLLOW, 'cairn-follow', files.log, files.exitCode, String(offset));
+export const followCommand = (files: DetachedFiles, offset: number): string => sh('/bin/sh', '-c', FOLLOW, 'cairn-follow', files.log, files.exitCode, String(offset));
 
 /** Whether the step was launched before the connection dropped (its log exists): it must never start twice. */
 export async function startedBefore(conn: SshConnection, files: DetachedFiles): Promise<SshResult<boolean>> {

@@ -90,7 +90,12 @@ export class FleetRegistry {
     this.deps.onActivity({ type: 'fleet.started', fleetId: fleet.fleetId, profileName: fleet.profile.name, runs: described });
     const done = this.runAll(fleet, controller.signal).then((statuses) => {
       this.fleets.delete(fleet.fleetId);
-      const ended: FleetDone = { type: 'fleet.done', fleetId: fleet.fleetId, profileName: fleet.profile.name, runs: described.map((r, i) => ({ ...r, status: statuses[i] ?? 'failed' })) };
+      const ended: FleetDone = {
+        type: 'fleet.done',
+        fleetId: fleet.fleetId,
+        profileName: fleet.profile.name,
+        runs: described.map((r, i) => ({ ...r, status: statuses[i] ?? 'failed' })),
+      };
       this.deps.onActivity(ended);
       return ended;
     });

@@ -54,15 +54,28 @@ describe('a fleet of four boxes, one failing', () => {
     const targetIds = entries.map((e) => e.targetId);
 
     const first = await fleet.launch({ ...launch, entries });
-    expect(first.runs.map((r) => [r.targetId, r.status])).toEqual([['box-0', 'succeeded'], ['box-1', 'succeeded'], ['box-2', 'failed'], ['box-3', 'succeeded']]);
+    expect(first.runs.map((r) => [r.targetId, r.status])).toEqual([
+      ['box-0', 'succeeded'],
+      ['box-1', 'succeeded'],
+      ['box-2', 'failed'],
+      ['box-3', 'succeeded'],
+    ]);
     expect(first.runs.map((r) => r.runId)).toEqual(entries.map((e) => e.runId));
     expect(events.of('run.done').find((e) => e.targetId === 'box-2')?.error?.message).toContain('exit code 2: setup-alpine: something broke');
-    expect(fleets).toEqual([{ type: 'fleet.started', fleetId: launch.fleetId, profileName: 'Test box', runs: entries.map(({ runId, targetId, targetName }) => ({ runId, targetId, targetName })) }, first]);
+    expect(fleets).toEqual([
+      { type: 'fleet.started', fleetId: launch.fleetId, profileName: 'Test box', runs: entries.map(({ runId, targetId, targetName }) => ({ runId, targetId, targetName })) },
+      first,
+    ]);
     expect(fleet.isRunning(launch.fleetId)).toBe(false);
     expect(fleet.busy(targetIds)).toEqual([]);
     // Every event names its fleet, run and box; each run ends once.
     expect(events.events.every((e) => e.fleetId === launch.fleetId)).toBe(true);
-    expect(events.of('run.done').map((e) => e.targetId).sort()).toEqual(targetIds);
+    expect(
+      events
+        .of('run.done')
+        .map((e) => e.targetId)
+        .sort(),
+    ).toEqual(targetIds);
 
     // At most two ran at once: a run's first event comes after another's run.done once two are going.
     const order = events.events.filter((e) => e.type === 'run.done' || (e.type === 'run.step' && e.stepId === 'preflight' && e.status === 'running'));
@@ -96,7 +109,10 @@ describe('cancelling a fleet', () => {
     expect(fleet.busy(['box-0', 'box-1', 'box-2'])).toEqual(['box-0', 'box-1']);
     await expect.poll(() => events.events.some((e) => e.type === 'run.progress' && e.progress.section === 'Hostname'), { timeout: 20_000 }).toBe(true);
     expect(fleet.cancel({ fleetId: launch.fleetId })).toBe(2);
-    expect((await done).runs.map((r) => [r.targetId, r.status])).toEqual([['box-0', 'cancelled'], ['box-1', 'cancelled']]);
+    expect((await done).runs.map((r) => [r.targetId, r.status])).toEqual([
+      ['box-0', 'cancelled'],
+      ['box-1', 'cancelled'],
+    ]);
     expect(fleet.cancel({ fleetId: launch.fleetId })).toBe(0);
     expect(await setupAlpineRuns(queued)).toBe(0);
     expect(await targetsToRetry(runs.dir, launch.fleetId, ['box-0', 'box-1'])).toEqual(['box-0', 'box-1']);

@@ -144,10 +144,18 @@ export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
     const problems = profileProblems(profile);
     const first = problems[0];
     if (first) {
-      return fail('invalid-profile', `The profile “${profile.name}” has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} to fix in the wizard first (${first.path}: ${first.message}).`, 'profileId');
+      return fail(
+        'invalid-profile',
+        `The profile “${profile.name}” has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} to fix in the wizard first (${first.path}: ${first.message}).`,
+        'profileId',
+      );
     }
     if (profile.disk.mode !== 'none' && profile.disk.encrypt && profile.disk.passphrase === '')
-      return fail('invalid-profile', `The profile “${profile.name}” encrypts the disk but holds no passphrase for Cairn to type when setup-disk asks: enter it in the Disk step and save.`, 'profileId');
+      return fail(
+        'invalid-profile',
+        `The profile “${profile.name}” encrypts the disk but holds no passphrase for Cairn to type when setup-disk asks: enter it in the Disk step and save.`,
+        'profileId',
+      );
     const mismatch = confirmationProblem(draftPlan(profile, o.reboot), { erase: o.confirmErase });
     if (mismatch) return fail('confirmation-mismatch', mismatch, 'confirmErase');
     // A batch gives each box its own profile: its row's hostname, addresses, wifi and packages.
@@ -171,15 +179,25 @@ export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
       const planned = options.previous ? draftPlan(box, o.reboot) : [];
       const resume = options.previous && resumeFrom(options.previous.runs.get(target.id) ?? null, planned, check);
       if (resume) resumes.push({ targetId: target.id, ...resumeInfo(planned, resume) });
-      entries.push({ runId: newId('run'), targetId: target.id, targetName: target.name, connect: c, doasPassword, ...(mine === undefined ? {} : { profile: mine }), ...(resume ? { resumeFrom: resume } : {}) });
+      entries.push({
+        runId: newId('run'),
+        targetId: target.id,
+        targetName: target.name,
+        connect: c,
+        doasPassword,
+        ...(mine === undefined ? {} : { profile: mine }),
+        ...(resume ? { resumeFrom: resume } : {}),
+      });
     }
     // Checked with nothing awaited before the launch, so two quick starts cannot both take a target.
     const busy = new Set(registry.busy(o.targetIds));
     const clash = targets.find((t) => busy.has(t.id));
     if (clash) return fail('invalid-input', `“${clash.name}” is already being installed; wait for that run to end, or cancel it, before starting another.`, 'targetIds');
-    registry.launch({ fleetId: o.fleetId, profileId: o.profileId, profile, confirmErase: o.confirmErase, reboot: o.reboot, concurrency: o.concurrency, entries }).catch((error: unknown) => {
-      log.error(`Fleet ${o.fleetId} stopped unexpectedly`, error);
-    });
+    registry
+      .launch({ fleetId: o.fleetId, profileId: o.profileId, profile, confirmErase: o.confirmErase, reboot: o.reboot, concurrency: o.concurrency, entries })
+      .catch((error: unknown) => {
+        log.error(`Fleet ${o.fleetId} stopped unexpectedly`, error);
+      });
     log.info(`Started fleet ${o.fleetId}: “${profile.name}” on ${targets.map((t) => t.name).join(', ')}.`);
     if (options.save) {
       // Only "Retry failed" after a restart needs it; the runs go on without it.
@@ -233,13 +251,25 @@ export function createRunLauncher(deps: RunLauncherDeps): RunLauncher {
           ids.push(saved.value.id);
         }
       }
-      const record: FleetRecord = { version: 1, fleetId: newId('fleet'), profileId, targetIds: ids, confirmErase, reboot, concurrency, startedAt: new Date().toISOString(), batch, rowTargets: ids };
+      const record: FleetRecord = {
+        version: 1,
+        fleetId: newId('fleet'),
+        profileId,
+        targetIds: ids,
+        confirmErase,
+        reboot,
+        concurrency,
+        startedAt: new Date().toISOString(),
+        batch,
+        rowTargets: ids,
+      };
       return launch(record, { save: true });
     },
     async retryFailed(fleetId, targetIds) {
       if (registry.isRunning(fleetId)) return fail('invalid-input', 'This fleet is still running; wait for its runs to end, or cancel them, before retrying.', 'fleetId');
       const record = await readFleet(runs.runsDir, fleetId);
-      if (record === null) return fail('not-found', 'Cairn has no record of how this fleet was started, so it cannot retry it; start the run again from the Runs screen.', 'fleetId');
+      if (record === null)
+        return fail('not-found', 'Cairn has no record of how this fleet was started, so it cannot retry it; start the run again from the Runs screen.', 'fleetId');
       const before = await fleetRunsOf(runs.runsDir, fleetId);
       const again = retryable(record.targetIds, before.latest, targetIds);
       if (again.length === 0) return fail('invalid-input', 'No run of this fleet failed, was refused, cancelled or interrupted, so there is nothing to retry.', 'fleetId');

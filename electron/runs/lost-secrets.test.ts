@@ -18,7 +18,12 @@ describe('a profile whose wifi passphrase was lost with the session', () => {
   it('is refused for an install, naming what to enter again, before any box is asked', async () => {
     h = await harness({ safeStorage: fakeSafeStorage({ available: false }) });
     const base = defaultProfile();
-    const profile: Profile = { ...base, name: 'Sensor', disk: { ...base.disk, mode: 'none', disks: [] }, interfaces: [{ ...base.interfaces[0]!, name: 'wlan0', wifi: { ssid: 'Home', passphrase: 'correct horse' } }] };
+    const profile: Profile = {
+      ...base,
+      name: 'Sensor',
+      disk: { ...base.disk, mode: 'none', disks: [] },
+      interfaces: [{ ...base.interfaces[0]!, name: 'wlan0', wifi: { ssid: 'Home', passphrase: 'correct horse' } }],
+    };
     const saved = await h.services.profiles.save(profile);
     const target = await h.services.targets.save({ name: 'pi', host: '127.0.0.1', port: 1, user: 'root', auth: 'agent', tags: [] });
     if (!saved.ok || !target.ok) throw new Error('seeding failed');
@@ -35,7 +40,10 @@ describe('a profile whose wifi passphrase was lost with the session', () => {
     const opened = await dispatch(table, 'profiles:get', { id: saved.value.id }, { sender: 'test', log: again.log });
     expect(opened).toMatchObject({ ok: true, value: { lostSecrets: ['interfaces.0.wifi.passphrase'], profile: { interfaces: [{ wifi: { passphrase: '' } }] } } });
     const started = await dispatch(table, 'runs:start', { profileId: saved.value.id, targetIds: [target.value.id] }, { sender: 'test', log: again.log });
-    expect(started).toMatchObject({ ok: false, error: { code: 'secrets-unavailable', message: expect.stringMatching(/^The wifi passphrase of .*enter it again \(Network step\) and save/) } });
+    expect(started).toMatchObject({
+      ok: false,
+      error: { code: 'secrets-unavailable', message: expect.stringMatching(/^The wifi passphrase of .*enter it again \(Network step\) and save/) },
+    });
   });
 });
 

@@ -46,7 +46,14 @@ async function everyRunFile(): Promise<string> {
 describe('a LUKS install pushed over SSH', () => {
   it('types the passphrase each time cryptsetup asks, and writes it nowhere', async () => {
     const events = eventLog();
-    const done = await runTarget({ targetId: 'box-1', connect: login.connect, profile: encrypted(PASSPHRASE), openRun: runs.openRun, sink: events.sink, confirm: { erase: ['/dev/sda'] } });
+    const done = await runTarget({
+      targetId: 'box-1',
+      connect: login.connect,
+      profile: encrypted(PASSPHRASE),
+      openRun: runs.openRun,
+      sink: events.sink,
+      confirm: { erase: ['/dev/sda'] },
+    });
     expect(done.error).toBeNull();
     expect(done.status).toBe('succeeded');
 

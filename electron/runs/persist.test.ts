@@ -94,7 +94,10 @@ describe('a run whose output floods it with findings', () => {
 
 describe('after a crash', () => {
   it('marks only runs still marked running as interrupted', async () => {
-    for (const [id, status] of [['run-a', 'running'], ['run-b', 'succeeded']] as const) {
+    for (const [id, status] of [
+      ['run-a', 'running'],
+      ['run-b', 'succeeded'],
+    ] as const) {
       await mkdir(join(dir, id));
       await writeFile(join(dir, id, 'summary.json'), JSON.stringify(summary(id, status)));
     }

@@ -119,7 +119,8 @@ export class RunRecorder {
 
 const INTERRUPTED: RunError = {
   code: 'interrupted',
-  message: 'Cairn stopped while this run was going (it quit or crashed), so its end is unknown: a detached setup step may still be running on the box. Check the box, then run the profile again.',
+  message:
+    'Cairn stopped while this run was going (it quit or crashed), so its end is unknown: a detached setup step may still be running on the box. Check the box, then run the profile again.',
   stepId: null,
 };
 

@@ -15,12 +15,23 @@ export async function readFacts(conn: SshConnection, signal?: AbortSignal): Prom
  * The answer file and the step logs live there.
  */
 export async function makeWorkDir(conn: SshConnection, signal?: AbortSignal): Promise<SshResult<string>> {
-  const result = await exec(conn, sh('umask', '077', op('&&'), '/bin/sh', '-c', 'd=$(mktemp -d "$1") && chmod 700 "$d" && echo "$d"', 'cairn-workdir', '/tmp/cairn.XXXXXXXXXX'), { timeoutMs: 60_000, signal });
+  const result = await exec(conn, sh('umask', '077', op('&&'), '/bin/sh', '-c', 'd=$(mktemp -d "$1") && chmod 700 "$d" && echo "$d"', 'cairn-workdir', '/tmp/cairn.XXXXXXXXXX'), {
+    timeoutMs: 60_000,
+    signal,
+  });
   if (!result.ok) return result;
   const dir = result.value.stdout.trim();
   if (result.value.exitCode !== 0 || !dir.startsWith('/tmp/cairn.')) {
     const why = result.value.stderr.trim() || `exit code ${result.value.exitCode}`;
-    return { ok: false, error: { code: 'remote-failed', exitCode: result.value.exitCode, stderr: why, message: `Cairn could not make its folder in /tmp on the box (${why}): check that /tmp exists and has free space.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'remote-failed',
+        exitCode: result.value.exitCode,
+        stderr: why,
+        message: `Cairn could not make its folder in /tmp on the box (${why}): check that /tmp exists and has free space.`,
+      },
+    };
   }
   return { ok: true, value: dir };
 }

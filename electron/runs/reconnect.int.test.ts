@@ -59,7 +59,17 @@ describe('a connection cut in the middle of setup-alpine (OpenSSH)', () => {
     const onBox = await readFile(path.join(target.root ?? '', done.summary.workDir ?? '', 'setup-alpine.log'));
     expect(local.length).toBeGreaterThan(300);
     expect(local.equals(onBox)).toBe(true);
-    expect(events.of('run.progress').map((e) => e.progress.section)).toEqual(['Keymap', 'Hostname', 'Interface', 'Timezone', 'Proxy', 'Network Time Protocol', 'APK Mirror', 'User', 'Disk & Install']);
+    expect(events.of('run.progress').map((e) => e.progress.section)).toEqual([
+      'Keymap',
+      'Hostname',
+      'Interface',
+      'Timezone',
+      'Proxy',
+      'Network Time Protocol',
+      'APK Mirror',
+      'User',
+      'Disk & Install',
+    ]);
     expect(installerRuns((await target.standIns?.records()) ?? [])).toBe(1);
   });
 });

@@ -92,7 +92,10 @@ describe('retrying a fleet whose one box failed installing its packages', () => 
     const started = value(await call('runs:start', { profileId, targetIds: targets.map((t) => t.id) }));
     expect(started.resumes).toBeUndefined();
     const first = await fleetDone(started.fleetId);
-    expect(first.runs.map((r) => [r.targetName, r.status])).toEqual([['kitchen-pi', 'succeeded'], ['garage-pi', 'failed']]);
+    expect(first.runs.map((r) => [r.targetName, r.status])).toEqual([
+      ['kitchen-pi', 'succeeded'],
+      ['garage-pi', 'failed'],
+    ]);
     const failedRunId = first.runs[1]?.runId ?? '';
     const failed = await summaryOf(failedRunId);
     expect(failed.error).toMatchObject({ code: 'step-failed', stepId: 'packages' });
@@ -143,7 +146,9 @@ describe('retrying a fleet whose one box failed installing its packages', () => 
       ['lbu-commit', 'succeeded', null],
     ]);
     expect(resumed.resume).toEqual({ ...retried.resumes?.[0], targetId: undefined });
-    const skippedEvents = sent.filter((s) => s.event === 'run.step' && (s.payload as { runId: string }).runId === rerun && (s.payload as { stepId: string }).stepId === 'setup-alpine');
+    const skippedEvents = sent.filter(
+      (s) => s.event === 'run.step' && (s.payload as { runId: string }).runId === rerun && (s.payload as { stepId: string }).stepId === 'setup-alpine',
+    );
     expect(skippedEvents.map((s) => s.payload)).toEqual([expect.objectContaining({ status: 'skipped', doneIn: failedRunId })]);
 
     // Nothing is left to retry.
@@ -185,7 +190,9 @@ describe('a retry that cannot trust the run before', () => {
     value(await h.services.profiles.save(profile, profileId));
     from = activity.length;
     const changed = value(await call('runs:retry-failed', { fleetId: started.fleetId }));
-    expect(changed.resumes).toEqual([expect.objectContaining({ targetId: targets[1]?.id, previousRunId: first.runs[1]?.runId, skipped: [], why: 'the profile was changed after its last run' })]);
+    expect(changed.resumes).toEqual([
+      expect.objectContaining({ targetId: targets[1]?.id, previousRunId: first.runs[1]?.runId, skipped: [], why: 'the profile was changed after its last run' }),
+    ]);
     const again = await fleetDone(started.fleetId, from);
     expect(again.runs.map((r) => r.status)).toEqual(['succeeded']);
     expect(installerRuns(await records(two))).toBe(2);

@@ -81,7 +81,8 @@ export function resumeFrom(previous: PreviousRun, planned: ReadonlyArray<Pick<St
     planned.map((step) => step.id),
   );
   if (changed) return anew(changed, s.runId);
-  if (s.profileName !== check.profileName || (check.profileUpdatedAt !== null && check.profileUpdatedAt > s.startedAt)) return anew('the profile was changed after its last run', s.runId);
+  if (s.profileName !== check.profileName || (check.profileUpdatedAt !== null && check.profileUpdatedAt > s.startedAt))
+    return anew('the profile was changed after its last run', s.runId);
   const t = check.target;
   if (s.target.host !== t.host || s.target.port !== t.port || s.target.user !== t.user) {
     return anew(`the target now points at ${t.user}@${t.host}:${t.port}, not where its last run went`, s.runId);

@@ -57,8 +57,15 @@ describe('a full install on the OpenSSH target', () => {
 
     const steps = done.summary.steps.map((s) => [s.id, s.status]);
     expect(steps).toEqual([
-      ['preflight', 'succeeded'], ['root-password', 'succeeded'], ['setup-alpine', 'succeeded'], ['cleanup', 'succeeded'],
-      ['user-fullname', 'succeeded'], ['user-password', 'succeeded'], ['packages', 'succeeded'], ['services', 'succeeded'], ['disk', 'succeeded'],
+      ['preflight', 'succeeded'],
+      ['root-password', 'succeeded'],
+      ['setup-alpine', 'succeeded'],
+      ['cleanup', 'succeeded'],
+      ['user-fullname', 'succeeded'],
+      ['user-password', 'succeeded'],
+      ['packages', 'succeeded'],
+      ['services', 'succeeded'],
+      ['disk', 'succeeded'],
     ]);
     const workDir = done.summary.workDir ?? '';
     expect(workDir).toMatch(/^\/tmp\/cairn\.\w+$/);
@@ -86,7 +93,10 @@ describe('a full install on the OpenSSH target', () => {
     const progress = events.of('run.progress').map((e) => e.progress.section);
     expect(progress).toEqual(['Keymap', 'Hostname', 'Interface', 'Timezone', 'Proxy', 'Network Time Protocol', 'APK Mirror', 'User', 'Disk & Install']);
     expect(events.events.at(-1)).toMatchObject({ type: 'run.done', status: 'succeeded', runId: done.runId, targetId: 'box-1' });
-    const output = events.of('run.output').map((e) => e.text).join('');
+    const output = events
+      .of('run.output')
+      .map((e) => e.text)
+      .join('');
     const log = await readFile(done.logPath, 'utf8');
     expect(output).toBe(log);
     expect(log).toContain(' ALPINE LINUX INSTALL');
@@ -118,7 +128,9 @@ describe('when setup-alpine goes wrong', () => {
     const { events, result } = run(disklessProfile());
     const done = await result.finally(restore);
     expect(done.status).toBe('warned');
-    expect(done.findings).toEqual([expect.objectContaining({ kind: 'invalid-timezone', severity: 'warning', section: 'Timezone', reason: expect.stringContaining('"UTC" does not exist') })]);
+    expect(done.findings).toEqual([
+      expect.objectContaining({ kind: 'invalid-timezone', severity: 'warning', section: 'Timezone', reason: expect.stringContaining('"UTC" does not exist') }),
+    ]);
     expect(done.summary.steps.find((s) => s.id === 'setup-alpine')).toMatchObject({ status: 'warned', exitCode: 0 });
     expect(events.of('run.done')[0]?.findings).toHaveLength(1);
   });
@@ -160,7 +172,13 @@ describe('when setup-alpine goes wrong', () => {
     });
     const done = await result;
     expect(done.status).toBe('cancelled');
-    expect(done.summary.steps.map((s) => [s.id, s.status])).toEqual([['preflight', 'succeeded'], ['setup-alpine', 'cancelled'], ['cleanup', 'succeeded'], ['packages', 'skipped'], ['lbu-commit', 'skipped']]);
+    expect(done.summary.steps.map((s) => [s.id, s.status])).toEqual([
+      ['preflight', 'succeeded'],
+      ['setup-alpine', 'cancelled'],
+      ['cleanup', 'succeeded'],
+      ['packages', 'skipped'],
+      ['lbu-commit', 'skipped'],
+    ]);
     expect(existsSync(onBox(`${done.summary.workDir}/answers`))).toBe(false);
     await expect.poll(() => running(target, 'setup-alpine')).toEqual([]);
     expect(events.of('run.done')[0]).toMatchObject({ status: 'cancelled', error: { code: 'cancelled' } });
@@ -172,7 +190,10 @@ describe('refusals', () => {
     const profile = templateById('vm')?.make() as Profile;
     const { events, result } = run(profile, { confirm: { erase: ['/dev/sdb'] } });
     const done = await result;
-    expect(done).toMatchObject({ status: 'refused', error: { code: 'confirmation-mismatch', message: expect.stringContaining('This plan erases /dev/vda, but the confirmation names /dev/sdb') } });
+    expect(done).toMatchObject({
+      status: 'refused',
+      error: { code: 'confirmation-mismatch', message: expect.stringContaining('This plan erases /dev/vda, but the confirmation names /dev/sdb') },
+    });
     expect(await records()).toEqual([]);
     expect(done.summary.steps.every((s) => s.status === 'skipped')).toBe(true);
     expect(events.of('run.done')).toHaveLength(1);

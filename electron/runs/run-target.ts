@@ -86,7 +86,8 @@ const refusal = (code: RunError['code'], message: string): RunError => ({ code, 
 function refuseEarly(o: RunTargetOptions, draft: Step[]): RunError | null {
   const errors = errorsOf(validate(o.profile));
   const first = errors[0];
-  if (first) return refusal('invalid-profile', `The profile has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`} to fix first (${first.path}: ${first.message}).`);
+  if (first)
+    return refusal('invalid-profile', `The profile has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`} to fix first (${first.path}: ${first.message}).`);
   const mismatch = confirmationProblem(draft, o.confirm);
   return mismatch ? refusal('confirmation-mismatch', mismatch) : null;
 }
@@ -187,7 +188,10 @@ export async function runTarget(o: RunTargetOptions): Promise<RunResult> {
     if (failure) return finish('failed', failure);
     return finish(warned ? 'warned' : 'succeeded', null);
   } catch (error) {
-    return finish('failed', refusal('internal', `Cairn hit an unexpected error while running the plan (${(error as Error).message}): try again, and report it if it keeps happening.`));
+    return finish(
+      'failed',
+      refusal('internal', `Cairn hit an unexpected error while running the plan (${(error as Error).message}): try again, and report it if it keeps happening.`),
+    );
   } finally {
     await session.close();
   }

@@ -74,7 +74,10 @@ export class Session {
     if (last.ok) return last;
     return {
       ok: false,
-      error: { code: 'connection-lost', message: `The connection was lost and ${this.policy.attempts} attempts to reconnect failed (${last.error.message}): check that the box is still running.` },
+      error: {
+        code: 'connection-lost',
+        message: `The connection was lost and ${this.policy.attempts} attempts to reconnect failed (${last.error.message}): check that the box is still running.`,
+      },
     };
   }
 

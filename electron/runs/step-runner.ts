@@ -68,7 +68,13 @@ export async function runPlain(ctx: StepContext, step: Step): Promise<StepOutcom
   // The box going away is what a reboot step is for.
   if (step.disconnects && result.error.code === 'connection-lost') return { exitCode: 0, stderr: '' };
   if (result.error.code === 'connection-lost') {
-    return { error: { code: 'connection-lost', stepId: step.id, message: `The connection dropped while "${step.title}" ran, so whether it finished is unknown: check the box, then run again.` } };
+    return {
+      error: {
+        code: 'connection-lost',
+        stepId: step.id,
+        message: `The connection dropped while "${step.title}" ran, so whether it finished is unknown: check the box, then run again.`,
+      },
+    };
   }
   return { error: stepError(step, result.error) };
 }
@@ -94,7 +100,15 @@ export async function runDetached(ctx: StepContext, step: Step, stop: AbortSigna
   let idle: NodeJS.Timeout | undefined;
   const armIdle = () => {
     clearTimeout(idle);
-    idle = setTimeout(() => end({ code: 'idle-timeout', stepId: step.id, message: `"${step.title}" printed nothing for ${seconds(idleMs)}, so it was stopped: it may be waiting for an answer that will never come.` }), idleMs);
+    idle = setTimeout(
+      () =>
+        end({
+          code: 'idle-timeout',
+          stepId: step.id,
+          message: `"${step.title}" printed nothing for ${seconds(idleMs)}, so it was stopped: it may be waiting for an answer that will never come.`,
+        }),
+      idleMs,
+    );
   };
   const onCancel = () => end({ code: 'cancelled', stepId: step.id, message: `"${step.title}" was cancelled and stopped on the box.` });
   const onStop = () => end(stop.reason as RunError);
@@ -125,7 +139,13 @@ export async function runDetached(ctx: StepContext, step: Step, stop: AbortSigna
   }
   if (!followed.ok) return { error: stepError(step, followed.error) };
   if ('missing' in followed.value) {
-    return { error: { code: 'connection-lost', stepId: step.id, message: `The log of "${step.title}" is gone from the box (it may have rebooted), so how it ended is unknown: check the box, then run again.` } };
+    return {
+      error: {
+        code: 'connection-lost',
+        stepId: step.id,
+        message: `The log of "${step.title}" is gone from the box (it may have rebooted), so how it ended is unknown: check the box, then run again.`,
+      },
+    };
   }
   return { exitCode: followed.value.exitCode, stderr: '' };
 }

@@ -30,7 +30,12 @@ const onBox = (file: string) => path.join(target.root ?? '', file);
 describe('a wifi box installed over SSH', () => {
   it('has its passphrase only in a 0600 wpa_supplicant file that its interfaces name', async () => {
     const base = disklessProfile();
-    const profile: Profile = { ...base, interfaces: [{ name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Shed', passphrase: PASSPHRASE }, extraOptions: { inet: [], inet6: [] } }] };
+    const profile: Profile = {
+      ...base,
+      interfaces: [
+        { name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Shed', passphrase: PASSPHRASE }, extraOptions: { inet: [], inet6: [] } },
+      ],
+    };
     const done = await runTarget({ targetId: 'box-1', connect: login.connect, profile, openRun: runs.openRun, keepWorkDir: true });
     expect(done.error).toBeNull();
     expect(done.summary.steps.map((s) => s.id).slice(0, 3)).toEqual(['preflight', 'wifi-wlan0', 'setup-alpine']);

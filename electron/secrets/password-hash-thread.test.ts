@@ -29,7 +29,9 @@ async function whileTicking<T>(work: () => Promise<T>): Promise<{ result: T; wor
 }
 
 const openssl = (salt: string, password: string) =>
-  execFileSync('openssl', ['passwd', '-6', '-salt', salt, '-stdin'], { input: `${password}\n` }).toString().trim();
+  execFileSync('openssl', ['passwd', '-6', '-salt', salt, '-stdin'], { input: `${password}\n` })
+    .toString()
+    .trim();
 
 describe('hashing a password off the main thread', () => {
   it('keeps the event loop ticking while the longest password is hashed', async () => {

@@ -41,7 +41,10 @@ describe('secrets with a working keyring', () => {
     const id = await withTarget({});
     await call('secrets:set', { targetId: id, kind: 'passphrase', value: SECRET });
     const status = await call('secrets:status', {});
-    expect(status).toEqual({ ok: true, value: { storage: 'encrypted', reason: null, targets: [{ targetId: id, hasPassword: false, hasPassphrase: true, hasDoasPassword: false }], problems: [] } });
+    expect(status).toEqual({
+      ok: true,
+      value: { storage: 'encrypted', reason: null, targets: [{ targetId: id, hasPassword: false, hasPassphrase: true, hasDoasPassword: false }], problems: [] },
+    });
     expect(JSON.stringify(status)).not.toContain(SECRET);
     await call('targets:remove', { id });
     expect(await call('secrets:status', {})).toMatchObject({ ok: true, value: { targets: [] } });
@@ -62,7 +65,14 @@ describe('secrets without a keyring', () => {
     const id = await withTarget({ safeStorage });
     expect(await call('secrets:set', { targetId: id, kind: 'password', value: SECRET })).toMatchObject({ ok: true, value: { storage: 'session-only' } });
     const status = await call('secrets:status', {});
-    expect(status).toMatchObject({ ok: true, value: { storage: 'session-only', reason: expect.stringMatching(/kept only until Cairn closes/), targets: [{ targetId: id, hasPassword: true, hasPassphrase: false, hasDoasPassword: false }] } });
+    expect(status).toMatchObject({
+      ok: true,
+      value: {
+        storage: 'session-only',
+        reason: expect.stringMatching(/kept only until Cairn closes/),
+        targets: [{ targetId: id, hasPassword: true, hasPassphrase: false, hasDoasPassword: false }],
+      },
+    });
     await expect(readFile(join(h?.dir ?? '', 'secrets.json'))).rejects.toThrow(/ENOENT/);
     expect(safeStorage.calls).not.toContain('encryptString');
     expect(await h?.services.secrets.get(id, 'password')).toBe(SECRET);

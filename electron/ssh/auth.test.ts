@@ -19,7 +19,9 @@ describe('which SSH agent a login asks', () => {
     delete process.env.SSH_AUTH_SOCK;
     try {
       const methods = await authMethods('root', [{ kind: 'agent' }]);
-      expect(methods.ok || methods.error.message).toBe(process.platform === 'win32' ? true : 'No SSH agent is running (SSH_AUTH_SOCK is not set): start ssh-agent and add your key, or choose a key file.');
+      expect(methods.ok || methods.error.message).toBe(
+        process.platform === 'win32' ? true : 'No SSH agent is running (SSH_AUTH_SOCK is not set): start ssh-agent and add your key, or choose a key file.',
+      );
     } finally {
       if (saved !== undefined) process.env.SSH_AUTH_SOCK = saved;
     }

@@ -22,8 +22,7 @@ export type SshAuth =
       respond?: (prompts: KeyboardPrompt[], instructions: string) => string[] | Promise<string[]>;
     };
 
-export const authName = (auth: SshAuth): string =>
-  auth.kind === 'key' ? `the key ${auth.privateKeyPath}` : auth.kind === 'agent' ? 'the SSH agent' : auth.kind;
+export const authName = (auth: SshAuth): string => (auth.kind === 'key' ? `the key ${auth.privateKeyPath}` : auth.kind === 'agent' ? 'the SSH agent' : auth.kind);
 
 async function loadKey(path: string, passphrase: string | undefined): Promise<SshResult<ParsedKey>> {
   let data: Buffer;
@@ -86,7 +85,11 @@ export async function authMethods(username: string, auths: readonly SshAuth[]): 
       case 'agent': {
         const agents = agentsFor(auth.socket ?? process.env.SSH_AUTH_SOCK);
         if (agents.length === 0) {
-          return failure({ code: 'auth-failed', methods: ['agent'], message: 'No SSH agent is running (SSH_AUTH_SOCK is not set): start ssh-agent and add your key, or choose a key file.' });
+          return failure({
+            code: 'auth-failed',
+            methods: ['agent'],
+            message: 'No SSH agent is running (SSH_AUTH_SOCK is not set): start ssh-agent and add your key, or choose a key file.',
+          });
         }
         for (const agent of agents) methods.push({ type: 'agent', username, agent });
         break;

@@ -21,7 +21,11 @@ async function whoami(result: SshResult<SshConnection>): Promise<string> {
   }
 }
 
-const attempts = (target: TestTarget) => target.serverLog().split('\n').filter((l) => /Accepted|Failed|Postponed|auth succeeded|Bad password/.test(l)).length;
+const attempts = (target: TestTarget) =>
+  target
+    .serverLog()
+    .split('\n')
+    .filter((l) => /Accepted|Failed|Postponed|auth succeeded|Bad password/.test(l)).length;
 
 describe('connecting to the OpenSSH target', () => {
   let target: TestTarget;
@@ -161,7 +165,10 @@ describe('connecting to the OpenSSH target', () => {
   it('says when nothing listens on the port', async () => {
     const trust = freshTrust();
     const result = await connect({ host: '127.0.0.1', port: 1, username: 'x', trust, auth: { kind: 'password', password: 'x' } });
-    expect(result.ok ? null : result.error).toEqual({ code: 'unreachable', message: '127.0.0.1:1 refused the connection: check that an SSH server runs there and the port is right.' });
+    expect(result.ok ? null : result.error).toEqual({
+      code: 'unreachable',
+      message: '127.0.0.1:1 refused the connection: check that an SSH server runs there and the port is right.',
+    });
     trust.cleanup();
   });
 });
@@ -226,7 +233,7 @@ describe('reaching a box through a jump host (ProxyJump)', () => {
     trust.cleanup();
   });
 
-  it('checks each hop\'s key on its own: an unknown jump host stops before the box is reached', async () => {
+  it("checks each hop's key on its own: an unknown jump host stops before the box is reached", async () => {
     const trust = freshTrust();
     writeFileSync(trust.userKnownHostsPath ?? '', `${box.knownHostsLine()}\n`);
     const refused = await through(trust);
@@ -266,14 +273,16 @@ describe('an IPv6 literal host', () => {
   });
   afterAll(() => target?.stop());
 
-  it('is reached at ::1 and its key is known by OpenSSH\'s [::1]:port spelling', async () => {
+  it("is reached at ::1 and its key is known by OpenSSH's [::1]:port spelling", async () => {
     const trust = freshTrust();
     const first = await connect({ host: '::1', port: target.port, username: target.user, auth: { kind: 'key', privateKeyPath: target.privateKeyPath }, trust });
     if (first.ok || first.error.code !== 'host-key-unknown') throw new Error('expected a first contact');
     expect(first.error.message).toContain(`::1`);
     await acceptHostKey(trust, '::1', target.port, first.error.key);
     expect(readFileSync(trust.storePath, 'utf8')).toBe(`[::1]:${target.port} ${target.hostPublicKey}\n`);
-    expect(await whoami(await connect({ host: '::1', port: target.port, username: target.user, auth: { kind: 'key', privateKeyPath: target.privateKeyPath }, trust }))).toBe('root');
+    expect(await whoami(await connect({ host: '::1', port: target.port, username: target.user, auth: { kind: 'key', privateKeyPath: target.privateKeyPath }, trust }))).toBe(
+      'root',
+    );
     trust.cleanup();
   });
 });

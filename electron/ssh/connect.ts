@@ -297,7 +297,9 @@ function openConnection(client: Client, options: ConnectOptions, port: number, h
   const where = hostLabel(options.host, port);
   client.on('close', () => {
     closed = true;
-    const error: SshError | null = closing ? null : { code: 'connection-lost', message: `The connection to ${where} was lost: check the network and that the box is still running, then reconnect.` };
+    const error: SshError | null = closing
+      ? null
+      : { code: 'connection-lost', message: `The connection to ${where} was lost: check the network and that the box is still running, then reconnect.` };
     for (const listener of listeners) listener(error);
     listeners.clear();
   });

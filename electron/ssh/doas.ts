@@ -100,7 +100,15 @@ async function stageStdin(conn: SshConnection, stdin: string | Buffer | undefine
   if (!staged.ok) return staged;
   const path = staged.value.stdout.trim();
   if (staged.value.exitCode !== 0 || !path.startsWith('/'))
-    return { ok: false, error: { code: 'remote-failed', exitCode: staged.value.exitCode, stderr: staged.value.stderr, message: `Cairn could not hand the command its input on ${hostLabel(conn.host, conn.port)} (${staged.value.stderr.trim() || 'mktemp failed'}).` } };
+    return {
+      ok: false,
+      error: {
+        code: 'remote-failed',
+        exitCode: staged.value.exitCode,
+        stderr: staged.value.stderr,
+        message: `Cairn could not hand the command its input on ${hostLabel(conn.host, conn.port)} (${staged.value.stderr.trim() || 'mktemp failed'}).`,
+      },
+    };
   return { ok: true, value: path };
 }
 
@@ -135,8 +143,23 @@ export async function execAsRoot(conn: SshConnection, rootLine: string, password
     const where = hostLabel(conn.host, conn.port);
     const said = stderr.trim().split('\n').at(-1) ?? '';
     if (/Authentication failed|incorrect password/i.test(said))
-      return { ok: false, error: { code: 'auth-failed', methods: ['doas'], message: `doas on ${where} refused the password Cairn keeps for this login: enter the right one as the target's doas password.` } };
-    return { ok: false, error: { code: 'remote-failed', exitCode: ran.value.exitCode, stderr, message: `doas on ${where} did not run the command (${said || `exit code ${ran.value.exitCode}`}): check that the login may use doas.` } };
+      return {
+        ok: false,
+        error: {
+          code: 'auth-failed',
+          methods: ['doas'],
+          message: `doas on ${where} refused the password Cairn keeps for this login: enter the right one as the target's doas password.`,
+        },
+      };
+    return {
+      ok: false,
+      error: {
+        code: 'remote-failed',
+        exitCode: ran.value.exitCode,
+        stderr,
+        message: `doas on ${where} did not run the command (${said || `exit code ${ran.value.exitCode}`}): check that the login may use doas.`,
+      },
+    };
   }
   return { ok: true, value: { ...ran.value, stdout, stderr } };
 }

@@ -151,7 +151,14 @@ describe('stopping a command on a box that stopped answering', () => {
 
   it('ends the stop within seconds when the kill gets no answer, drops the connection and says the command may still run', async () => {
     // No keepalive in the test's time: only the stop's own limit can end the wait.
-    const opened = await connect({ host: target.host, port: proxy.port, username: target.user, trust, auth: { kind: 'key', privateKeyPath: target.privateKeyPath }, keepaliveIntervalMs: 600_000 });
+    const opened = await connect({
+      host: target.host,
+      port: proxy.port,
+      username: target.user,
+      trust,
+      auth: { kind: 'key', privateKeyPath: target.privateKeyPath },
+      keepaliveIntervalMs: 600_000,
+    });
     if (!opened.ok) throw new Error(opened.error.message);
     const conn = opened.value;
     const abort = new AbortController();
@@ -177,7 +184,14 @@ describe('stopping a command on a box that stopped answering', () => {
     const quiet = await startStallProxy(target.port);
     writeFileSync(trust.userKnownHostsPath ?? '', `[${target.host}]:${quiet.port} ${target.hostPublicKey.split(' ').slice(0, 2).join(' ')}\n`, { flag: 'a' });
     try {
-      const opened = await connect({ host: target.host, port: quiet.port, username: target.user, trust, auth: { kind: 'key', privateKeyPath: target.privateKeyPath }, keepaliveIntervalMs: 600_000 });
+      const opened = await connect({
+        host: target.host,
+        port: quiet.port,
+        username: target.user,
+        trust,
+        auth: { kind: 'key', privateKeyPath: target.privateKeyPath },
+        keepaliveIntervalMs: 600_000,
+      });
       if (!opened.ok) throw new Error(opened.error.message);
       quiet.stall();
       const closing = Date.now();

@@ -85,8 +85,7 @@ const WRAPPER = [
   'exec /bin/sh -c "$1"',
 ].join('\n');
 
-const errorOf = (code: StopReason['code'], message: string): SshError =>
-  code === 'remote-failed' ? { code, message, exitCode: null, stderr: '' } : { code, message };
+const errorOf = (code: StopReason['code'], message: string): SshError => (code === 'remote-failed' ? { code, message, exitCode: null, stderr: '' } : { code, message });
 
 /** The pty a terminal command gets: no echo (a typed answer never comes back) and no CR before each LF (output stays byte for byte). */
 const PTY = { term: 'dumb', cols: 512, rows: 24, modes: { ECHO: 0 as const, ONLCR: 0 as const } };
@@ -158,7 +157,11 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
     const stop = (reason: StopReason) => {
       if (stopReason || done) return;
       stopReason = errorOf(reason.code, reason.stopped);
-      void stopRemote(conn, () => marker.pid, () => channel === null || channelClosed).then((answered) => {
+      void stopRemote(
+        conn,
+        () => marker.pid,
+        () => channel === null || channelClosed,
+      ).then((answered) => {
         if (!answered && !done) {
           // The box went silent: waiting on would hold the stop (and whoever waits on it) forever.
           stopReason = errorOf(
@@ -196,7 +199,15 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
     if (options.timeoutMs) {
       const ms = options.timeoutMs;
       timers.push(
-        setTimeout(() => stop({ code: 'timeout', stopped: `The command on ${where} was still running after ${seconds(ms)}, so it was stopped.`, what: `was still running after ${seconds(ms)}` }), ms),
+        setTimeout(
+          () =>
+            stop({
+              code: 'timeout',
+              stopped: `The command on ${where} was still running after ${seconds(ms)}, so it was stopped.`,
+              what: `was still running after ${seconds(ms)}`,
+            }),
+          ms,
+        ),
       );
     }
     armIdle();
@@ -222,7 +233,11 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
         const answer = watcher?.see(chunk) ?? null;
         if (answer === 'refused') {
           const why = options.terminal?.refusedSentence ?? 'the answer Cairn typed was refused';
-          stop({ code: 'remote-failed', stopped: `The command on ${where} asked again after Cairn answered it, so it was stopped: ${why}.`, what: 'asked again after it was answered' });
+          stop({
+            code: 'remote-failed',
+            stopped: `The command on ${where} asked again after Cairn answered it, so it was stopped: ${why}.`,
+            what: 'asked again after it was answered',
+          });
         } else if (answer !== null) ch.write(`${answer}\n`);
       });
       ch.stderr.on('data', (raw: Buffer) => {
@@ -270,7 +285,9 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
       else conn.client.exec(line, opened);
     } catch (error) {
       // ssh2 throws when its socket can no longer be written: the connection is going.
-      finish(failure({ code: 'connection-lost', message: `The connection to ${where} closed before the command could start (${(error as Error).message}): reconnect and try again.` }));
+      finish(
+        failure({ code: 'connection-lost', message: `The connection to ${where} closed before the command could start (${(error as Error).message}): reconnect and try again.` }),
+      );
     }
   });
 }
@@ -308,7 +325,7 @@ function runQuietly(conn: SshConnection, command: string, ms: number): Promise<b
 }
 
 const waitUntil = async (ended: () => boolean, ms: number) => {
-  for (const deadline = Date.now() + ms; !ended() && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+  for (const deadline = Date.now() + ms; !ended() && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 50));
 };
 
 /**

@@ -42,8 +42,7 @@ async function readEntries(file: string | null): Promise<KnownHostEntry[]> {
   }
 }
 
-const userFile = (trust: HostTrust): string | null =>
-  trust.userKnownHostsPath === undefined ? path.join(homedir(), '.ssh', 'known_hosts') : trust.userKnownHostsPath;
+const userFile = (trust: HostTrust): string | null => (trust.userKnownHostsPath === undefined ? path.join(homedir(), '.ssh', 'known_hosts') : trust.userKnownHostsPath);
 
 /** The lines for one host, read before connecting: plain key lines (no @cert-authority), and the keys revoked for it with the file that says so. */
 export interface KnownKeys {

@@ -58,6 +58,8 @@ describe.each([
   it('says why when the folder does not exist', async () => {
     const result = await upload(conn, '/no/such/dir/file', 'x');
     expect(result.ok ? null : result.error.code).toBe('remote-failed');
-    expect(result.ok ? '' : result.error.message).toMatch(/^Writing \/no\/such\/dir\/file on 127\.0\.0\.1:\d+ failed \(.*(nonexistent directory|Directory nonexistent)\): check that the folder exists and has free space\.$/);
+    expect(result.ok ? '' : result.error.message).toMatch(
+      /^Writing \/no\/such\/dir\/file on 127\.0\.0\.1:\d+ failed \(.*(nonexistent directory|Directory nonexistent)\): check that the folder exists and has free space\.$/,
+    );
   });
 });

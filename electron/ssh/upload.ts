@@ -39,12 +39,20 @@ export async function upload(conn: SshConnection, remotePath: string, content: B
   if (write.value.exitCode !== 0) {
     await removeTemp();
     const stderr = write.value.stderr.trim();
-    return failure({ code: 'remote-failed', exitCode: write.value.exitCode, stderr, message: `Writing ${remotePath} on ${where} failed (${stderr || `exit code ${write.value.exitCode}`}): check that the folder exists and has free space.` });
+    return failure({
+      code: 'remote-failed',
+      exitCode: write.value.exitCode,
+      stderr,
+      message: `Writing ${remotePath} on ${where} failed (${stderr || `exit code ${write.value.exitCode}`}): check that the folder exists and has free space.`,
+    });
   }
   const written = remoteSum(write.value.stdout);
   if (written !== expected) {
     await removeTemp();
-    return failure({ code: 'upload-mismatch', message: `The copy of ${remotePath} on ${where} does not match what Cairn sent (sha256 ${written ?? 'missing'} instead of ${expected}), so it was not installed: try again, and check the box's disk if it keeps happening.` });
+    return failure({
+      code: 'upload-mismatch',
+      message: `The copy of ${remotePath} on ${where} does not match what Cairn sent (sha256 ${written ?? 'missing'} instead of ${expected}), so it was not installed: try again, and check the box's disk if it keeps happening.`,
+    });
   }
 
   const place = await exec(conn, sh('chmod', mode, temp, op('&&'), 'mv', '-f', temp, remotePath, op('&&'), 'sha256sum', remotePath), limits);
@@ -52,7 +60,12 @@ export async function upload(conn: SshConnection, remotePath: string, content: B
   if (place.value.exitCode !== 0 || remoteSum(place.value.stdout) !== expected) {
     await removeTemp();
     const stderr = place.value.stderr.trim();
-    return failure({ code: 'remote-failed', exitCode: place.value.exitCode, stderr, message: `Moving the upload into ${remotePath} on ${where} failed (${stderr || 'checksum differs after the move'}): check the path and its permissions.` });
+    return failure({
+      code: 'remote-failed',
+      exitCode: place.value.exitCode,
+      stderr,
+      message: `Moving the upload into ${remotePath} on ${where} failed (${stderr || 'checksum differs after the move'}): check the path and its permissions.`,
+    });
   }
   return success({ bytes: data.length, sha256: expected });
 }

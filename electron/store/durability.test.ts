@@ -55,7 +55,10 @@ describe('a profile write killed midway', () => {
     const partial = await until(async () => {
       if (output.includes('saved')) throw new Error('The child finished before it could be killed.');
       for (const name of (await readdir(dir)).filter(isTempFile)) {
-        const size = await stat(join(dir, name)).then((s) => s.size, () => 0);
+        const size = await stat(join(dir, name)).then(
+          (s) => s.size,
+          () => 0,
+        );
         if (size > 1_000_000) return name;
       }
       return undefined;

@@ -16,7 +16,10 @@ function realKey(name: string): { type: string; blob: string; fingerprint: strin
   const file = join(dir, name);
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', file]);
   const [type = '', blob = ''] = readFileSync(`${file}.pub`, 'utf8').trim().split(' ');
-  const fingerprint = execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', `${file}.pub`]).toString().split(' ')[1] ?? '';
+  const fingerprint =
+    execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', `${file}.pub`])
+      .toString()
+      .split(' ')[1] ?? '';
   return { type, blob, fingerprint };
 }
 

@@ -59,7 +59,8 @@ function checkLine(host: string, port: number, keyType: string, keyBase64: strin
   const problem = knownHostNameProblem(host);
   if (problem !== null) throw new Error(`Cairn refused to save a host key for ${JSON.stringify(host)}: ${problem}`);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`Cairn refused to save a host key for port ${port}: ports run from 1 to 65535.`);
-  if (!/^[a-z0-9@.-]{3,64}$/.test(keyType) || !/^[A-Za-z0-9+/]+={0,2}$/.test(keyBase64)) throw new Error(`Cairn refused to save a host key for ${host}: the key is not one SSH sends.`);
+  if (!/^[a-z0-9@.-]{3,64}$/.test(keyType) || !/^[A-Za-z0-9+/]+={0,2}$/.test(keyBase64))
+    throw new Error(`Cairn refused to save a host key for ${host}: the key is not one SSH sends.`);
 }
 
 export function createKnownHostsStore(path: string): KnownHostsStore {

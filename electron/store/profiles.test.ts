@@ -78,7 +78,8 @@ describe('the profile store', () => {
     expect(listed.problems).toEqual([
       {
         file: 'broken-1.json',
-        message: 'The profile file broken-1.json was damaged (it is not valid JSON), so Cairn moved it aside to broken-1.json.corrupt-2026-03-01T10-00-00-000Z and carried on without it.',
+        message:
+          'The profile file broken-1.json was damaged (it is not valid JSON), so Cairn moved it aside to broken-1.json.corrupt-2026-03-01T10-00-00-000Z and carried on without it.',
       },
     ]);
     expect((await readdir(dir)).sort()).toEqual([`${good}.json`, 'broken-1.json.corrupt-2026-03-01T10-00-00-000Z'].sort());
@@ -94,10 +95,21 @@ describe('the profile store', () => {
   });
 
   it('upgrades a profile saved in format 1 when reading, and writes the current format on the next save', async () => {
-    const v1 = { schemaVersion: 1, name: 'Old router', hostname: 'gw', keymap: 'us us', packages: 'nftables', interfaces: [{ name: 'eth0', dhcp: true }], disk: { mode: 'sys', disks: ['/dev/sda'] } };
+    const v1 = {
+      schemaVersion: 1,
+      name: 'Old router',
+      hostname: 'gw',
+      keymap: 'us us',
+      packages: 'nftables',
+      interfaces: [{ name: 'eth0', dhcp: true }],
+      disk: { mode: 'sys', disks: ['/dev/sda'] },
+    };
     await writeFile(join(dir, 'legacy-1.json'), JSON.stringify({ storeVersion: 1, id: 'legacy-1', updatedAt: '2024-01-01T00:00:00.000Z', profile: v1 }));
     const loaded = await store.get('legacy-1');
-    expect(loaded).toMatchObject({ ok: true, value: { migratedFrom: 1, profile: { schemaVersion: PROFILE_SCHEMA_VERSION, keymap: { layout: 'us', variant: 'us' }, packages: ['nftables'] } } });
+    expect(loaded).toMatchObject({
+      ok: true,
+      value: { migratedFrom: 1, profile: { schemaVersion: PROFILE_SCHEMA_VERSION, keymap: { layout: 'us', variant: 'us' }, packages: ['nftables'] } },
+    });
     expect(JSON.parse(await readFile(join(dir, 'legacy-1.json'), 'utf8')).profile.schemaVersion).toBe(1);
     if (!loaded.ok) return;
     await store.save(loaded.value.profile, 'legacy-1');
@@ -152,7 +164,10 @@ describe('wifi passphrases', () => {
     // Saved again (renamed) with the passphrase still empty, it stays lost: never quietly an open network.
     expect((await after.save({ ...withWifi(''), name: 'Sensor 2' }, r.value.id)).ok).toBe(true);
     expect(await after.get(r.value.id)).toMatchObject({ ok: true, value: { lostSecrets: ['interfaces.0.wifi.passphrase'] } });
-    expect(await after.duplicate(r.value.id)).toMatchObject({ ok: false, error: { code: 'secrets-unavailable', message: expect.stringMatching(/^The wifi passphrase of .*enter it again and save before copying it/) } });
+    expect(await after.duplicate(r.value.id)).toMatchObject({
+      ok: false,
+      error: { code: 'secrets-unavailable', message: expect.stringMatching(/^The wifi passphrase of .*enter it again and save before copying it/) },
+    });
     // Entered again, it is kept once more.
     expect((await after.save(withWifi('new horse'), r.value.id)).ok).toBe(true);
     expect(await after.get(r.value.id)).toMatchObject({ ok: true, value: { profile: { interfaces: [{ wifi: { passphrase: 'new horse' } }] } } });

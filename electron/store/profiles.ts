@@ -147,8 +147,7 @@ export function createProfileStore(dir: string, now: () => Date = () => new Date
     return { id, name: profile.name, hostname: profile.hostname, updatedAt, migratedFrom: null };
   };
 
-  const nameTaken = async (name: string, exceptId?: string) =>
-    (await list()).profiles.some((p) => p.id !== exceptId && sameName(p.name, name));
+  const nameTaken = async (name: string, exceptId?: string) => (await list()).profiles.some((p) => p.id !== exceptId && sameName(p.name, name));
 
   const save = (profile: Profile, id?: string) =>
     exclusive(async (): Promise<Result<ProfileSummary>> => {
@@ -194,7 +193,11 @@ export function createProfileStore(dir: string, now: () => Date = () => new Date
       if (!source.ok) return source;
       // A copy made without the lost passphrase would install an open network without a word.
       if (source.value.lostSecrets !== undefined)
-        return fail('secrets-unavailable', `${lostSecretsName(source.value.lostSecrets)} of “${source.value.profile.name}” was kept only until Cairn last closed: open it, enter it again and save before copying it.`, 'id');
+        return fail(
+          'secrets-unavailable',
+          `${lostSecretsName(source.value.lostSecrets)} of “${source.value.profile.name}” was kept only until Cairn last closed: open it, enter it again and save before copying it.`,
+          'id',
+        );
       const taken = (await list()).profiles.map((p) => p.name);
       let copyName = name?.trim() ?? `${source.value.profile.name} (copy)`;
       if (name !== undefined && taken.some((t) => sameName(t, copyName))) {

@@ -80,7 +80,16 @@ describe('runs on disk', () => {
   });
 
   it('keeps how a fleet was started, for a retry after a restart', async () => {
-    const record = { version: 1 as const, fleetId: 'fleet-1', profileId: 'p-1', targetIds: ['t-1'], confirmErase: ['/dev/sda'], reboot: false, concurrency: 10, startedAt: '2025-01-01T00:00:00Z' };
+    const record = {
+      version: 1 as const,
+      fleetId: 'fleet-1',
+      profileId: 'p-1',
+      targetIds: ['t-1'],
+      confirmErase: ['/dev/sda'],
+      reboot: false,
+      concurrency: 10,
+      startedAt: '2025-01-01T00:00:00Z',
+    };
     await saveFleet(runsDir, record);
     expect(await readFleet(runsDir, 'fleet-1')).toEqual(record);
     expect(await readFleet(runsDir, 'fleet-2')).toBeNull();

@@ -24,7 +24,9 @@ async function readSummary(runsDir: string, name: string): Promise<{ summary: Ru
   try {
     const parsed = runSummarySchema.safeParse(JSON.parse(text));
     if (parsed.success) return { summary: parsed.data };
-    return { problem: { file, message: `The summary of run ${name} is not in the shape Cairn writes, so it is not listed (${parsed.error.issues[0]?.message ?? 'unknown problem'}).` } };
+    return {
+      problem: { file, message: `The summary of run ${name} is not in the shape Cairn writes, so it is not listed (${parsed.error.issues[0]?.message ?? 'unknown problem'}).` },
+    };
   } catch {
     return { problem: { file, message: `The summary of run ${name} is damaged (not JSON), so it is not listed; its log is still in ${join(runsDir, name, 'output.log')}.` } };
   }

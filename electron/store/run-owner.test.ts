@@ -16,7 +16,15 @@ const children: Array<ChildProcessByStdio<null, Readable, null>> = [];
 beforeAll(async () => {
   work = await tempDir('cairn-run-owner-');
   child = join(work.dir, 'child.mjs');
-  await build({ entryPoints: [join(import.meta.dirname, 'run-owner-child.test-support.ts')], outfile: child, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' });
+  await build({
+    entryPoints: [join(import.meta.dirname, 'run-owner-child.test-support.ts')],
+    outfile: child,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+  });
 });
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');

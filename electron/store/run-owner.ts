@@ -32,7 +32,10 @@ const readText = (path: string): Promise<string | null> => readFile(path, 'utf8'
 /** Field 22 of /proc/<pid>/stat (start time in ticks after boot), and whether the process is a zombie (exited, not yet reaped). */
 export function parseProcStat(text: string): { startTicks: string; zombie: boolean } | null {
   // The command name (field 2) is in parentheses and may hold spaces or ')': fields after it start past the last ')'.
-  const rest = text.slice(text.lastIndexOf(')') + 2).trim().split(/\s+/);
+  const rest = text
+    .slice(text.lastIndexOf(')') + 2)
+    .trim()
+    .split(/\s+/);
   const startTicks = rest[19];
   if (rest[0] === undefined || startTicks === undefined || !/^\d+$/.test(startTicks)) return null;
   return { startTicks, zombie: rest[0] === 'Z' || rest[0] === 'X' };

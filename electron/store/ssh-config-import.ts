@@ -36,15 +36,17 @@ const single = (v: string | string[] | undefined): string | undefined => (Array.
 const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 function expandPath(raw: string, homeDir: string, host: string, user: string): string {
-  const tokens = raw.replace(/%([%dhru])/g, (_m, t: string) =>
-    t === '%' ? '%' : t === 'd' ? homeDir : t === 'h' ? host : user,
-  );
+  const tokens = raw.replace(/%([%dhru])/g, (_m, t: string) => (t === '%' ? '%' : t === 'd' ? homeDir : t === 'h' ? host : user));
   if (tokens === '~') return homeDir;
   if (tokens.startsWith('~/')) return join(homeDir, tokens.slice(2));
   return isAbsolute(tokens) ? tokens : join(homeDir, '.ssh', tokens);
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 type Config = ReturnType<typeof SSHConfig.parse>;
 

@@ -9,7 +9,13 @@ import { basename, dirname, isAbsolute, join } from 'node:path';
 const MAX_DEPTH = 16;
 
 /** `*` and `?` of one file name, as a regular expression. */
-const nameMatcher = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+const nameMatcher = (pattern: string) =>
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
 
 /** The files an Include names, sorted as OpenSSH's glob sorts them; a relative name is under ~/.ssh. */
 async function filesOf(pattern: string, homeDir: string): Promise<string[]> {
@@ -20,7 +26,10 @@ async function filesOf(pattern: string, homeDir: string): Promise<string[]> {
   const dir = dirname(full);
   const matches = nameMatcher(name);
   const entries = await readdir(dir).catch(() => [] as string[]);
-  return entries.filter((e) => matches.test(e) && !e.startsWith('.')).sort().map((e) => join(dir, e));
+  return entries
+    .filter((e) => matches.test(e) && !e.startsWith('.'))
+    .sort()
+    .map((e) => join(dir, e));
 }
 
 /** Unquoted words of a directive's value, as ssh splits them. */

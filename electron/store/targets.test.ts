@@ -44,7 +44,14 @@ describe('the target store', () => {
     await writeFile(file, '{"storeVersion":1,"targets":[{"name":"half"');
     expect(await store.list()).toEqual({
       targets: [],
-      problems: [{ file: 'targets.json', message: expect.stringMatching(/^The target list file targets.json was damaged \(it is not valid JSON\), so Cairn moved it aside to targets.json.corrupt-2026-03-01T10-00-00-000Z/) }],
+      problems: [
+        {
+          file: 'targets.json',
+          message: expect.stringMatching(
+            /^The target list file targets.json was damaged \(it is not valid JSON\), so Cairn moved it aside to targets.json.corrupt-2026-03-01T10-00-00-000Z/,
+          ),
+        },
+      ],
     });
     await store.save(draft('fresh'));
     expect((await readdir(dir)).sort()).toEqual(['targets.json', 'targets.json.corrupt-2026-03-01T10-00-00-000Z']);

@@ -35,7 +35,12 @@ describe('versioned store files', () => {
     expect(await readVersioned(path, FORMAT, when)).toEqual({
       state: 'ok',
       migratedFrom: 1,
-      data: { hosts: [{ host: 'a.lan', port: 2222, tags: [] }, { host: 'b.lan', port: 22, tags: [] }] },
+      data: {
+        hosts: [
+          { host: 'a.lan', port: 2222, tags: [] },
+          { host: 'b.lan', port: 22, tags: [] },
+        ],
+      },
     });
   });
 
@@ -59,7 +64,10 @@ describe('versioned store files', () => {
     const outcome = await readVersioned(path, FORMAT, when);
     expect(outcome).toEqual({
       state: 'corrupt',
-      problem: { file: 'hosts.json', message: `The host list file hosts.json was damaged (${reason}), so Cairn moved it aside to hosts.json.corrupt-2026-03-01T10-00-00-000Z and carried on without it.` },
+      problem: {
+        file: 'hosts.json',
+        message: `The host list file hosts.json was damaged (${reason}), so Cairn moved it aside to hosts.json.corrupt-2026-03-01T10-00-00-000Z and carried on without it.`,
+      },
     });
     expect(await readdir(dir)).toEqual(['hosts.json.corrupt-2026-03-01T10-00-00-000Z']);
     expect(await readFile(join(dir, 'hosts.json.corrupt-2026-03-01T10-00-00-000Z'), 'utf8')).toBe(text);

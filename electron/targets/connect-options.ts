@@ -14,7 +14,8 @@ export const pinOf = (target: Target) => (target.hostKey === undefined ? undefin
  * to each hop on its own too).
  */
 const hopAuth = (auth: SshAuth, agentSocket: string | undefined): SshAuth[] => {
-  const agent: SshAuth[] = agentsFor(agentSocket ?? process.env.SSH_AUTH_SOCK).length === 0 ? [] : [agentSocket === undefined ? { kind: 'agent' } : { kind: 'agent', socket: agentSocket }];
+  const agent: SshAuth[] =
+    agentsFor(agentSocket ?? process.env.SSH_AUTH_SOCK).length === 0 ? [] : [agentSocket === undefined ? { kind: 'agent' } : { kind: 'agent', socket: agentSocket }];
   return auth.kind === 'key' ? [auth, ...agent] : agent;
 };
 
@@ -23,10 +24,7 @@ const hopAuth = (auth: SshAuth, agentSocket: string | undefined): SshAuth[] => {
  * box actions, runs): its address and login with stored secrets, the trust
  * stores, the key of its boot medium, and its jump hosts.
  */
-export async function connectOptionsFor(
-  target: Target,
-  context: LoginContext & { trust: HostTrust; readyTimeoutMs?: number | undefined },
-): Promise<Result<ConnectOptions>> {
+export async function connectOptionsFor(target: Target, context: LoginContext & { trust: HostTrust; readyTimeoutMs?: number | undefined }): Promise<Result<ConnectOptions>> {
   const auth = await loginFor(target, context);
   if (!auth.ok) return auth;
   const jumpAuth = hopAuth(auth.value, context.agentSocket);

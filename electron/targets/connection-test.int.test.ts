@@ -41,7 +41,11 @@ async function addTarget(target: TestTarget, auth: 'password' | 'key' | 'keyboar
   return saved.id;
 }
 
-const loginAttempts = (target: TestTarget) => target.serverLog().split('\n').filter((l) => /Accepted|Failed|Postponed|auth succeeded|Bad password/.test(l)).length;
+const loginAttempts = (target: TestTarget) =>
+  target
+    .serverLog()
+    .split('\n')
+    .filter((l) => /Accepted|Failed|Postponed|auth succeeded|Bad password/.test(l)).length;
 
 async function trustFirstContact(targetId: string, target: TestTarget) {
   const first = await refusal(call('targets:test-connection', { targetId }));
@@ -205,7 +209,15 @@ describe('testing a target behind a jump host', () => {
   it('asks to trust the jump host, then the box, each by its own fingerprint, then reads the box through the tunnel', async () => {
     const saved = await value<{ id: string }>(
       call('targets:save', {
-        target: { name: 'behind', host: box.host, port: box.port, user: box.user, auth: 'key', keyPath: box.privateKeyPath, jump: [{ host: jump.host, port: jump.port, user: jump.user }] },
+        target: {
+          name: 'behind',
+          host: box.host,
+          port: box.port,
+          user: box.user,
+          auth: 'key',
+          keyPath: box.privateKeyPath,
+          jump: [{ host: jump.host, port: jump.port, user: jump.user }],
+        },
       }),
     );
     const hop = await refusal(call('targets:test-connection', { targetId: saved.id }));

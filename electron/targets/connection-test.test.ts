@@ -27,7 +27,9 @@ describe('reading the probe’s answer', () => {
   });
 
   it('lists each disk with its size in bytes and its trimmed model, or null for either when the box does not say', () => {
-    const out = ['3.20.3', 'x86_64', '0', 'disk\tsda\t41943040\tVBOX HARDDISK   ', 'disk\tvda\t2097152\t', 'disk\tnvme0n1\t\tSamsung SSD 980', 'disk\tcciss!c0d0\t8\t', ''].join('\n');
+    const out = ['3.20.3', 'x86_64', '0', 'disk\tsda\t41943040\tVBOX HARDDISK   ', 'disk\tvda\t2097152\t', 'disk\tnvme0n1\t\tSamsung SSD 980', 'disk\tcciss!c0d0\t8\t', ''].join(
+      '\n',
+    );
     expect(parseProbe(out)?.disks).toEqual([
       { path: '/dev/sda', size: 21_474_836_480, model: 'VBOX HARDDISK' },
       { path: '/dev/vda', size: 1_073_741_824, model: null },
@@ -60,7 +62,10 @@ describe('knownHosts:accept', () => {
 
   it('refuses a host that would write a pattern, another host or another line into known_hosts', async () => {
     for (const host of ['box\n*', 'box,*', 'box *', '*', 'box?', '!box', '[box]:22', '|1|c2FsdA==|aGFzaA==', '@revoked', '#box', 'box\u0000', 'box\u0085x']) {
-      expect(await call('knownHosts:accept', { host, port: 22, keyType: 'ssh-ed25519', key: ED25519 }), JSON.stringify(host)).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'host' } });
+      expect(await call('knownHosts:accept', { host, port: 22, keyType: 'ssh-ed25519', key: ED25519 }), JSON.stringify(host)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input', field: 'host' },
+      });
     }
     expect((await listed()).value.hosts).toEqual([]);
     expect(await readFile(h.services.knownHosts.path, 'utf8').catch(() => '')).toBe('');
@@ -95,8 +100,14 @@ describe('knownHosts:accept', () => {
 
   it('refuses a key blob that is not of the named type, or not a key at all', async () => {
     shown('box', 22);
-    expect(await call('knownHosts:accept', { host: 'box', port: 22, keyType: 'ssh-rsa', key: ED25519 })).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'keyType' } });
-    expect(await call('knownHosts:accept', { host: 'box', port: 22, keyType: 'ssh-rsa', key: 'AAAA' })).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'key' } });
+    expect(await call('knownHosts:accept', { host: 'box', port: 22, keyType: 'ssh-rsa', key: ED25519 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'keyType' },
+    });
+    expect(await call('knownHosts:accept', { host: 'box', port: 22, keyType: 'ssh-rsa', key: 'AAAA' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'key' },
+    });
     expect(await call('knownHosts:list', {})).toMatchObject({ ok: true, value: { hosts: [] } });
   });
 });

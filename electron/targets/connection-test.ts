@@ -79,7 +79,10 @@ function parseDisk(line: string): ConnectionReport['disks'][number] | null {
 
 /** Parses the probe's output; null when it is not the three answers (and disk lines) in the expected shape. */
 export function parseProbe(stdout: string): Omit<ConnectionReport, 'hostKey'> | null {
-  const all = stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const all = stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const lines = all.filter((l) => !l.startsWith('disk\t'));
   const uid = lines.at(-1);
   const arch = lines.at(-2);
@@ -126,9 +129,14 @@ export function createConnectionTester(deps: ConnectionTestDeps): ConnectionTest
       if (report === null) {
         const seen = JSON.stringify(ran.value.stdout.slice(0, 200));
         log.warn(`Testing ${target.name}: the probe answered ${seen} (exit ${ran.value.exitCode}).`);
-        return fail('internal', `${hostLabel(target.host, target.port)} let Cairn log in but did not answer uname -m and id -u as a Linux box does; check that it is the Alpine box you meant.`);
+        return fail(
+          'internal',
+          `${hostLabel(target.host, target.port)} let Cairn log in but did not answer uname -m and id -u as a Linux box does; check that it is the Alpine box you meant.`,
+        );
       }
-      log.info(`Tested ${target.name}: ${report.alpineVersion === null ? 'not Alpine' : `Alpine ${report.alpineVersion}`}, ${report.arch}, ${report.isRoot ? 'root' : 'not root'}, ${report.disks.length === 1 ? '1 disk' : `${report.disks.length} disks`}.`);
+      log.info(
+        `Tested ${target.name}: ${report.alpineVersion === null ? 'not Alpine' : `Alpine ${report.alpineVersion}`}, ${report.arch}, ${report.isRoot ? 'root' : 'not root'}, ${report.disks.length === 1 ? '1 disk' : `${report.disks.length} disks`}.`,
+      );
       return ok({ ...report, hostKey: { keyType: conn.hostKey.type, fingerprint: conn.hostKey.fingerprint } });
     } finally {
       await conn.close();
@@ -150,7 +158,11 @@ export function createConnectionTester(deps: ConnectionTestDeps): ConnectionTest
     // The window only relays what a box showed; a key it did not show (or no longer shows) is not the person's to trust.
     const seen = knownHosts.presented.lastSeen(host, port);
     if (seen === null) {
-      return fail('invalid-input', `${hostLabel(host, port)} has not shown Cairn a host key lately (Cairn remembers them only until it quits), so it cannot trust one for it: test the connection again and compare the fingerprint it shows.`, 'key');
+      return fail(
+        'invalid-input',
+        `${hostLabel(host, port)} has not shown Cairn a host key lately (Cairn remembers them only until it quits), so it cannot trust one for it: test the connection again and compare the fingerprint it shows.`,
+        'key',
+      );
     }
     if (seen.base64 !== parsed.base64) {
       return fail(
@@ -161,7 +173,11 @@ export function createConnectionTester(deps: ConnectionTestDeps): ConnectionTest
     }
     const revoked = revokedIn(await loadKnownKeys(trust, host, port), parsed);
     if (revoked !== null) {
-      return fail('invalid-input', `The ${parsed.type} host key ${parsed.fingerprint} of ${hostLabel(host, port)} is marked @revoked in ${revoked}, so Cairn will not trust it: check the box and give it a new host key.`, 'key');
+      return fail(
+        'invalid-input',
+        `The ${parsed.type} host key ${parsed.fingerprint} of ${hostLabel(host, port)} is marked @revoked in ${revoked}, so Cairn will not trust it: check the box and give it a new host key.`,
+        'key',
+      );
     }
     // The same store instance as knownHosts:list/remove, so writes to the file stay in one queue.
     await knownHosts.add(host, port, parsed.type, parsed.base64);

@@ -32,7 +32,11 @@ export async function loginFor(target: Target, context: LoginContext): Promise<R
     case 'password': {
       const password = await secrets.get(target.id, 'password');
       if (password === null) {
-        return fail('auth-failed', `No password is stored for “${target.name}” (or it was kept only for a session that has ended): edit the target and enter its password.`, 'password');
+        return fail(
+          'auth-failed',
+          `No password is stored for “${target.name}” (or it was kept only for a session that has ended): edit the target and enter its password.`,
+          'password',
+        );
       }
       return ok({ kind: 'password', password });
     }

@@ -6,18 +6,7 @@ import { ansibleExport, type AnsibleOptions } from './index';
 import { CRYPT_PATTERN, PASSPHRASE_PATTERN } from './playbook';
 import { validate } from '../profile/validate';
 import type { Profile } from '../profile/schema';
-import {
-  DISK_PASSPHRASE,
-  ROOT_HASH,
-  ROW_PASSPHRASE,
-  USER_HASH,
-  WIFI_PASSPHRASE,
-  keyOf,
-  piProfile,
-  threeConnections,
-  threeKeys,
-  threeRows,
-} from './fixtures.test-support';
+import { DISK_PASSPHRASE, ROOT_HASH, ROW_PASSPHRASE, USER_HASH, WIFI_PASSPHRASE, keyOf, piProfile, threeConnections, threeKeys, threeRows } from './fixtures.test-support';
 import { unsafeValues } from './yaml.test-support';
 
 function exported(profile: Profile, options: AnsibleOptions = {}) {
@@ -47,10 +36,14 @@ describe('the inventory', () => {
     const { text, boxes } = fleet();
     expect(boxes).toEqual(['pi-01', 'pi-02', 'shed']);
     const hosts = text('inventory.ini').split('\n[cairn_boxes:vars]')[0]?.split('[cairn_boxes]\n')[1]?.trim().split('\n');
-    expect(hosts).toEqual(['pi-01 ansible_host=10.0.0.5 ansible_port=22 ansible_user=root', 'pi-02 ansible_host=10.0.0.6 ansible_port=22 ansible_user=ops', 'shed ansible_host=10.0.0.7 ansible_port=2222 ansible_user=root']);
+    expect(hosts).toEqual([
+      'pi-01 ansible_host=10.0.0.5 ansible_port=22 ansible_user=root',
+      'pi-02 ansible_host=10.0.0.6 ansible_port=22 ansible_user=ops',
+      'shed ansible_host=10.0.0.7 ansible_port=2222 ansible_user=root',
+    ]);
   });
 
-  it("gives each box its own values from its row, and shares the rest in group_vars", () => {
+  it('gives each box its own values from its row, and shares the rest in group_vars', () => {
     const { text } = fleet();
     expect(unsafeValues(text('host_vars/pi-01.yml'))).toEqual(['pi-01', 'mosquitto', 'nftables', 'wpa_supplicant', 'ifupdown-ng-wifi']);
     expect(text('host_vars/shed.yml')).toContain('cairn_hostname: !unsafe "shed"');
@@ -73,13 +66,21 @@ describe('the inventory', () => {
     expect(own).toContain('ansible_become_method: community.general.doas');
     expect(unsafeValues(own)).toContain('/home/jane/.ssh/pi_ed25519');
     const args = own.replace(/\\\n\s*/g, '');
-    expect(args).toContain("ProxyCommand=\\\"ssh -o UserKnownHostsFile={{ (inventory_dir ~ '/known_hosts') | quote }} -o StrictHostKeyChecking=yes -i /home/jane/.ssh/pi_ed25519 -l jump -p 2022 -W '[%h]:%p' gw.example.org");
+    expect(args).toContain(
+      "ProxyCommand=\\\"ssh -o UserKnownHostsFile={{ (inventory_dir ~ '/known_hosts') | quote }} -o StrictHostKeyChecking=yes -i /home/jane/.ssh/pi_ed25519 -l jump -p 2022 -W '[%h]:%p' gw.example.org",
+    );
   });
 
   it('trusts only the host keys Cairn keeps for these boxes and their jump host, and checks them strictly', () => {
     const { text } = fleet();
-    const lines = text('known_hosts').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
-    expect(lines).toEqual([`10.0.0.5 ${keyOf('10.0.0.5', 22, 'box1').keyType} ${keyOf('10.0.0.5', 22, 'box1').key}`, `10.0.0.6 ssh-ed25519 ${keyOf('10.0.0.6', 22, 'box2').key}`, `[gw.example.org]:2022 ssh-ed25519 ${keyOf('gw.example.org', 2022, 'gw').key}`]);
+    const lines = text('known_hosts')
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('#'));
+    expect(lines).toEqual([
+      `10.0.0.5 ${keyOf('10.0.0.5', 22, 'box1').keyType} ${keyOf('10.0.0.5', 22, 'box1').key}`,
+      `10.0.0.6 ssh-ed25519 ${keyOf('10.0.0.6', 22, 'box2').key}`,
+      `[gw.example.org]:2022 ssh-ed25519 ${keyOf('gw.example.org', 2022, 'gw').key}`,
+    ]);
     expect(text('inventory.ini')).toContain(`ansible_ssh_common_args='-o UserKnownHostsFile="{{ inventory_dir }}/known_hosts" -o StrictHostKeyChecking=yes'`);
   });
 
@@ -99,7 +100,11 @@ describe('the inventory', () => {
 
 describe('what cannot be expressed', () => {
   it('is listed in the comment at the top of site.yml, never dropped', () => {
-    const p = { ...piProfile(), keymap: { layout: 'de', variant: 'de-nodeadkeys' }, disk: { ...defaultProfile().disk, mode: 'sys' as const, disks: ['/dev/sda'], encrypt: true, passphrase: DISK_PASSPHRASE } };
+    const p = {
+      ...piProfile(),
+      keymap: { layout: 'de', variant: 'de-nodeadkeys' },
+      disk: { ...defaultProfile().disk, mode: 'sys' as const, disks: ['/dev/sda'], encrypt: true, passphrase: DISK_PASSPHRASE },
+    };
     const { text, notExpressed } = exported(p, { batch: threeRows(), connections: threeConnections(), knownHosts: threeKeys() });
     const top = topComment(text('site.yml'));
     for (const item of notExpressed) expect(top).toContain(item.split(' ').slice(0, 6).join(' '));
@@ -118,7 +123,10 @@ describe('what cannot be expressed', () => {
   });
 
   it('names the jump hosts it cannot write as one ProxyCommand', () => {
-    const two = [{ host: 'a.example', port: 22, user: 'x' }, { host: 'b.example', port: 22, user: 'y' }];
+    const two = [
+      { host: 'a.example', port: 22, user: 'x' },
+      { host: 'b.example', port: 22, user: 'y' },
+    ];
     const { notExpressed, text } = exported(piProfile(), { connections: [{ host: '10.0.0.5', port: 22, user: 'root', jump: two, auth: 'agent', keyPath: null }] });
     expect(notExpressed.join(' ')).toContain('pi: is reached through jump hosts (x@a.example:22, y@b.example:22)');
     expect(text('host_vars/pi.yml')).not.toContain('ProxyCommand');
@@ -130,7 +138,8 @@ describe('secrets', () => {
     const p = { ...piProfile(), disk: { ...piProfile().disk, encrypt: true, passphrase: DISK_PASSPHRASE } };
     const { files } = exported(p, { batch: threeRows(), connections: threeConnections(), knownHosts: threeKeys() });
     for (const [path, file] of files) {
-      for (const secret of [WIFI_PASSPHRASE, ROW_PASSPHRASE, ROOT_HASH, USER_HASH, DISK_PASSPHRASE, 'saltsalt', 'abcdefghijklmnop']) expect(file.content, `${path} holds a secret`).not.toContain(secret);
+      for (const secret of [WIFI_PASSPHRASE, ROW_PASSPHRASE, ROOT_HASH, USER_HASH, DISK_PASSPHRASE, 'saltsalt', 'abcdefghijklmnop'])
+        expect(file.content, `${path} holds a secret`).not.toContain(secret);
       expect(file.mode, path).toBe(0o600);
     }
   });
@@ -143,20 +152,33 @@ describe('secrets', () => {
     const site = text('site.yml');
     expect(site).toContain("- \"lookup('ansible.builtin.vars', item, default='') | length > 0\"");
     expect(site).toContain('loop: "{{ cairn_vault_variables }}"');
-    expect(text('group_vars/cairn_boxes.yml')).toMatch(/cairn_vault_variables:\n {2}- !unsafe "cairn_wifi_passphrase_0"\n {2}- !unsafe "cairn_root_password_hash"\n {2}- !unsafe "cairn_user_password_hash"/);
+    expect(text('group_vars/cairn_boxes.yml')).toMatch(
+      /cairn_vault_variables:\n {2}- !unsafe "cairn_wifi_passphrase_0"\n {2}- !unsafe "cairn_root_password_hash"\n {2}- !unsafe "cairn_user_password_hash"/,
+    );
   });
 
-  it("leave the answer file of a new box as render() writes it, with a shell variable where the wifi passphrase goes", () => {
+  it('leave the answer file of a new box as render() writes it, with a shell variable where the wifi passphrase goes', () => {
     const p = piProfile();
     const answers = fleet().text('files/answers-pi-01');
     expect(answers).toContain(`\twifi-psk '"$CAIRN_WIFI_PSK_0"'\n`);
-    const secretless = render({ ...p, hostname: 'pi-01', interfaces: [{ ...p.interfaces[0]!, ipv4: { mode: 'static', address: '192.168.1.40', prefix: 24, gateway: '192.168.1.1' }, wifi: { ssid: 'Greenhouse', passphrase: 'X' } }] }, { holdBackDisk: true });
+    const secretless = render(
+      {
+        ...p,
+        hostname: 'pi-01',
+        interfaces: [{ ...p.interfaces[0]!, ipv4: { mode: 'static', address: '192.168.1.40', prefix: 24, gateway: '192.168.1.1' }, wifi: { ssid: 'Greenhouse', passphrase: 'X' } }],
+      },
+      { holdBackDisk: true },
+    );
     expect(answers).toBe(secretless.replace('wifi-psk X', `wifi-psk '"$CAIRN_WIFI_PSK_0"'`));
   });
 
   it('finds a marker the profile does not hold, however the profile is named', () => {
     const p = piProfile();
-    const sly = { ...p, name: 'CairnWifiPassphrase0x0 CairnWifiPassphrase0x1', interfaces: [{ ...p.interfaces[0]!, extraOptions: { inet: ['hostname CairnWifiPassphrase0x0'], inet6: [] } }] };
+    const sly = {
+      ...p,
+      name: 'CairnWifiPassphrase0x0 CairnWifiPassphrase0x1',
+      interfaces: [{ ...p.interfaces[0]!, extraOptions: { inet: ['hostname CairnWifiPassphrase0x0'], inet6: [] } }],
+    };
     const answers = exported(sly).text('files/answers-pi');
     expect(answers.match(/CAIRN_WIFI_PSK_0/g)).toHaveLength(1);
     expect(answers).toContain('# Profile: CairnWifiPassphrase0x0 CairnWifiPassphrase0x1');
@@ -166,12 +188,30 @@ describe('secrets', () => {
 
 describe('the playbook', () => {
   it('holds only the tasks some box needs', () => {
-    const bare = { ...defaultProfile(), user: null, packages: [], services: [], timezone: null, rootSshKeys: [`ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFixtureKeyNotARealKey000000000000000000 r`], disk: { ...defaultProfile().disk, disks: ['/dev/vda'] } };
+    const bare = {
+      ...defaultProfile(),
+      user: null,
+      packages: [],
+      services: [],
+      timezone: null,
+      rootSshKeys: [`ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFixtureKeyNotARealKey000000000000000000 r`],
+      disk: { ...defaultProfile().disk, disks: ['/dev/vda'] },
+    };
     const site = exported(bare).text('site.yml').split('\n---\n')[1] ?? '';
     expect(site).not.toMatch(/Create the user|Install the packages|Enable the services|Commit the changes with lbu|time zone|wifi passphrases|doas/);
     expect(site).toMatch(/Install to the disks with setup-disk/);
     const full = fleet().text('site.yml');
-    for (const name of ['Create the user', 'Let the administrator use doas', "Set the user's password", 'Install the packages', 'Enable the services at boot', 'Commit the changes with lbu', 'Set the time zone', 'List the package repositories', 'Check the wifi passphrases'])
+    for (const name of [
+      'Create the user',
+      'Let the administrator use doas',
+      "Set the user's password",
+      'Install the packages',
+      'Enable the services at boot',
+      'Commit the changes with lbu',
+      'Set the time zone',
+      'List the package repositories',
+      'Check the wifi passphrases',
+    ])
       expect(full).toContain(name);
   });
 
@@ -181,7 +221,7 @@ describe('the playbook', () => {
     expect(install).toMatch(/^Install Alpine with setup-alpine/);
     expect(install).toContain('when: "cairn_install | bool"');
     expect(install).toContain("(cairn_confirm_erase | default('')) == (cairn_erase_disks | join(' '))");
-    expect(install).toContain("ansible.builtin.raw: \"umask 077 && printf '%s' {{ cairn_answers_text | quote }} > /root/cairn-answers\"");
+    expect(install).toContain('ansible.builtin.raw: "umask 077 && printf \'%s\' {{ cairn_answers_text | quote }} > /root/cairn-answers"');
     expect(install).toContain('no_log: true');
     expect(install).toMatch(/always:\n\s+- name: Remove the answer file[^\n]*\n\s+ansible.builtin.raw: rm -f \/root\/cairn-answers/);
     expect(manage).toMatch(/^Bring the boxes to the profile/);
@@ -217,7 +257,14 @@ describe('the checks of vault values', () => {
 
 describe('refusals', () => {
   it('names every problem of the batch by row and column, and writes nothing', () => {
-    const batch = { hostname: '', ipv4Pool: '', rows: [{ ...emptyRow(), target: 'a', hostname: 'same' }, { ...emptyRow(), target: 'b', hostname: 'same' }] };
+    const batch = {
+      hostname: '',
+      ipv4Pool: '',
+      rows: [
+        { ...emptyRow(), target: 'a', hostname: 'same' },
+        { ...emptyRow(), target: 'b', hostname: 'same' },
+      ],
+    };
     const out = ansibleExport(piProfile(), { batch });
     expect(out).toMatchObject({ ok: false, problems: expect.arrayContaining([{ row: 3, column: 'hostname', message: expect.stringContaining('Row 2 has the same hostname') }]) });
   });

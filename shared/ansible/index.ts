@@ -26,9 +26,7 @@ export interface ExportFile {
   mode: number;
 }
 
-export type AnsibleExport =
-  | { ok: true; files: Map<string, ExportFile>; boxes: string[]; notExpressed: string[] }
-  | { ok: false; problems: BatchProblem[] };
+export type AnsibleExport = { ok: true; files: Map<string, ExportFile>; boxes: string[]; notExpressed: string[] } | { ok: false; problems: BatchProblem[] };
 
 /** Every file is its owner's only: the answer files and host_vars say how to reach and install the boxes. */
 const PRIVATE = 0o600;

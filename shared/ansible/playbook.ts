@@ -71,7 +71,9 @@ function installPlay(n: Needs): Yaml {
           task('Refuse an encrypted disk, whose passphrase only the console can give', {
             'ansible.builtin.assert': {
               that: [t('not cairn_disk_encrypted')],
-              fail_msg: t('This profile encrypts the disk: setup-disk asks for the LUKS passphrase on the console, which a playbook cannot answer. Install this box with Cairn (cairn push), or at its console.'),
+              fail_msg: t(
+                'This profile encrypts the disk: setup-disk asks for the LUKS passphrase on the console, which a playbook cannot answer. Install this box with Cairn (cairn push), or at its console.',
+              ),
               quiet: true,
             },
           }),
@@ -82,7 +84,9 @@ function installPlay(n: Needs): Yaml {
           task('Check that the disks to erase were confirmed', {
             'ansible.builtin.assert': {
               that: [t("(cairn_confirm_erase | default('')) == (cairn_erase_disks | join(' '))")],
-              fail_msg: t("This install erases {{ cairn_erase_disks | join(' ') }} on {{ inventory_hostname }}; confirm with -e \"cairn_confirm_erase='{{ cairn_erase_disks | join(' ') }}'\""),
+              fail_msg: t(
+                "This install erases {{ cairn_erase_disks | join(' ') }} on {{ inventory_hostname }}; confirm with -e \"cairn_confirm_erase='{{ cairn_erase_disks | join(' ') }}'\"",
+              ),
               quiet: true,
             },
             ...when('cairn_erase_disks | length > 0'),
@@ -154,20 +158,24 @@ function userTasks(n: Needs): Task[] {
     ...(n.admin
       ? [
           blockTask('Let the administrator use doas (setup-user -a)', `${hasUser} and cairn_user.admin`, [
-              task('Install doas', { 'community.general.apk': { name: t('doas'), state: t('present') } }),
-              task('Allow the wheel group', {
-                'ansible.builtin.lineinfile': { path: t('/etc/doas.d/20-wheel.conf'), line: t('permit persist :wheel'), create: true, mode: t('0644') },
-              }),
-              task('Put the administrator in the wheel group', {
-                'ansible.builtin.user': { name: t('{{ cairn_user.name }}'), groups: [t('wheel')], append: true },
-              }),
-            ]),
+            task('Install doas', { 'community.general.apk': { name: t('doas'), state: t('present') } }),
+            task('Allow the wheel group', {
+              'ansible.builtin.lineinfile': { path: t('/etc/doas.d/20-wheel.conf'), line: t('permit persist :wheel'), create: true, mode: t('0644') },
+            }),
+            task('Put the administrator in the wheel group', {
+              'ansible.builtin.user': { name: t('{{ cairn_user.name }}'), groups: [t('wheel')], append: true },
+            }),
+          ]),
         ]
       : []),
     ...(n.userHash
       ? [
           task("Check the user's password hash from the vault", {
-            'ansible.builtin.assert': { that: [t(`${USER_HASH_VARIABLE} is match(cairn_crypt_pattern)`)], fail_msg: t(`${USER_HASH_VARIABLE} must be a crypt hash ($6$… or $y$…), never the password itself`), quiet: true },
+            'ansible.builtin.assert': {
+              that: [t(`${USER_HASH_VARIABLE} is match(cairn_crypt_pattern)`)],
+              fail_msg: t(`${USER_HASH_VARIABLE} must be a crypt hash ($6$… or $y$…), never the password itself`),
+              quiet: true,
+            },
             ...when(`${hasUser} and ${USER_HASH_VARIABLE} is defined`),
           }),
           task("Set the user's password", {
@@ -280,13 +288,15 @@ function managePlay(n: Needs): Yaml {
           }),
         ]
       : []),
-    ...(n.rootKeys
-      ? [task("Add root's SSH keys", { 'ansible.posix.authorized_key': { user: t('root'), key: t('{{ item }}') }, loop: t('{{ cairn_root_ssh_keys }}') })]
-      : []),
+    ...(n.rootKeys ? [task("Add root's SSH keys", { 'ansible.posix.authorized_key': { user: t('root'), key: t('{{ item }}') }, loop: t('{{ cairn_root_ssh_keys }}') })] : []),
     ...(n.rootHash
       ? [
           task("Check root's password hash from the vault", {
-            'ansible.builtin.assert': { that: [t(`${ROOT_HASH_VARIABLE} is match(cairn_crypt_pattern)`)], fail_msg: t(`${ROOT_HASH_VARIABLE} must be a crypt hash ($6$… or $y$…), never the password itself`), quiet: true },
+            'ansible.builtin.assert': {
+              that: [t(`${ROOT_HASH_VARIABLE} is match(cairn_crypt_pattern)`)],
+              fail_msg: t(`${ROOT_HASH_VARIABLE} must be a crypt hash ($6$… or $y$…), never the password itself`),
+              quiet: true,
+            },
             ...when(`${ROOT_HASH_VARIABLE} is defined`),
           }),
           task("Set root's password", {
@@ -298,9 +308,7 @@ function managePlay(n: Needs): Yaml {
       : []),
     ...userTasks(n),
     ...lbuTasks(n),
-    ...(n.lbu
-      ? [task('Commit the changes with lbu', { 'community.general.lbu': { commit: true }, ...when(`cairn_lbu_media is not none and not (${INSTALL})`) })]
-      : []),
+    ...(n.lbu ? [task('Commit the changes with lbu', { 'community.general.lbu': { commit: true }, ...when(`cairn_lbu_media is not none and not (${INSTALL})`) })] : []),
   ];
   return {
     name: t('Bring the boxes to the profile'),

@@ -32,7 +32,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const hostileText = fc.array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES, '{{ lookup("pipe", "id") }}', '{% raw %}', '\n- x: y', '" #', '\u2028', '\u0085', ': '), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
+const hostileText = fc
+  .array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES, '{{ lookup("pipe", "id") }}', '{% raw %}', '\n- x: y', '" #', '\u2028', '\u0085', ': '), fc.string({ maxLength: 4 })), {
+    minLength: 1,
+    maxLength: 6,
+  })
+  .map((p) => p.join(''));
 
 // eslint-disable-next-line no-control-regex -- control characters are what validation keeps out of these fields
 const CONTROL = /[\u0000-\u001f\u007f]/g;
@@ -87,7 +92,8 @@ describe('a hostile profile in the export', () => {
         expect(unsafeValues(out.files.get(`host_vars/${profile.hostname}.yml`)?.content ?? '')).toEqual(strings(hosts.get(profile.hostname) ?? {}));
         const ini = out.files.get('inventory.ini')?.content ?? '';
         expect(ini).not.toMatch(RAW_BREAK);
-        for (const line of ini.split('\n').filter((l) => l !== '')) expect(line).toMatch(/^(#.*|\[cairn_boxes(:vars)?\]|[A-Za-z0-9][A-Za-z0-9.-]*( ansible_[a-z]+=[A-Za-z0-9._:%+@/-]+)*|ansible_ssh_common_args='[^'\n]*')$/);
+        for (const line of ini.split('\n').filter((l) => l !== ''))
+          expect(line).toMatch(/^(#.*|\[cairn_boxes(:vars)?\]|[A-Za-z0-9][A-Za-z0-9.-]*( ansible_[a-z]+=[A-Za-z0-9._:%+@/-]+)*|ansible_ssh_common_args='[^'\n]*')$/);
       }),
       { numRuns: 150 },
     );
@@ -122,11 +128,17 @@ describe('a hostile profile in the export', () => {
         if (!out.ok) throw new Error(JSON.stringify(out.problems));
         const answers = out.files.get(`files/answers-${profile.hostname}`)?.content ?? '';
         // What site.yml puts in front on the box: each vault passphrase with # escaped for ifupdown-ng, then shell-quoted (Jinja's quote is shlex.quote, as Cairn's quote).
-        const assignments = profile.interfaces.map((i, n) => (i.wifi === null || i.wifi.passphrase === '' ? '' : `${wifiShellVariable(n)}=${quote(i.wifi.passphrase.replaceAll('#', '\\#'))}\n`));
+        const assignments = profile.interfaces.map((i, n) =>
+          i.wifi === null || i.wifi.passphrase === '' ? '' : `${wifiShellVariable(n)}=${quote(i.wifi.passphrase.replaceAll('#', '\\#'))}\n`,
+        );
         const text = `${assignments.join('')}${answers}`;
         const dir = mkdtempSync(path.join(scratch, 'run-'));
         writeFileSync(path.join(dir, 'answers'), text);
-        const r = spawnSync(shell[0] ?? '', [...shell.slice(1), '-c', '. ./answers && printf %s "$INTERFACESOPTS"'], { cwd: dir, env: { PATH: path.join(dir, 'nothing') }, encoding: 'utf8' });
+        const r = spawnSync(shell[0] ?? '', [...shell.slice(1), '-c', '. ./answers && printf %s "$INTERFACESOPTS"'], {
+          cwd: dir,
+          env: { PATH: path.join(dir, 'nothing') },
+          encoding: 'utf8',
+        });
         rmSync(dir, { recursive: true, force: true });
         expect(r.stderr).toBe('');
         expect(r.status).toBe(0);

@@ -30,7 +30,9 @@ export function vaultVariables(p: Profile): VaultVariable[] {
   return [
     ...wifiSecrets(p).map((w) => ({ variable: w.variable, what: `the wifi passphrase of ${w.name}`, install: true })),
     ...(p.rootPasswordHash === null ? [] : [{ variable: ROOT_HASH_VARIABLE, what: "root's password hash (crypt, $6$… or $y$…)", install: true }]),
-    ...(p.user === null || p.user.passwordHash === null ? [] : [{ variable: USER_HASH_VARIABLE, what: `the password hash of ${p.user.name} (crypt, $6$… or $y$…)`, install: true }]),
+    ...(p.user === null || p.user.passwordHash === null
+      ? []
+      : [{ variable: USER_HASH_VARIABLE, what: `the password hash of ${p.user.name} (crypt, $6$… or $y$…)`, install: true }]),
   ];
 }
 
@@ -41,7 +43,9 @@ export function vaultVariables(p: Profile): VaultVariable[] {
  */
 export function repositories(p: Profile): string[] {
   if (p.apkRepos.mode !== 'urls') return [];
-  return apkReposOptions(p.apkRepos).value.split(' ').filter((w) => w !== '' && w !== '-c');
+  return apkReposOptions(p.apkRepos)
+    .value.split(' ')
+    .filter((w) => w !== '' && w !== '-c');
 }
 
 /** What setup-lbu writes as LBU_MEDIA for a medium: without a trailing / or the /media/ in front. */
@@ -66,10 +70,7 @@ export function boxVars(p: Profile): Record<string, Yaml> {
     cairn_services: p.services.map((s) => ({ name: s.name, runlevel: s.runlevel })),
     cairn_ip_forwarding: p.ipForwarding,
     cairn_root_ssh_keys: p.rootSshKeys.map((k) => k.trim()),
-    cairn_user:
-      u === null
-        ? null
-        : { name: u.name, full_name: u.fullName, groups: [...u.groups], admin: u.admin, unlock: unlocks(u), ssh_keys: u.sshKeys.map((k) => k.trim()) },
+    cairn_user: u === null ? null : { name: u.name, full_name: u.fullName, groups: [...u.groups], admin: u.admin, unlock: unlocks(u), ssh_keys: u.sshKeys.map((k) => k.trim()) },
     cairn_lbu_media: lbuMedia,
     cairn_lbu_media_name: lbuMedia === null ? null : lbuMediaName(lbuMedia),
     cairn_apk_cache: diskless ? p.diskless.apkCacheDir : null,

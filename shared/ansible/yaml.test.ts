@@ -7,17 +7,7 @@ import { readQuoted, unsafeValues } from './yaml.test-support';
 describe('the YAML writer', () => {
   it('writes profile text as !unsafe double-quoted scalars, so Ansible never templates it', () => {
     const doc = yamlDocument({ name: "{{ lookup('pipe', 'id') }}", list: ['a: b', '- c', '#d'] });
-    expect(doc).toBe(
-      [
-        '---',
-        'name: !unsafe "{{ lookup(\'pipe\', \'id\') }}"',
-        'list:',
-        '  - !unsafe "a: b"',
-        '  - !unsafe "- c"',
-        '  - !unsafe "#d"',
-        '',
-      ].join('\n'),
-    );
+    expect(doc).toBe(['---', "name: !unsafe \"{{ lookup('pipe', 'id') }}\"", 'list:', '  - !unsafe "a: b"', '  - !unsafe "- c"', '  - !unsafe "#d"', ''].join('\n'));
   });
 
   it('escapes what would end the scalar or the line: quotes, backslashes, controls and Unicode line breaks', () => {
@@ -42,7 +32,10 @@ describe('the YAML writer', () => {
   });
 
   it('reads back any string exactly, however long and whatever it holds', () => {
-    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.array(fc.constantFrom(...HOSTILE_PIECES, 'x'.repeat(70)), { maxLength: 30 }).map((p) => p.join('')));
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 400 }),
+      fc.array(fc.constantFrom(...HOSTILE_PIECES, 'x'.repeat(70)), { maxLength: 30 }).map((p) => p.join('')),
+    );
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), (values) => {
         const doc = yamlDocument({ deep: { list: values } });
@@ -54,7 +47,19 @@ describe('the YAML writer', () => {
   it('writes text Cairn wrote plain when YAML reads it as the same string, quoted otherwise, with a noqa comment when asked', () => {
     const doc = yamlDocument([{ name: t('Set the hostname'), yes: t('yes'), jinja: t('{{ x }}'), n: 3, b: false, none: null, empty: [], map: {}, raw: t('rm -f /x', 'rule') }]);
     expect(doc).toBe(
-      ['---', '- name: Set the hostname', '  yes: "yes"', '  jinja: "{{ x }}"', '  n: 3', '  b: false', '  none: null', '  empty: []', '  map: {}', '  raw: rm -f /x  # noqa: rule', ''].join('\n'),
+      [
+        '---',
+        '- name: Set the hostname',
+        '  yes: "yes"',
+        '  jinja: "{{ x }}"',
+        '  n: 3',
+        '  b: false',
+        '  none: null',
+        '  empty: []',
+        '  map: {}',
+        '  raw: rm -f /x  # noqa: rule',
+        '',
+      ].join('\n'),
     );
     expect(readQuoted('"{{ x }}"', 0).value).toBe('{{ x }}');
   });

@@ -53,9 +53,19 @@ export function apkReposOptions(r: ApkRepos): RenderedRepos {
 export function parseApkRepos(opts: Assignment | undefined, answer: Assignment | undefined, d: Diagnostics): ApkRepos {
   const skip = answer?.value === 'skip';
   if (answer !== undefined && !skip)
-    d.add(answer.line, 'warning', `APKREPO_DEFAULT_ANSWER="${answer.value}" cannot be kept; Cairn only understands "skip" (leave the repositories alone).`, 'APKREPO_DEFAULT_ANSWER');
+    d.add(
+      answer.line,
+      'warning',
+      `APKREPO_DEFAULT_ANSWER="${answer.value}" cannot be kept; Cairn only understands "skip" (leave the repositories alone).`,
+      'APKREPO_DEFAULT_ANSWER',
+    );
   if (answer !== undefined && skip && !answer.exported)
-    d.add(answer.line, 'warning', 'APKREPO_DEFAULT_ANSWER is not exported, so setup-apkrepos would not see it and would pick the first mirror. Cairn kept it and exports it.', 'APKREPO_DEFAULT_ANSWER');
+    d.add(
+      answer.line,
+      'warning',
+      'APKREPO_DEFAULT_ANSWER is not exported, so setup-apkrepos would not see it and would pick the first mirror. Cairn kept it and exports it.',
+      'APKREPO_DEFAULT_ANSWER',
+    );
   const words = opts === undefined ? [] : optionWords(opts.value, 'APKREPOSOPTS', 'setup-apkrepos', d.at(opts.line, 'APKREPOSOPTS'));
   if (words.length === 0) {
     if (skip) return { mode: 'none', urls: [], community: false };
@@ -73,7 +83,8 @@ export function parseApkRepos(opts: Assignment | undefined, answer: Assignment |
     return { mode: 'none', urls: [], community: true };
   }
   if (g.operands.length > 0) {
-    if (modes.length > 0) note('warning', 'APKREPOSOPTS has both mirror options and repository URLs; setup-apkrepos would write the URLs and then add a mirror too. Cairn kept the URLs.');
+    if (modes.length > 0)
+      note('warning', 'APKREPOSOPTS has both mirror options and repository URLs; setup-apkrepos would write the URLs and then add a mirror too. Cairn kept the URLs.');
     return { mode: 'urls', urls: community ? withoutSiblings(g.operands) : g.operands, community };
   }
   if (modes.length > 1) note('warning', 'APKREPOSOPTS has more than one of -1, -f and -r, which setup-apkrepos refuses. Cairn kept the first.');

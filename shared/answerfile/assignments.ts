@@ -38,12 +38,20 @@ export function toAssignments(input: string): AnswerText {
   let text = input;
   if (text.startsWith('\uFEFF')) {
     text = text.slice(1);
-    d.add(1, 'warning', 'The file starts with a byte-order mark (BOM): /bin/sh would treat the first line as a command and ignore it. Cairn removed the mark; save the file as UTF-8 without BOM.');
+    d.add(
+      1,
+      'warning',
+      'The file starts with a byte-order mark (BOM): /bin/sh would treat the first line as a command and ignore it. Cairn removed the mark; save the file as UTF-8 without BOM.',
+    );
   }
   if (text.includes('\r\n')) {
     const line = text.slice(0, text.indexOf('\r\n')).split('\n').length;
     text = text.replaceAll('\r\n', '\n');
-    d.add(line, 'warning', 'The file has Windows (CRLF) line endings. setup-alpine would keep a carriage return at the end of every value (like "none\\r is not a block device") and misconfigure the box. Cairn read it with Unix line endings; save it with LF endings before using it with setup-alpine.');
+    d.add(
+      line,
+      'warning',
+      'The file has Windows (CRLF) line endings. setup-alpine would keep a carriage return at the end of every value (like "none\\r is not a block device") and misconfigure the box. Cairn read it with Unix line endings; save it with LF endings before using it with setup-alpine.',
+    );
   }
 
   const lexed = lexShell(text);
@@ -54,7 +62,12 @@ export function toAssignments(input: string): AnswerText {
     const m = ASSIGNMENT.exec(w.bare);
     const name = m?.[1] ?? '';
     if (w.expansions.length > 0) {
-      d.add(line, 'error', `${name} uses ${unique(w.expansions).join(' and ')}. Cairn never runs or expands anything from an answer file, so this assignment was ignored; write the value literally.`, name);
+      d.add(
+        line,
+        'error',
+        `${name} uses ${unique(w.expansions).join(' and ')}. Cairn never runs or expands anything from an answer file, so this assignment was ignored; write the value literally.`,
+        name,
+      );
       return;
     }
     const previous = assignments.get(name);
@@ -97,7 +110,11 @@ export function toAssignments(input: string): AnswerText {
 
   if (lexed.unterminated !== null) {
     const { line, quote } = lexed.unterminated;
-    d.add(line, 'error', `A ${quote} quote opened on this line is never closed, so /bin/sh would fail to read the file. Cairn ignored everything from this line on; close the quote.`);
+    d.add(
+      line,
+      'error',
+      `A ${quote} quote opened on this line is never closed, so /bin/sh would fail to read the file. Cairn ignored everything from this line on; close the quote.`,
+    );
   }
   for (const a of assignments.values()) a.exported = exports.has(a.name);
   return { assignments, comments: lexed.comments, diagnostics: d.list };

@@ -35,13 +35,17 @@ export function parseDisk(opts: Assignment | undefined, env: Env, d: Diagnostics
   }
   const g = getopts(words, 'b:B:hek:Lm:o:qrR:s:vw:');
   reportGetopts(g, 'DISKOPTS', 'setup-disk', n);
-  for (const flag of ['b', 'o', 'w', 'q', 'h'])
-    if (hasFlag(g, flag)) warn(`Cairn cannot keep setup-disk's -${flag} option; it was ignored.`);
+  for (const flag of ['b', 'o', 'w', 'q', 'h']) if (hasFlag(g, flag)) warn(`Cairn cannot keep setup-disk's -${flag} option; it was ignored.`);
 
   const disk = defaultProfile().disk;
   const mode = lastArg(g, 'm');
   if (mode === 'sys' || mode === 'data') disk.mode = mode;
-  else warn(mode === null ? 'DISKOPTS has no -m sys or -m data, so setup-disk would ask how to use the disk. Cairn chose sys (install to disk).' : `"-m ${mode}" is not a disk mode Cairn can set up (sys or data); Cairn chose sys.`);
+  else
+    warn(
+      mode === null
+        ? 'DISKOPTS has no -m sys or -m data, so setup-disk would ask how to use the disk. Cairn chose sys (install to disk).'
+        : `"-m ${mode}" is not a disk mode Cairn can set up (sys or data); Cairn chose sys.`,
+    );
   disk.disks = g.operands;
   if (disk.disks.length === 0) warn('DISKOPTS names no disk, so setup-disk would ask for one. Choose the disk in the wizard.');
   disk.lvm = hasFlag(g, 'L');
@@ -73,7 +77,9 @@ function readEnvironment(disk: Disk, env: Env, d: Diagnostics, diskLine: number)
     switch (name) {
       case 'ERASE_DISKS':
         if (v !== disk.disks.join(' '))
-          warn(`ERASE_DISKS ("${v}") is not exactly the disks in DISKOPTS ("${disk.disks.join(' ')}"), so setup-disk would stop and ask before erasing. Cairn writes the matching list.`);
+          warn(
+            `ERASE_DISKS ("${v}") is not exactly the disks in DISKOPTS ("${disk.disks.join(' ')}"), so setup-disk would stop and ask before erasing. Cairn writes the matching list.`,
+          );
         break;
       case 'BOOTFS': {
         const fs = bootFilesystemSchema.safeParse(v);

@@ -15,9 +15,10 @@ function expectedStanzas(i: NetworkInterface): Stanza[] {
   const out: Stanza[] = [];
   const block = (family: 'inet' | 'inet6', config: NetworkInterface['ipv4'] | NetworkInterface['ipv6'], extra: string[], force: boolean) => {
     if (config.mode === 'none' && !force) return;
-    const options = config.mode === 'static'
-      ? [`address ${config.prefix === null ? config.address : `${config.address}/${config.prefix}`}`, ...(config.gateway === '' ? [] : [`gateway ${config.gateway}`])]
-      : [];
+    const options =
+      config.mode === 'static'
+        ? [`address ${config.prefix === null ? config.address : `${config.address}/${config.prefix}`}`, ...(config.gateway === '' ? [] : [`gateway ${config.gateway}`])]
+        : [];
     out.push({ name: i.name, family, method: config.mode === 'none' ? 'manual' : config.mode, auto: i.auto, options: [...options, ...extra].map(words) });
   };
   block('inet', i.ipv4, i.extraOptions.inet, (i.ipv6.mode === 'none' && i.extraOptions.inet6.length === 0) || i.extraOptions.inet.length > 0);
@@ -37,21 +38,37 @@ export function treeProblems(tree: BoxTree, p: Profile): string[] {
   expect('keymap', tree.keymap, p.keymap === null ? null : `/etc/keymap/${p.keymap.variant}.bmap.gz`);
   expect('zone', tree.zone, p.timezone === null ? null : p.timezoneMode === 'link' ? `/usr/share/zoneinfo/${p.timezone}` : `/etc/zoneinfo/${p.timezone}`);
   const stanzas = [{ name: 'lo', family: 'inet', method: 'loopback', auto: true, options: [] }, ...p.interfaces.flatMap(expectedStanzas)];
-  expect('interfaces', tree.interfaces, stanzas.sort((a, b) => `${a.name} ${a.family}`.localeCompare(`${b.name} ${b.family}`)));
+  expect(
+    'interfaces',
+    tree.interfaces,
+    stanzas.sort((a, b) => `${a.name} ${a.family}`.localeCompare(`${b.name} ${b.family}`)),
+  );
   const dhcp = p.interfaces.some((i) => i.ipv4.mode === 'dhcp' || i.ipv6.mode === 'dhcp');
   if (!dhcp && (p.dns.searchDomain !== '' || p.dns.servers.length > 0))
     expect('resolv.conf', tree.resolv, [...(p.dns.searchDomain === '' ? [] : [`search ${p.dns.searchDomain}`]), ...p.dns.servers.map((s) => `nameserver ${s}`)]);
   expect('proxy', tree.proxy, p.proxy);
   const u = p.user;
-  expect('users', tree.users, u === null ? [] : [{
-    name: u.name,
-    gecos: u.fullName !== '' && fullNameTravels(u.fullName) ? u.fullName : 'Linux User,,,',
-    groups: [...new Set([...u.groups, ...(u.admin ? ['wheel'] : [])])].sort(),
-    password: unlocks(u) ? 'empty' : 'locked',
-    authorizedKeys: u.sshKeys.map((k) => k.trim()),
-  }]);
+  expect(
+    'users',
+    tree.users,
+    u === null
+      ? []
+      : [
+          {
+            name: u.name,
+            gecos: u.fullName !== '' && fullNameTravels(u.fullName) ? u.fullName : 'Linux User,,,',
+            groups: [...new Set([...u.groups, ...(u.admin ? ['wheel'] : [])])].sort(),
+            password: unlocks(u) ? 'empty' : 'locked',
+            authorizedKeys: u.sshKeys.map((k) => k.trim()),
+          },
+        ],
+  );
   expect('doas', tree.doas, u?.admin === true ? ['permit persist :wheel'] : []);
-  expect('root keys', tree.rootKeys, p.rootSshKeys.map((k) => k.trim()));
+  expect(
+    'root keys',
+    tree.rootKeys,
+    p.rootSshKeys.map((k) => k.trim()),
+  );
   const sshd = { openssh: 'default/sshd', dropbear: 'default/dropbear', none: null }[p.sshd];
   const ntp = { chrony: 'default/chronyd', openntpd: 'default/openntpd', busybox: 'default/ntpd', none: null }[p.ntp];
   for (const service of [sshd, ntp]) if (service !== null && !tree.services.includes(service)) problems.push(`services: ${service} is not enabled`);

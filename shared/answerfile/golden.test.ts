@@ -72,7 +72,14 @@ describe('answer files of real setup-alpine runs', () => {
     const { profile, diagnostics } = run('ok');
     expect(diagnostics).toEqual([]);
     expect(profile.interfaces).toEqual([
-      { name: 'eth0', auto: true, ipv4: { mode: 'static', address: '10.20.30.40', prefix: 24, gateway: '10.20.30.1' }, ipv6: { mode: 'none' }, wifi: null, extraOptions: { inet: [], inet6: [] } },
+      {
+        name: 'eth0',
+        auto: true,
+        ipv4: { mode: 'static', address: '10.20.30.40', prefix: 24, gateway: '10.20.30.1' },
+        ipv6: { mode: 'none' },
+        wifi: null,
+        extraOptions: { inet: [], inet6: [] },
+      },
     ]);
     expect(profile.user).toMatchObject({ name: 'ops', admin: true, groups: ['audio', 'video', 'netdev'], fullName: '' });
     expect(profile.user?.sshKeys).toEqual([expect.stringMatching(/^ssh-ed25519 \S+ ops@desk$/)]);

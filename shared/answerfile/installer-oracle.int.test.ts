@@ -12,7 +12,9 @@ const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
 const RUNS = path.resolve(import.meta.dirname, '../../../shared/alpine/setup-alpine-runs');
 
 const answersIn = (dir: string, label: string): Array<[string, string]> =>
-  readdirSync(dir).filter((f) => f.endsWith('.answers')).map((f) => [`${label}${f}`, readFileSync(path.join(dir, f), 'utf8')]);
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.answers'))
+    .map((f) => [`${label}${f}`, readFileSync(path.join(dir, f), 'utf8')]);
 
 /** Answer files that the real setup-alpine completes: Cairn's golden files, files in the styles people publish, alpine-conf's template, and the real run that succeeded. */
 const COMPLETABLE: Array<[string, string]> = [
@@ -77,7 +79,13 @@ describe('the real installer builds the box the profile describes', () => {
   });
 
   it('for generated profiles that Cairn accepts', async () => {
-    await fc.assert(fc.asyncProperty(validProfile.filter((p) => !needsNetwork(p)), check), { numRuns: 12 });
+    await fc.assert(
+      fc.asyncProperty(
+        validProfile.filter((p) => !needsNetwork(p)),
+        check,
+      ),
+      { numRuns: 12 },
+    );
     // Twelve real installs: about a minute on a quiet machine, so a loaded CI runner gets room.
   }, 360_000);
 });

@@ -121,8 +121,11 @@ export function parseInterfaces(text: string, firstLine: number, d: Diagnostics)
     }
     if (key === 'auto' || key === 'allow-auto' || key === 'allow-hotplug') {
       if (key !== 'auto') note(`ifupdown-ng treats "${key}" as "auto"; Cairn writes it as auto.`, 'info');
-      if (args.length > 1) note(`"${key} ${args.join(' ')}": ifupdown-ng brings up only the first name of an auto line. Cairn marks all of them auto and writes one auto line each.`);
-      for (const name of args) if (name === 'lo') sawLoopback = true; else draft(name, line).auto = true;
+      if (args.length > 1)
+        note(`"${key} ${args.join(' ')}": ifupdown-ng brings up only the first name of an auto line. Cairn marks all of them auto and writes one auto line each.`);
+      for (const name of args)
+        if (name === 'lo') sawLoopback = true;
+        else draft(name, line).auto = true;
       continue;
     }
     if (key === 'iface' || key === 'interface') {
@@ -165,7 +168,8 @@ export function parseInterfaces(text: string, firstLine: number, d: Diagnostics)
     if (key === 'address' || key === 'gateway') {
       const f = cur[famOf(value)];
       const field = key === 'address' ? 'address' : 'gateway';
-      if (f.method === 'dhcp' || f.method === 'auto' || f[field] !== null) keep(`"${trimmed}" on ${cur.name} is kept as written (the form holds one static address and gateway per address family).`);
+      if (f.method === 'dhcp' || f.method === 'auto' || f[field] !== null)
+        keep(`"${trimmed}" on ${cur.name} is kept as written (the form holds one static address and gateway per address family).`);
       else f[field] = value;
     } else if (key === 'netmask' && cur.inet.netmask === null && fam !== 'inet6') cur.inet.netmask = value;
     else if (key === 'wifi-ssid' && cur.ssid === null) cur.ssid = rest;

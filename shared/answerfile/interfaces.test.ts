@@ -35,26 +35,47 @@ describe('INTERFACESOPTS as people write it', () => {
 
   it('keeps what setup-interfaces itself writes for a manual interface, without a word', () => {
     const { interfaces, diagnostics } = read(`${LO}\nauto eth0\niface eth0 inet manual\n\tup ip link set $IFACE up\n\tdown ip link set $IFACE down\n`);
-    expect(interfaces[0]).toMatchObject({ ipv4: { mode: 'none' }, ipv6: { mode: 'none' }, extraOptions: { inet: ['up ip link set $IFACE up', 'down ip link set $IFACE down'], inet6: [] } });
+    expect(interfaces[0]).toMatchObject({
+      ipv4: { mode: 'none' },
+      ipv6: { mode: 'none' },
+      extraOptions: { inet: ['up ip link set $IFACE up', 'down ip link set $IFACE down'], inet6: [] },
+    });
     expect(diagnostics).toEqual([]);
   });
 
   it('reports every option and line it cannot keep, with its line number', () => {
     const text = [
-      'auto lo', 'iface lo inet loopback', '\tpre-up echo lo', // 10-12
+      'auto lo',
+      'iface lo inet loopback',
+      '\tpre-up echo lo', // 10-12
       'allow-hotplug eth0', // 13
       'auto eth0 eth1', // 14
-      'iface eth0 inet dhcp', '\thostname box', '\taddress 10.0.0.5/24', '\tmtu 9000', '\twifi-config-path /etc/w.conf', // 15-19
+      'iface eth0 inet dhcp',
+      '\thostname box',
+      '\taddress 10.0.0.5/24',
+      '\tmtu 9000',
+      '\twifi-config-path /etc/w.conf', // 15-19
       'iface eth0 inet6 dhcp', // 20
-      'iface eth1 inet ppp extra', '\tuse bond', // 21-22
-      'iface eth2 inet static', '\taddress 10.0.0.1/24', '\taddress 10.0.0.2/24', // 23-25
+      'iface eth1 inet ppp extra',
+      '\tuse bond', // 21-22
+      'iface eth2 inet static',
+      '\taddress 10.0.0.1/24',
+      '\taddress 10.0.0.2/24', // 23-25
       'iface eth3 ipx static', // 26
       '123 nonsense', // 27
     ].join('\n');
     const { interfaces, diagnostics } = read(text);
     // Options without a field are kept, not reported as lost; what is changed or dropped is.
     expect(diagnostics.map((d) => [d.line, d.severity])).toEqual([
-      [12, 'warning'], [13, 'info'], [14, 'warning'], [17, 'info'], [21, 'warning'], [21, 'warning'], [25, 'info'], [26, 'warning'], [27, 'warning'],
+      [12, 'warning'],
+      [13, 'info'],
+      [14, 'warning'],
+      [17, 'info'],
+      [21, 'warning'],
+      [21, 'warning'],
+      [25, 'info'],
+      [26, 'warning'],
+      [27, 'warning'],
     ]);
     expect(diagnostics[0]?.message).toContain('loopback');
     expect(diagnostics[2]?.message).toMatch(/only the first name.*marks all of them auto/);

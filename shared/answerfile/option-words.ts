@@ -43,7 +43,10 @@ export function optionWords(value: string, variable: string, helper: string, not
   }
   const globbing = split.filter((w) => /[*?[]/.test(w));
   if (globbing.length > 0)
-    note('warning', `${variable} contains ${showWords(globbing)}: setup-alpine passes it unquoted, so the shell would replace a pattern with *, ? or [ by matching file names before ${helper} sees it.`);
+    note(
+      'warning',
+      `${variable} contains ${showWords(globbing)}: setup-alpine passes it unquoted, so the shell would replace a pattern with *, ? or [ by matching file names before ${helper} sees it.`,
+    );
   return split;
 }
 
@@ -88,8 +91,7 @@ export function getopts(words: readonly string[], spec: string): Getopts {
 }
 
 /** The last value given for an option (getopts overwrites), or null. */
-export const lastArg = (g: Getopts, flag: string): string | null =>
-  g.options.filter((o) => o.flag === flag).at(-1)?.arg ?? null;
+export const lastArg = (g: Getopts, flag: string): string | null => g.options.filter((o) => o.flag === flag).at(-1)?.arg ?? null;
 
 export const hasFlag = (g: Getopts, flag: string): boolean => g.options.some((o) => o.flag === flag);
 
@@ -97,6 +99,5 @@ export const hasFlag = (g: Getopts, flag: string): boolean => g.options.some((o)
 export function reportGetopts(g: Getopts, variable: string, helper: string, note: Note): void {
   if (g.unknown.length > 0)
     note('warning', `${variable} has ${g.unknown.join(' ')}, which ${helper} does not accept (it would print its usage); Cairn ignored ${g.unknown.length > 1 ? 'them' : 'it'}.`);
-  if (g.missingArgument.length > 0)
-    note('warning', `${variable} ends with ${g.missingArgument.join(' ')} but gives it no value; Cairn ignored it.`);
+  if (g.missingArgument.length > 0) note('warning', `${variable} ends with ${g.missingArgument.join(' ')} but gives it no value; Cairn ignored it.`);
 }

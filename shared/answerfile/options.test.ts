@@ -94,7 +94,10 @@ describe('reading each *OPTS value as its helper would', () => {
 
   it('reads the Cairn extensions and reports entries it cannot use', () => {
     const r = file({ CAIRN_SERVICES: '"default:nginx boot:sysctl nginx later:x"', CAIRN_IP_FORWARDING: 'maybe', XENDOM0OPTS: '"-x"' });
-    expect(r.profile.services).toEqual([{ name: 'nginx', runlevel: 'default' }, { name: 'sysctl', runlevel: 'boot' }]);
+    expect(r.profile.services).toEqual([
+      { name: 'nginx', runlevel: 'default' },
+      { name: 'sysctl', runlevel: 'boot' },
+    ]);
     expect(r.profile.ipForwarding).toBe(false);
     expect(about(r, 'CAIRN_SERVICES').map((d) => d.message)).toEqual([expect.stringContaining('"nginx"'), expect.stringContaining('"later:x"')]);
     expect(about(r, 'CAIRN_IP_FORWARDING')[0]?.message).toContain('"maybe"');
@@ -182,23 +185,47 @@ describe('DISKOPTS and the setup-disk environment', () => {
   it('reads every setup-disk option Cairn keeps', () => {
     const r = disk('"-m data -L -e -r -s 512 -R 4096 -k lts -B syslinux /dev/sdb"', { 'export ERASE_DISKS': '/dev/sdb' });
     expect(r.diagnostics).toEqual([]);
-    expect(r.profile.disk).toMatchObject({ mode: 'data', lvm: true, encrypt: true, raid: true, swapMb: 512, rootMb: 4096, kernelFlavor: 'lts', bootloader: 'syslinux', disks: ['/dev/sdb'] });
+    expect(r.profile.disk).toMatchObject({
+      mode: 'data',
+      lvm: true,
+      encrypt: true,
+      raid: true,
+      swapMb: 512,
+      rootMb: 4096,
+      kernelFlavor: 'lts',
+      bootloader: 'syslinux',
+      disks: ['/dev/sdb'],
+    });
   });
 
   it('reports what it cannot keep or what setup-disk would ask', () => {
-    const messages = (opts: string, env: Record<string, string> = {}) => disk(opts, env).diagnostics.map((d) => d.message).join('\n');
+    const messages = (opts: string, env: Record<string, string> = {}) =>
+      disk(opts, env)
+        .diagnostics.map((d) => d.message)
+        .join('\n');
     expect(messages('"-v -q -w /tmp/m -b /dev/sda /mnt"')).toMatch(/-b option[^]*-w option[^]*-q option[^]*no -m sys/);
     expect(disk('"-v -m sys /dev/sda"', { 'export ERASE_DISKS': '/dev/sda' }).profile.disk.verbose).toBe(true);
     expect(disk('"-m sys /dev/sda"', { 'export ERASE_DISKS': '/dev/sda', 'export BOOT_SIZE': '512' }).profile.disk.bootMb).toBe(512);
     // SWAP_SIZE and ROOT_SIZE are what -s and -R set; the option wins.
-    expect(disk('"-m sys /dev/sda"', { 'export ERASE_DISKS': '/dev/sda', 'export SWAP_SIZE': '1024', 'export ROOT_SIZE': '8192' }).profile.disk).toMatchObject({ swapMb: 1024, rootMb: 8192 });
+    expect(disk('"-m sys /dev/sda"', { 'export ERASE_DISKS': '/dev/sda', 'export SWAP_SIZE': '1024', 'export ROOT_SIZE': '8192' }).profile.disk).toMatchObject({
+      swapMb: 1024,
+      rootMb: 8192,
+    });
     expect(disk('"-s 0 -m sys /dev/sda"', { 'export ERASE_DISKS': '/dev/sda', 'export SWAP_SIZE': '1024' }).profile.disk.swapMb).toBe(0);
     expect(messages('"-m crypt /dev/sda"', { 'export ERASE_DISKS': '/dev/sda' })).toMatch(/"-m crypt" is not a disk mode/);
     expect(messages('"-m sys"')).toMatch(/names no disk/);
     expect(messages('"-m sys -s big /dev/sda"', { 'export ERASE_DISKS': '/dev/sda' })).toMatch(/-s big: the swap size/);
     expect(messages('"-m sys -B lilo /dev/sda"', { 'export ERASE_DISKS': '/dev/sda' })).toMatch(/boot loader "lilo"/);
     expect(disk('"-m sys -B raspberrypi-bootloader /dev/sda"', { 'export ERASE_DISKS': '/dev/sda' }).profile.disk.bootloader).toBe('raspberrypi-bootloader');
-    const env = { 'export ERASE_DISKS': '/dev/sda', 'export BOOTFS': 'ntfs', 'export ROOTFS': 'zfs', 'export DISKLABEL': 'mbr', 'export BOOTLOADER': 'lilo', 'export VARFS': 'xfs', 'export KERNELOPTS': '"quiet"' };
+    const env = {
+      'export ERASE_DISKS': '/dev/sda',
+      'export BOOTFS': 'ntfs',
+      'export ROOTFS': 'zfs',
+      'export DISKLABEL': 'mbr',
+      'export BOOTLOADER': 'lilo',
+      'export VARFS': 'xfs',
+      'export KERNELOPTS': '"quiet"',
+    };
     const r = disk('"-m sys /dev/sda"', env);
     expect(r.profile.disk).toMatchObject({ bootFs: 'ext4', rootFs: 'ext4', varFs: 'xfs', diskLabel: 'default', bootloader: 'default', kernelOptions: 'quiet' });
     expect(r.diagnostics.map((d) => d.variable)).toEqual(['BOOTFS', 'ROOTFS', 'DISKLABEL', 'BOOTLOADER']);
@@ -209,7 +236,10 @@ describe('DISKOPTS and the setup-disk environment', () => {
     expect(none.diagnostics.map((d) => d.variable)).toEqual(['ERASE_DISKS']);
     const unset = file({ DISKOPTS: null, 'export BOOTFS': 'xfs' });
     expect(unset.profile.disk.mode).toBe('none');
-    expect(unset.diagnostics.map((d) => [d.variable, d.severity])).toEqual([['BOOTFS', 'warning'], ['DISKOPTS', 'info']]);
+    expect(unset.diagnostics.map((d) => [d.variable, d.severity])).toEqual([
+      ['BOOTFS', 'warning'],
+      ['DISKOPTS', 'info'],
+    ]);
   });
 
   it('asks for LBU and the apk cache only when the system is not installed to disk', () => {

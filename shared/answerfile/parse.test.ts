@@ -40,7 +40,7 @@ describe('parse: values as people write them', () => {
   it('reads single, double, unquoted and mixed quoting with backslash escapes', () => {
     const { profile, diagnostics } = withLines(
       'CAIRN_USER_FULLNAME="Jane \\"JD\\" \\$HOME \\`x\\` \\\\ \\q"',
-      "CAIRN_PACKAGES=htop\\ nano'  'vim\"\"",
+      'CAIRN_PACKAGES=htop\\ nano\'  \'vim""',
       'WIFIOPTS=/etc/wpa\\',
       '.conf',
     );
@@ -174,8 +174,15 @@ describe('parse: values that split or mean something else on the box', () => {
     // Unattended, setup-user's "Setup a user? [no]" takes its default: no user.
     expect(profile.user).toBeNull();
     expect(profile).toMatchObject({
-      keymap: null, ntp: 'busybox', sshd: 'openssh', timezone: 'UTC', timezoneMode: 'copy', proxy: null,
-      apkRepos: { mode: 'first', urls: [], community: false }, disk: { mode: 'none' }, diskless: { lbuMedia: null, apkCacheDir: '/var/cache/apk' },
+      keymap: null,
+      ntp: 'busybox',
+      sshd: 'openssh',
+      timezone: 'UTC',
+      timezoneMode: 'copy',
+      proxy: null,
+      apkRepos: { mode: 'first', urls: [], community: false },
+      disk: { mode: 'none' },
+      diskless: { lbuMedia: null, apkCacheDir: '/var/cache/apk' },
     });
     expect(profile.interfaces.map((i) => [i.name, i.ipv4.mode])).toEqual([['eth0', 'dhcp']]);
     expect(diagnostics.every((d) => d.line === 0)).toBe(true);
@@ -185,7 +192,10 @@ describe('parse: values that split or mean something else on the box', () => {
     expect(asked).toEqual(expect.arrayContaining(['INTERFACESOPTS', 'TIMEZONEOPTS', 'PROXYOPTS', 'NTPOPTS', 'SSHDOPTS', 'APKREPOSOPTS', 'DISKOPTS', 'LBUOPTS', 'APKCACHEOPTS']));
     expect(asked).not.toContain('DEVDOPTS');
     expect(parse('LBUOPTS=usb\n').profile.diskless.apkCacheDir).toBe('/media/usb/cache');
-    expect(diagnostics.find((d) => d.variable === 'USEROPTS')).toMatchObject({ severity: 'info', message: expect.stringMatching(/would ask "Setup a user\?" here; unattended, it creates no user/) });
+    expect(diagnostics.find((d) => d.variable === 'USEROPTS')).toMatchObject({
+      severity: 'info',
+      message: expect.stringMatching(/would ask "Setup a user\?" here; unattended, it creates no user/),
+    });
   });
 
   it('reads USEROPTS=none as no user, and warns about a key that would create a user called none', () => {

@@ -7,14 +7,41 @@ import { isFlattened, repairFlattened } from './flattened';
 import { parseInterfaces } from './interfaces-parse';
 import { PROFILE_PREFIX } from './render';
 import {
-  asked, parseDevd, parseDns, parseHostname, parseKeymap, parseNoneable, parseNtp, parsePackages, parseServices, parseSshd, parseSwitch, parseTimezone, sshKeyLines,
+  asked,
+  parseDevd,
+  parseDns,
+  parseHostname,
+  parseKeymap,
+  parseNoneable,
+  parseNtp,
+  parsePackages,
+  parseServices,
+  parseSshd,
+  parseSwitch,
+  parseTimezone,
+  sshKeyLines,
 } from './sections-parse';
 import { parseUser } from './user-options';
 
 /** Variables setup-alpine reads, in its order. */
 export const SETUP_ALPINE_VARIABLES = [
-  'KEYMAPOPTS', 'HOSTNAMEOPTS', 'DEVDOPTS', 'INTERFACESOPTS', 'WIFIOPTS', 'DNSOPTS', 'TIMEZONEOPTS', 'PROXYOPTS', 'APKREPOSOPTS',
-  'USEROPTS', 'USERSSHKEY', 'SSHDOPTS', 'ROOTSSHKEY', 'NTPOPTS', 'DISKOPTS', 'LBUOPTS', 'APKCACHEOPTS',
+  'KEYMAPOPTS',
+  'HOSTNAMEOPTS',
+  'DEVDOPTS',
+  'INTERFACESOPTS',
+  'WIFIOPTS',
+  'DNSOPTS',
+  'TIMEZONEOPTS',
+  'PROXYOPTS',
+  'APKREPOSOPTS',
+  'USEROPTS',
+  'USERSSHKEY',
+  'SSHDOPTS',
+  'ROOTSSHKEY',
+  'NTPOPTS',
+  'DISKOPTS',
+  'LBUOPTS',
+  'APKCACHEOPTS',
 ] as const;
 
 /** Variables setup-alpine ignores and Cairn's plan applies after it. */
@@ -62,14 +89,22 @@ export function parse(text: string): Parsed {
   if (interfacesVar === undefined) {
     asked(d, 'INTERFACESOPTS', 'setup-interfaces', 'sets up the first card (eth0) with DHCP');
   } else if (interfacesVar.value.trim() === 'none') {
-    d.add(interfacesVar.line, 'warning', "INTERFACESOPTS is none (keep the box's network configuration), which a Cairn profile cannot express: it has no network interface now. Add the box's interfaces in the wizard.", 'INTERFACESOPTS');
+    d.add(
+      interfacesVar.line,
+      'warning',
+      "INTERFACESOPTS is none (keep the box's network configuration), which a Cairn profile cannot express: it has no network interface now. Add the box's interfaces in the wizard.",
+      'INTERFACESOPTS',
+    );
     interfaces = [];
   } else if (isFlattened(interfacesVar.value)) {
     const repaired = repairFlattened(interfacesVar.value);
-    const fix = repaired === null
-      ? 'Put each "auto" line, "iface" line and option on its own line.'
-      : `Put each on its own line; Cairn read it as:\n${repaired}`;
-    d.add(interfacesVar.line, 'error', `INTERFACESOPTS is on one line: the line breaks were lost. setup-interfaces would copy it as one line and ifupdown-ng would read the words after "auto" as interface names, so no card would get an address. ${fix}`, 'INTERFACESOPTS');
+    const fix = repaired === null ? 'Put each "auto" line, "iface" line and option on its own line.' : `Put each on its own line; Cairn read it as:\n${repaired}`;
+    d.add(
+      interfacesVar.line,
+      'error',
+      `INTERFACESOPTS is on one line: the line breaks were lost. setup-interfaces would copy it as one line and ifupdown-ng would read the words after "auto" as interface names, so no card would get an address. ${fix}`,
+      'INTERFACESOPTS',
+    );
     interfaces = repaired === null ? [] : parseInterfaces(repaired, interfacesVar.line, new Diagnostics());
   } else {
     interfaces = parseInterfaces(interfacesVar.value, interfacesVar.line, d);
@@ -77,14 +112,23 @@ export function parse(text: string): Parsed {
 
   const dnsVar = get('DNSOPTS');
   if (dnsVar === undefined && interfaces.length > 0 && interfaces.every((i) => i.ipv4.mode !== 'dhcp'))
-    d.missing('DNSOPTS', 'info', (state) => `DNSOPTS is ${state} and no interface uses DHCP, so setup-dns would ask for DNS servers (keeping the box's current ones when nobody answers).`);
+    d.missing(
+      'DNSOPTS',
+      'info',
+      (state) => `DNSOPTS is ${state} and no interface uses DHCP, so setup-dns would ask for DNS servers (keeping the box's current ones when nobody answers).`,
+    );
 
   const sshd = parseSshd(get('SSHDOPTS'), d);
   const rootKeysVar = get('ROOTSSHKEY');
   let rootSshKeys = rootKeysVar === undefined ? [] : sshKeyLines(rootKeysVar.value);
   if (sshd.key !== null) {
     const line = get('SSHDOPTS')?.line ?? 0;
-    d.add(line, 'warning', `SSHDOPTS has -k; setup-sshd uses that key for root${rootKeysVar === undefined ? '' : ' instead of ROOTSSHKEY'}. Cairn kept it as the root key.`, 'SSHDOPTS');
+    d.add(
+      line,
+      'warning',
+      `SSHDOPTS has -k; setup-sshd uses that key for root${rootKeysVar === undefined ? '' : ' instead of ROOTSSHKEY'}. Cairn kept it as the root key.`,
+      'SSHDOPTS',
+    );
     rootSshKeys = sshd.key === 'none' ? [] : [sshd.key];
   }
 
@@ -97,17 +141,23 @@ export function parse(text: string): Parsed {
   // setup-alpine skips setup-lbu and setup-apkcache after a sys install.
   // setup-lbu offers a mounted medium (the USB stick or SD card the box booted from), so unattended it
   // depends on the box; on one booted from CD it saves nowhere, which is what this profile says.
-  const unsetLbu = disk.mode === 'sys' ? null : {
-    does: 'takes a mounted medium if the box has one (the stick or card it booted from), else none',
-    value: null,
-    dependsOnBox: 'This profile saves nowhere: choose the medium in the Diskless step if the box has one.',
-  };
+  const unsetLbu =
+    disk.mode === 'sys'
+      ? null
+      : {
+          does: 'takes a mounted medium if the box has one (the stick or card it booted from), else none',
+          value: null,
+          dependsOnBox: 'This profile saves nowhere: choose the medium in the Diskless step if the box has one.',
+        };
   const lbuMedia = parseNoneable('LBUOPTS', get('LBUOPTS'), 'setup-lbu', 'hq', d, unsetLbu);
   // setup-apkcache suggests a folder on the LBU medium, else /var/cache/apk.
   const suggestedCache = lbuMedia === null ? '/var/cache/apk' : /^[A-Za-z0-9_-]+$/.test(lbuMedia) ? `/media/${lbuMedia}/cache` : null;
-  const unsetCache = disk.mode === 'sys' ? null
-    : suggestedCache === null ? { does: 'takes a folder on the LBU medium that Cairn cannot name; choose it in the wizard', value: null }
-      : { does: `caches packages in ${suggestedCache}`, value: suggestedCache };
+  const unsetCache =
+    disk.mode === 'sys'
+      ? null
+      : suggestedCache === null
+        ? { does: 'takes a folder on the LBU medium that Cairn cannot name; choose it in the wizard', value: null }
+        : { does: `caches packages in ${suggestedCache}`, value: suggestedCache };
 
   const profile: Profile = {
     schemaVersion: PROFILE_SCHEMA_VERSION,

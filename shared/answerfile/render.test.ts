@@ -13,7 +13,15 @@ function profile(change: (p: Profile) => void = () => {}): Profile {
 }
 const vars = (text: string) => toAssignments(text).assignments;
 const value = (text: string, name: string) => vars(text).get(name)?.value;
-const iface = (i: Partial<NetworkInterface>): NetworkInterface => ({ name: 'eth0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: null, extraOptions: { inet: [], inet6: [] }, ...i });
+const iface = (i: Partial<NetworkInterface>): NetworkInterface => ({
+  name: 'eth0',
+  auto: true,
+  ipv4: { mode: 'dhcp' },
+  ipv6: { mode: 'none' },
+  wifi: null,
+  extraOptions: { inet: [], inet6: [] },
+  ...i,
+});
 
 describe('render', () => {
   it('starts with a header naming Cairn and the profile, and lists variables in setup-alpine order', () => {
@@ -31,14 +39,16 @@ describe('render', () => {
   });
 
   it('writes none for what is switched off', () => {
-    const text = render(profile((p) => {
-      p.keymap = null;
-      p.timezone = null;
-      p.proxy = null;
-      p.ntp = 'none';
-      p.user = null;
-      p.disk = { ...p.disk, mode: 'none', disks: [] };
-    }));
+    const text = render(
+      profile((p) => {
+        p.keymap = null;
+        p.timezone = null;
+        p.proxy = null;
+        p.ntp = 'none';
+        p.user = null;
+        p.disk = { ...p.disk, mode: 'none', disks: [] };
+      }),
+    );
     for (const name of ['KEYMAPOPTS', 'TIMEZONEOPTS', 'PROXYOPTS', 'NTPOPTS', 'USEROPTS', 'DISKOPTS', 'LBUOPTS', 'APKCACHEOPTS']) expect(value(text, name), name).toBe('none');
     expect(vars(text).has('USERSSHKEY')).toBe(false);
   });
@@ -52,11 +62,13 @@ describe('render', () => {
   it('never writes a password hash, and unlocks a user only for key-only login', () => {
     const keyOnly = render(profile((p) => (p.user!.sshKeys = [KEY])));
     expect(value(keyOnly, 'USEROPTS')).toBe('-a -u -g audio,input,video,netdev admin');
-    const withPassword = render(profile((p) => {
-      p.user!.sshKeys = [KEY];
-      p.user!.passwordHash = HASH;
-      p.rootPasswordHash = HASH;
-    }));
+    const withPassword = render(
+      profile((p) => {
+        p.user!.sshKeys = [KEY];
+        p.user!.passwordHash = HASH;
+        p.rootPasswordHash = HASH;
+      }),
+    );
     expect(withPassword).not.toContain('$6$');
     expect(value(withPassword, 'USEROPTS')).toBe('-a -g audio,input,video,netdev admin');
   });
@@ -75,7 +87,11 @@ describe('render', () => {
     [{ mode: 'first', urls: [], community: true }, '-1 -c', []],
     [{ mode: 'fastest', urls: [], community: false }, '-f', []],
     [{ mode: 'random', urls: [], community: true }, '-r -c', []],
-    [{ mode: 'urls', urls: ['https://m.example/alpine/v3.20/main', '/media/apks'], community: true }, '-c https://m.example/alpine/v3.20/main /media/apks https://m.example/alpine/v3.20/community', []],
+    [
+      { mode: 'urls', urls: ['https://m.example/alpine/v3.20/main', '/media/apks'], community: true },
+      '-c https://m.example/alpine/v3.20/main /media/apks https://m.example/alpine/v3.20/community',
+      [],
+    ],
     [{ mode: 'urls', urls: ['https://m.example/alpine/v3.20/main'], community: false }, 'https://m.example/alpine/v3.20/main', []],
     [{ mode: 'none', urls: [], community: true }, '-o', []],
     [{ mode: 'none', urls: [], community: false }, '', ['APKREPO_DEFAULT_ANSWER']],
@@ -100,21 +116,44 @@ describe('render', () => {
   });
 
   it('writes /etc/network/interfaces with loopback first and one stanza per interface', () => {
-    const text = render(profile((p) => {
-      p.interfaces = [
-        iface({ name: 'eth0', ipv4: { mode: 'static', address: '10.0.0.2', prefix: 24, gateway: '' } }),
-        iface({ name: 'eth1', auto: false, ipv4: { mode: 'none' } }),
-        iface({ name: 'wlan0', ipv4: { mode: 'none' }, ipv6: { mode: 'auto' }, wifi: { ssid: 'Café #1', passphrase: 'pa#ss word' } }),
-        iface({ name: 'eth2', ipv4: { mode: 'static', address: '10.0.1.2', prefix: null, gateway: '10.0.1.1' }, ipv6: { mode: 'static', address: '2001:db8::2', prefix: 64, gateway: '' } }),
-      ];
-    }));
+    const text = render(
+      profile((p) => {
+        p.interfaces = [
+          iface({ name: 'eth0', ipv4: { mode: 'static', address: '10.0.0.2', prefix: 24, gateway: '' } }),
+          iface({ name: 'eth1', auto: false, ipv4: { mode: 'none' } }),
+          iface({ name: 'wlan0', ipv4: { mode: 'none' }, ipv6: { mode: 'auto' }, wifi: { ssid: 'Café #1', passphrase: 'pa#ss word' } }),
+          iface({
+            name: 'eth2',
+            ipv4: { mode: 'static', address: '10.0.1.2', prefix: null, gateway: '10.0.1.1' },
+            ipv6: { mode: 'static', address: '2001:db8::2', prefix: 64, gateway: '' },
+          }),
+        ];
+      }),
+    );
     expect(value(text, 'INTERFACESOPTS')).toBe(
       [
-        'auto lo', 'iface lo inet loopback', '',
-        'auto eth0', 'iface eth0 inet static', '\taddress 10.0.0.2/24', '',
-        'iface eth1 inet manual', '',
-        'auto wlan0', 'iface wlan0 inet6 auto', '\tuse wifi', '\twifi-ssid Café \\#1', '\twifi-psk pa\\#ss word', '',
-        'auto eth2', 'iface eth2 inet static', '\taddress 10.0.1.2', '\tgateway 10.0.1.1', 'iface eth2 inet6 static', '\taddress 2001:db8::2/64', '',
+        'auto lo',
+        'iface lo inet loopback',
+        '',
+        'auto eth0',
+        'iface eth0 inet static',
+        '\taddress 10.0.0.2/24',
+        '',
+        'iface eth1 inet manual',
+        '',
+        'auto wlan0',
+        'iface wlan0 inet6 auto',
+        '\tuse wifi',
+        '\twifi-ssid Café \\#1',
+        '\twifi-psk pa\\#ss word',
+        '',
+        'auto eth2',
+        'iface eth2 inet static',
+        '\taddress 10.0.1.2',
+        '\tgateway 10.0.1.1',
+        'iface eth2 inet6 static',
+        '\taddress 2001:db8::2/64',
+        '',
       ].join('\n'),
     );
   });
@@ -127,11 +166,13 @@ describe('render', () => {
 
   it('adds the Cairn section only for what setup-alpine cannot do', () => {
     expect(render(defaultProfile())).not.toContain('CAIRN_');
-    const text = render(profile((p) => {
-      p.packages = ['nginx'];
-      p.services = [{ name: 'nginx', runlevel: 'default' }];
-      p.ipForwarding = true;
-    }));
+    const text = render(
+      profile((p) => {
+        p.packages = ['nginx'];
+        p.services = [{ name: 'nginx', runlevel: 'default' }];
+        p.ipForwarding = true;
+      }),
+    );
     expect(text).toMatch(/\n\n# Cairn extensions\. setup-alpine ignores these variables;[^]*\nCAIRN_PACKAGES=nginx\nCAIRN_SERVICES=default:nginx\nCAIRN_IP_FORWARDING=1\n$/);
   });
 

@@ -24,7 +24,10 @@ function single({ a, helper, g, note }: Read, option?: string): string {
   const fromOption = option === undefined ? null : lastArg(g, option);
   const words = fromOption === null ? g.operands : [fromOption, ...g.operands];
   if (words.length > 1)
-    note('warning', `${a.name} is split at spaces by setup-alpine, so ${helper} would use only ${JSON.stringify(words[0])} and ignore ${showWords(words.slice(1))}. Cairn kept "${words.join(' ')}"; fix the value (a name with spaces does not work here).`);
+    note(
+      'warning',
+      `${a.name} is split at spaces by setup-alpine, so ${helper} would use only ${JSON.stringify(words[0])} and ignore ${showWords(words.slice(1))}. Cairn kept "${words.join(' ')}"; fix the value (a name with spaces does not work here).`,
+    );
   return words.join(' ');
 }
 
@@ -50,7 +53,11 @@ export const asked = (d: Diagnostics, variable: string, helper: string, unattend
 
 export function parseKeymap(a: Assignment | undefined, d: Diagnostics): Profile['keymap'] {
   if (a === undefined) {
-    d.missing('KEYMAPOPTS', 'info', (state) => `KEYMAPOPTS is ${state}: setup-alpine asks for a keymap only on a local console; over SSH (as Cairn runs it) it sets none, and neither does this profile.`);
+    d.missing(
+      'KEYMAPOPTS',
+      'info',
+      (state) => `KEYMAPOPTS is ${state}: setup-alpine asks for a keymap only on a local console; over SSH (as Cairn runs it) it sets none, and neither does this profile.`,
+    );
     return null;
   }
   const { g, note } = readOptions(a, 'setup-keymap', 'h', d);
@@ -112,7 +119,8 @@ export interface Unattended {
 /** A value that is a word, or none (proxy, LBU media, apk cache). */
 export function parseNoneable(variable: string, a: Assignment | undefined, helper: string, spec: string, d: Diagnostics, unset: Unattended | null): string | null {
   if (a === undefined) {
-    if (unset?.dependsOnBox !== undefined) d.missing(variable, 'warning', (state) => `${variable} is ${state}: ${helper} would ask here; unattended, it ${unset.does}. ${unset.dependsOnBox}`);
+    if (unset?.dependsOnBox !== undefined)
+      d.missing(variable, 'warning', (state) => `${variable} is ${state}: ${helper} would ask here; unattended, it ${unset.does}. ${unset.dependsOnBox}`);
     else if (unset !== null) asked(d, variable, helper, unset.does);
     return unset?.value ?? null;
   }
@@ -127,8 +135,7 @@ export function parseDns(a: Assignment | undefined, d: Diagnostics): Profile['dn
   return { searchDomain: lastArg(g, 'd') ?? '', servers: [...(n === null ? [] : n.split(/\s+/)), ...g.operands] };
 }
 
-export const sshKeyLines = (value: string): string[] =>
-  value.trim() === 'none' ? [] : value.split('\n').filter((k) => k.trim() !== '');
+export const sshKeyLines = (value: string): string[] => (value.trim() === 'none' ? [] : value.split('\n').filter((k) => k.trim() !== ''));
 
 export const parsePackages = (a: Assignment | undefined): string[] => (a === undefined ? [] : a.value.split(/\s+/).filter(Boolean));
 
@@ -151,7 +158,6 @@ export function parseServices(a: Assignment | undefined, d: Diagnostics): Servic
 export function parseSwitch(a: Assignment | undefined, d: Diagnostics): boolean {
   if (a === undefined) return false;
   if (['1', 'yes', 'true'].includes(a.value)) return true;
-  if (!['0', 'no', 'false', ''].includes(a.value))
-    d.add(a.line, 'warning', `${a.name} is 1 (on) or 0 (off); "${a.value}" is neither, so Cairn left it off.`, a.name);
+  if (!['0', 'no', 'false', ''].includes(a.value)) d.add(a.line, 'warning', `${a.name} is 1 (on) or 0 (off); "${a.value}" is neither, so Cairn left it off.`, a.name);
   return false;
 }

@@ -43,7 +43,10 @@ const NAME_START = /[A-Za-z_]/;
 const SPECIAL_PARAM = /[0-9@*#?$!-]/;
 
 class Unterminated extends Error {
-  constructor(readonly quote: string, readonly line: number) {
+  constructor(
+    readonly quote: string,
+    readonly line: number,
+  ) {
     super(quote);
   }
 }

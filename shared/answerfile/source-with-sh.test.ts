@@ -15,7 +15,35 @@ const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
 const TARBALL = path.resolve(import.meta.dirname, '../../../shared/alpine/alpine-minirootfs-3.20.3-x86_64.tar.gz');
 const NAMES = [...SETUP_ALPINE_VARIABLES, ...CAIRN_VARIABLES, ...DISK_ENVIRONMENT, 'APKREPO_DEFAULT_ANSWER'];
 /** Commands a hostile value might try to run; each records itself if it ever runs. */
-const TRIPWIRES = ['touch', 'rm', 'id', 'reboot', 'poweroff', 'sh', 'ash', 'bash', 'cat', 'date', 'tee', 'ls', 'mkdir', 'mv', 'cp', 'chmod', 'wget', 'curl', 'nc', 'apk', 'env', 'hostname', 'pwned', 'x', 'net', 'secret', 'busybox'];
+const TRIPWIRES = [
+  'touch',
+  'rm',
+  'id',
+  'reboot',
+  'poweroff',
+  'sh',
+  'ash',
+  'bash',
+  'cat',
+  'date',
+  'tee',
+  'ls',
+  'mkdir',
+  'mv',
+  'cp',
+  'chmod',
+  'wget',
+  'curl',
+  'nc',
+  'apk',
+  'env',
+  'hostname',
+  'pwned',
+  'x',
+  'net',
+  'secret',
+  'busybox',
+];
 const SPLIT = '\0CAIRN-SPLIT\0';
 
 let scratch = '';
@@ -70,10 +98,16 @@ function sourceNames(text: string, names: readonly string[]): Sourced {
   writeFileSync(file, text);
   const split = `printf '${SPLIT.replaceAll('\0', '\\0')}'`;
   const script = [
-    'set', split, '. "$1"', split,
-    ...names.map((n) => `printf '%s\\0%s\\0' "\${${n}+set}" "$${n}"`), split,
-    'export -p', split,
-    `unset ${names.join(' ')}`, 'set',
+    'set',
+    split,
+    '. "$1"',
+    split,
+    ...names.map((n) => `printf '%s\\0%s\\0' "\${${n}+set}" "$${n}"`),
+    split,
+    'export -p',
+    split,
+    `unset ${names.join(' ')}`,
+    'set',
   ].join('\n');
   const r = spawnSync(shell[0] ?? '/bin/sh', [...shell.slice(1), '-c', script, 'sh', file], { cwd, env: { PATH: tripwires, HOME: home } });
   const [before = '', output = '', valueText = '', exportText = '', after = ''] = r.stdout.toString('utf8').split(SPLIT);
@@ -120,7 +154,7 @@ function expectTyped(p: Profile, s: Sourced): void {
   if (p.disk.mode !== 'none' && p.disk.kernelOptions !== '') expect(s.values.get('KERNELOPTS')).toBe(p.disk.kernelOptions);
 }
 
-const TARGETED = ["'", '"', '$(touch pwned)', '`touch pwned`', '; touch pwned', '\\', 'Zoë 🙂 日本', '$HOME', "a'b\"c$(x)`y`;\\z"];
+const TARGETED = ["'", '"', '$(touch pwned)', '`touch pwned`', '; touch pwned', '\\', 'Zoë 🙂 日本', '$HOME', 'a\'b"c$(x)`y`;\\z'];
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFixtureKeyNotARealKey000000000000000000';
 
 /** A valid profile with one targeted hostile string put in every free-text field that allows it. */
@@ -131,7 +165,14 @@ const hostile = fc.tuple(validProfile, fc.constantFrom(...TARGETED)).map(([p, ba
   rootSshKeys: [`${KEY} root ${bad}`],
   sshd: p.sshd === 'none' ? 'openssh' : p.sshd,
   interfaces: [
-    { name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: `net ${bad}`.replace(/["\\]/g, '#'), passphrase: `pass ${bad} #1`.replace(/["\\]|[^\x20-\x7e]/g, '%') }, extraOptions: { inet: [], inet6: [] } },
+    {
+      name: 'wlan0',
+      auto: true,
+      ipv4: { mode: 'dhcp' },
+      ipv6: { mode: 'none' },
+      wifi: { ssid: `net ${bad}`.replace(/["\\]/g, '#'), passphrase: `pass ${bad} #1`.replace(/["\\]|[^\x20-\x7e]/g, '%') },
+      extraOptions: { inet: [], inet6: [] },
+    },
   ],
   disk: p.disk.mode === 'none' ? p.disk : { ...p.disk, kernelOptions: `quiet ${bad}`.replace(/["'\\$`]/g, ';') },
 }));
@@ -146,7 +187,12 @@ describe('sourcing a rendered answer file with /bin/sh', () => {
         expectInert(s);
         const meant = toAssignments(text).assignments;
         expect(Object.fromEntries(s.values)).toEqual(Object.fromEntries([...meant.values()].map((a) => [a.name, a.value])));
-        expect([...s.exported].sort()).toEqual([...meant.values()].filter((a) => a.exported).map((a) => a.name).sort());
+        expect([...s.exported].sort()).toEqual(
+          [...meant.values()]
+            .filter((a) => a.exported)
+            .map((a) => a.name)
+            .sort(),
+        );
         expectTyped(p, s);
       }),
       { numRuns: 50 },
@@ -169,13 +215,18 @@ describe('sourcing a rendered answer file with /bin/sh', () => {
 const HAND_WRITTEN = [
   'A=plain B="double \\"quoted\\" \\$x \\`y\\` \\\\ \\q" C=\'single \\ "x"\'\n',
   'A=back\\ slash\\\nnext B=mi"x"\'ed\'\\\'q # comment\nexport C=1 D\nD="multi\nline\n\ttab"\n',
-  '# only comments\n\n   A=  \nB=a#b C=\'\'\nexport A\n',
+  "# only comments\n\n   A=  \nB=a#b C=''\nexport A\n",
   'A="$" B=a$ C="x\\\ny"\nexport B\n',
   'A="<<EOF"\nB=2 # <<EOF\nC=\'3\'\n',
 ];
 
 describe('reading answer files without a shell', () => {
-  const files = [...HAND_WRITTEN, ...readdirSync(FIXTURES).filter((f) => f.endsWith('.answers')).map((f) => readFileSync(path.join(FIXTURES, f), 'utf8'))];
+  const files = [
+    ...HAND_WRITTEN,
+    ...readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.answers'))
+      .map((f) => readFileSync(path.join(FIXTURES, f), 'utf8')),
+  ];
   it.each(files.map((f, n) => [n, f]))('agrees with /bin/sh on every value and export (file %i)', (_n, text) => {
     const meant = toAssignments(text);
     expect(meant.diagnostics).toEqual([]);
@@ -183,13 +234,20 @@ describe('reading answer files without a shell', () => {
     const s = sourceNames(text, names);
     expectInert(s);
     expect(Object.fromEntries(s.values)).toEqual(Object.fromEntries([...meant.assignments.values()].map((a) => [a.name, a.value])));
-    expect([...s.exported].sort()).toEqual([...meant.assignments.values()].filter((a) => a.exported).map((a) => a.name).sort());
+    expect([...s.exported].sort()).toEqual(
+      [...meant.assignments.values()]
+        .filter((a) => a.exported)
+        .map((a) => a.name)
+        .sort(),
+    );
   });
 });
 
 type Change = (p: Profile) => void;
 const withWifi: Change = (p) => {
-  p.interfaces = [{ name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Home', passphrase: 'correct horse' }, extraOptions: { inet: [], inet6: [] } }];
+  p.interfaces = [
+    { name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Home', passphrase: 'correct horse' }, extraOptions: { inet: [], inet6: [] } },
+  ];
 };
 const user = (p: Profile) => p.user!;
 

@@ -15,8 +15,7 @@ export { unlocks, wantsUnlock } from '../profile/unlock';
  * what auto would write (a key and no password: answer files never carry
  * password hashes), else the file's own yes or no.
  */
-export const unlockAsRead = (sshKeys: readonly string[], hasU: boolean): ProfileUser['unlock'] =>
-  hasU === sshKeys.length > 0 ? 'auto' : hasU ? 'yes' : 'no';
+export const unlockAsRead = (sshKeys: readonly string[], hasU: boolean): ProfileUser['unlock'] => (hasU === sshKeys.length > 0 ? 'auto' : hasU ? 'yes' : 'no');
 
 /** USEROPTS: `[-a] [-u] [-f FULLNAME] [-g GROUPS] NAME`, or none. */
 export function userOptions(u: ProfileUser | null): string {
@@ -35,22 +34,30 @@ export interface UserInputs {
   fullName: Assignment | undefined;
 }
 
-
 /** The user from USEROPTS, USERSSHKEY and CAIRN_USER_FULLNAME, with what setup-user would do differently. */
 export function parseUser({ opts, keys, fullName }: UserInputs, d: Diagnostics): ProfileUser | null {
   const sshKeys = keys === undefined ? [] : sshKeyLines(keys.value);
   if (opts === undefined) {
     // What setup-user does when nobody answers "Setup a user? [no]": no user.
-    d.missing('USEROPTS', 'info', (state) => `USEROPTS is ${state}: setup-alpine would ask "Setup a user?" here; unattended, it creates no user, and neither does this profile. Add a user in the wizard if you want one.`);
-    if (keys !== undefined && sshKeys.length > 0)
-      d.add(keys.line, 'info', 'USERSSHKEY has no effect without a user (USEROPTS is not set); it was not kept.', 'USERSSHKEY');
+    d.missing(
+      'USEROPTS',
+      'info',
+      (state) =>
+        `USEROPTS is ${state}: setup-alpine would ask "Setup a user?" here; unattended, it creates no user, and neither does this profile. Add a user in the wizard if you want one.`,
+    );
+    if (keys !== undefined && sshKeys.length > 0) d.add(keys.line, 'info', 'USERSSHKEY has no effect without a user (USEROPTS is not set); it was not kept.', 'USERSSHKEY');
     return null;
   }
   const note = d.at(opts.line, 'USEROPTS');
   const words = optionWords(opts.value, 'USEROPTS', 'setup-user', note);
   if (words.length === 1 && words[0] === 'none') {
     if (keys !== undefined && sshKeys.length > 0)
-      d.add(keys.line, 'warning', 'USEROPTS is none but USERSSHKEY is set: setup-user would then create a user literally named "none". Cairn created no user and ignored the key.', 'USERSSHKEY');
+      d.add(
+        keys.line,
+        'warning',
+        'USEROPTS is none but USERSSHKEY is set: setup-user would then create a user literally named "none". Cairn created no user and ignored the key.',
+        'USERSSHKEY',
+      );
     if (fullName !== undefined) d.add(fullName.line, 'warning', 'CAIRN_USER_FULLNAME is set but USEROPTS is none (no user); it was ignored.', 'CAIRN_USER_FULLNAME');
     return null;
   }
@@ -64,10 +71,18 @@ export function parseUser({ opts, keys, fullName }: UserInputs, d: Diagnostics):
 
   let full = lastArg(g, 'f') ?? '';
   if (!fullNameTravels(full))
-    note('warning', `The full name "${full}" cannot travel in USEROPTS: setup-alpine splits it at spaces, so setup-user would print its usage and create no user. Cairn keeps the full name and sets it itself after setup-alpine (CAIRN_USER_FULLNAME).`);
+    note(
+      'warning',
+      `The full name "${full}" cannot travel in USEROPTS: setup-alpine splits it at spaces, so setup-user would print its usage and create no user. Cairn keeps the full name and sets it itself after setup-alpine (CAIRN_USER_FULLNAME).`,
+    );
   if (fullName !== undefined) {
     if (full !== '' && full !== fullName.value)
-      d.add(fullName.line, 'warning', `CAIRN_USER_FULLNAME ("${fullName.value}") differs from the -f in USEROPTS ("${full}"); Cairn used CAIRN_USER_FULLNAME.`, 'CAIRN_USER_FULLNAME');
+      d.add(
+        fullName.line,
+        'warning',
+        `CAIRN_USER_FULLNAME ("${fullName.value}") differs from the -f in USEROPTS ("${full}"); Cairn used CAIRN_USER_FULLNAME.`,
+        'CAIRN_USER_FULLNAME',
+      );
     full = fullName.value;
   }
 
@@ -75,7 +90,7 @@ export function parseUser({ opts, keys, fullName }: UserInputs, d: Diagnostics):
   const k = lastArg(g, 'k');
   if (k !== null) {
     if (keys !== undefined) note('warning', 'USEROPTS has -k and USERSSHKEY is set too: setup-user uses the -k in USEROPTS. Cairn kept that key and ignored USERSSHKEY.');
-    else note('info', 'USEROPTS has -k; Cairn keeps the key as the user\'s SSH key and writes it to USERSSHKEY, where a key with spaces survives.');
+    else note('info', "USEROPTS has -k; Cairn keeps the key as the user's SSH key and writes it to USERSSHKEY, where a key with spaces survives.");
     userKeys = k === 'none' ? [] : [k];
   }
   const groupsArg = lastArg(g, 'g');

@@ -4,7 +4,14 @@ import { renderInterfaces } from './interfaces-render';
 import { render } from './render';
 import { wifiConfigPath, wifiConfigText, withWifiSecret } from './wifi-config';
 
-const wlan = (ssid: string, passphrase: string): NetworkInterface => ({ name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid, passphrase }, extraOptions: { inet: [], inet6: [] } });
+const wlan = (ssid: string, passphrase: string): NetworkInterface => ({
+  name: 'wlan0',
+  auto: true,
+  ipv4: { mode: 'dhcp' },
+  ipv6: { mode: 'none' },
+  wifi: { ssid, passphrase },
+  extraOptions: { inet: [], inet6: [] },
+});
 
 describe('a wifi passphrase kept out of /etc/network/interfaces', () => {
   it('names the 0600 file in the interfaces of a pushed install, and keeps it inline in an answer file for the console', () => {

@@ -22,5 +22,15 @@ export const withWifiSecret = (interfaces: readonly NetworkInterface[]): Array<N
  * backslashes, which is what the quoted form takes).
  */
 export function wifiConfigText(wifi: Wifi): string {
-  return ['# Written by Cairn: the wifi settings of this card (0600, root only).', 'ctrl_interface=/var/run/wpa_supplicant', 'network={', `\tssid=${hexOf(wifi.ssid)}`, '\tscan_ssid=1', '\tkey_mgmt=WPA-PSK', `\tpsk="${wifi.passphrase}"`, '}', ''].join('\n');
+  return [
+    '# Written by Cairn: the wifi settings of this card (0600, root only).',
+    'ctrl_interface=/var/run/wpa_supplicant',
+    'network={',
+    `\tssid=${hexOf(wifi.ssid)}`,
+    '\tscan_ssid=1',
+    '\tkey_mgmt=WPA-PSK',
+    `\tpsk="${wifi.passphrase}"`,
+    '}',
+    '',
+  ].join('\n');
 }

@@ -36,7 +36,12 @@ export const prepareRequestSchema = z.object({
   replaceExisting: z.boolean().default(false),
   /** The private key Cairn logs in with; its public half joins authorized_keys. Left out, Cairn logs in with the SSH agent and the profile's keys. */
   keyPath: z.string().trim().min(1).optional(),
-  user: z.string().trim().min(1, { error: 'Enter the user Cairn logs in as (root on a fresh box).' }).regex(ONE_WORD, { error: 'A user name cannot contain spaces.' }).default('root'),
+  user: z
+    .string()
+    .trim()
+    .min(1, { error: 'Enter the user Cairn logs in as (root on a fresh box).' })
+    .regex(ONE_WORD, { error: 'A user name cannot contain spaces.' })
+    .default('root'),
   port: z.number().int().min(1).max(65535, { error: 'The port is a number from 1 to 65535 (SSH uses 22).' }).default(22),
 });
 
@@ -96,7 +101,10 @@ export type BatchMedia = z.infer<typeof batchMediaSchema>;
 
 export const bootMediaChannels = {
   /** Asks for the mounted medium's folder with the system dialog. */
-  'bootmedia:choose-folder': channel(z.object({}), z.discriminatedUnion('chosen', [z.object({ chosen: z.literal(false) }), z.object({ chosen: z.literal(true), folder: z.string() })])),
+  'bootmedia:choose-folder': channel(
+    z.object({}),
+    z.discriminatedUnion('chosen', [z.object({ chosen: z.literal(false) }), z.object({ chosen: z.literal(true), folder: z.string() })]),
+  ),
   /** Looks at a folder without writing: writable, Alpine boot media, overlays already there. */
   'bootmedia:inspect': channel(z.object({ folder: folderSchema, medium: mediumKindSchema }), mediumReportSchema),
   /**

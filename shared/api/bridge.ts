@@ -8,9 +8,7 @@ type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
 
 /** A request may be left out when every field of it is optional. */
-export type ArgsOf<C extends ChannelName> = Record<never, never> extends RequestOf<C>
-  ? [request?: RequestOf<C>]
-  : [request: RequestOf<C>];
+export type ArgsOf<C extends ChannelName> = Record<never, never> extends RequestOf<C> ? [request?: RequestOf<C>] : [request: RequestOf<C>];
 
 /** Answers arrive unchecked across the bridge; `createClient` parses them into typed results. */
 export type BridgeMethod<C extends ChannelName> = (...args: ArgsOf<C>) => Promise<unknown>;

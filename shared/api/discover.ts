@@ -40,7 +40,12 @@ export const discoverChannels = {
     z.object({
       scanId: scanIdSchema,
       subnet: z.string().trim().min(1, { error: 'Enter the network to search, like 192.168.1.0/24.' }),
-      port: z.number({ error: 'The port is a number from 1 to 65535 (SSH uses 22).' }).int().min(1).max(65535, { error: 'The port is a number from 1 to 65535 (SSH uses 22).' }).default(22),
+      port: z
+        .number({ error: 'The port is a number from 1 to 65535 (SSH uses 22).' })
+        .int()
+        .min(1)
+        .max(65535, { error: 'The port is a number from 1 to 65535 (SSH uses 22).' })
+        .default(22),
     }),
     scanResultSchema,
   ),

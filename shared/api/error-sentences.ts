@@ -8,7 +8,8 @@ export const ERROR_SENTENCES: Record<ErrorCode, string> = {
   'newer-format': 'This file was saved by a newer version of Cairn; update Cairn to open it.',
   'io-failed': 'Cairn could not read or write a file on this computer; check the disk has space and the folder is writable.',
   'host-key-unknown': 'This host has not been seen before; compare its key fingerprint with the one on the machine before trusting it.',
-  'host-key-changed': 'The host presented a different key than last time; this can mean the machine was reinstalled or that someone is intercepting the connection. Check the machine before trusting the new key.',
+  'host-key-changed':
+    'The host presented a different key than last time; this can mean the machine was reinstalled or that someone is intercepting the connection. Check the machine before trusting the new key.',
   'auth-failed': 'The machine refused the login; check the user name, password or key for this target.',
   unreachable: 'Cairn could not reach the machine; check it is switched on, the address and port are right and SSH is running on it.',
   timeout: 'The machine stopped answering in time; check the network and try again.',
@@ -35,5 +36,4 @@ export const ERROR_SENTENCES: Record<ErrorCode, string> = {
 export const errorSentence = (code: ErrorCode): string => ERROR_SENTENCES[code];
 
 /** What the UI shows for a failed request: the main process's own sentence when it gave one. */
-export const describeError = (error: ApiError): string =>
-  error.message.trim() === '' ? errorSentence(error.code) : error.message;
+export const describeError = (error: ApiError): string => (error.message.trim() === '' ? errorSentence(error.code) : error.message);

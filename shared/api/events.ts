@@ -2,16 +2,7 @@ import { z } from 'zod';
 import { boxEventSchemas } from './boxes';
 import { discoverEventSchemas } from './discover';
 import type { EventName } from './names';
-import {
-  finalRunStatusSchema,
-  preflightFactsSchema,
-  preflightProblemSchema,
-  runErrorSchema,
-  runFindingSchema,
-  runProgressSchema,
-  runRefSchema,
-  runStepStatusSchema,
-} from './runs';
+import { finalRunStatusSchema, preflightFactsSchema, preflightProblemSchema, runErrorSchema, runFindingSchema, runProgressSchema, runRefSchema, runStepStatusSchema } from './runs';
 
 export const MENU_COMMANDS = ['app.start', 'profile.new', 'profile.open', 'profile.save', 'answerfile.import', 'answerfile.export'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -28,9 +28,6 @@ export const fileChannels = {
   /** Asks which file to open with the system dialog and returns its text (UTF-8). */
   'files:open-text': channel(
     z.object({ title: z.string().optional(), filters: z.array(fileFilterSchema).default([]) }),
-    z.discriminatedUnion('opened', [
-      z.object({ opened: z.literal(false) }),
-      z.object({ opened: z.literal(true), path: z.string(), name: z.string(), text: z.string() }),
-    ]),
+    z.discriminatedUnion('opened', [z.object({ opened: z.literal(false) }), z.object({ opened: z.literal(true), path: z.string(), name: z.string(), text: z.string() })]),
   ),
 };

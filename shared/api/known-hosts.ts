@@ -18,18 +18,14 @@ export type KnownHost = z.infer<typeof knownHostSchema>;
 // marker or a comment; spaces and control characters end the field.
 // eslint-disable-next-line no-control-regex -- control characters are what a host must not hold
 const KNOWN_HOST_NAME = /^(?![@#])[^\s\u0000-\u001f\u007f-\u009f,*?![\]|]+$/;
-const NOT_A_HOST = 'A host name or address cannot hold spaces, control characters or any of , * ? ! [ ] |, nor start with @ or #: test the connection again and trust the key it shows.';
+const NOT_A_HOST =
+  'A host name or address cannot hold spaces, control characters or any of , * ? ! [ ] |, nor start with @ or #: test the connection again and trust the key it shows.';
 
 /** Why `host` cannot be written to known_hosts as it is, or null when it can. */
 export const knownHostNameProblem = (host: string): string | null => (host.length <= 255 && KNOWN_HOST_NAME.test(host) ? null : NOT_A_HOST);
 
 const knownHostField = (missing: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: missing })
-    .max(255, { error: 'A host name or address is at most 255 characters long.' })
-    .regex(KNOWN_HOST_NAME, { error: NOT_A_HOST });
+  z.string().trim().min(1, { error: missing }).max(255, { error: 'A host name or address is at most 255 characters long.' }).regex(KNOWN_HOST_NAME, { error: NOT_A_HOST });
 
 export const knownHostChannels = {
   'knownHosts:list': channel(z.object({}), z.object({ hosts: z.array(knownHostSchema), problems: z.array(storeProblemSchema) })),

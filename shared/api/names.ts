@@ -62,15 +62,24 @@ export const CHANNEL_NAMES = [
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Events streamed from the main process to the window. */
-export const EVENT_NAMES = ['run.output', 'run.step', 'run.progress', 'run.preflight', 'run.done', 'boxes.facts', 'boxes.back', 'boxes.output', 'discover.progress', 'menu.command'] as const;
+export const EVENT_NAMES = [
+  'run.output',
+  'run.step',
+  'run.progress',
+  'run.preflight',
+  'run.done',
+  'boxes.facts',
+  'boxes.back',
+  'boxes.output',
+  'discover.progress',
+  'menu.command',
+] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export const channelNames: readonly ChannelName[] = CHANNEL_NAMES;
 export const eventNames: readonly EventName[] = EVENT_NAMES;
 
-export const isChannelName = (s: unknown): s is ChannelName =>
-  typeof s === 'string' && (CHANNEL_NAMES as readonly string[]).includes(s);
+export const isChannelName = (s: unknown): s is ChannelName => typeof s === 'string' && (CHANNEL_NAMES as readonly string[]).includes(s);
 
-export const isEventName = (s: unknown): s is EventName =>
-  typeof s === 'string' && (EVENT_NAMES as readonly string[]).includes(s);
+export const isEventName = (s: unknown): s is EventName => typeof s === 'string' && (EVENT_NAMES as readonly string[]).includes(s);

@@ -31,17 +31,11 @@ export const storedProfileSchema = z.object({
 export type StoredProfile = z.infer<typeof storedProfileSchema>;
 
 export const profileChannels = {
-  'profiles:list': channel(
-    z.object({}),
-    z.object({ profiles: z.array(profileSummarySchema), problems: z.array(storeProblemSchema) }),
-  ),
+  'profiles:list': channel(z.object({}), z.object({ profiles: z.array(profileSummarySchema), problems: z.array(storeProblemSchema) })),
   'profiles:get': channel(z.object({ id: idSchema }), storedProfileSchema),
   /** Without an id the profile is saved as a new one. */
   'profiles:save': channel(z.object({ id: idSchema.optional(), profile: profileSchema }), profileSummarySchema),
   'profiles:remove': channel(z.object({ id: idSchema }), z.object({ id: idSchema })),
   /** The copy is named `name`, or "<original> (copy)" when no name is given. */
-  'profiles:duplicate': channel(
-    z.object({ id: idSchema, name: z.string().trim().min(1, { error: 'Give the copy a name.' }).optional() }),
-    profileSummarySchema,
-  ),
+  'profiles:duplicate': channel(z.object({ id: idSchema, name: z.string().trim().min(1, { error: 'Give the copy a name.' }).optional() }), profileSummarySchema),
 };

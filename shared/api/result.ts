@@ -93,10 +93,7 @@ export const failWithDetails = (code: ErrorCode, message: string, details: HostK
 });
 
 export function resultSchema<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: apiErrorSchema }),
-  ]);
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: apiErrorSchema })]);
 }
 
 /** Ids Cairn makes for stored things; the pattern also keeps them safe as file names. */

@@ -194,10 +194,7 @@ export const runChannels = {
   /** Runs kept on disk, newest first, with the ones still going. */
   'runs:list': channel(z.object({}), z.object({ runs: z.array(runSummarySchema), problems: z.array(storeProblemSchema) })),
   /** One run's summary and its log (the last RUN_LOG_TAIL_BYTES; `logStart` is where that tail begins in the file). */
-  'runs:get': channel(
-    z.object({ runId: idSchema }),
-    z.object({ summary: runSummarySchema, log: z.string(), logStart: z.number().int(), logPath: z.string() }),
-  ),
+  'runs:get': channel(z.object({ runId: idSchema }), z.object({ summary: runSummarySchema, log: z.string(), logStart: z.number().int(), logPath: z.string() })),
   /** Runs the fleet's failed, refused, cancelled or interrupted targets again; `targetIds` narrows it to those (one box whose key was just trusted). */
   'runs:retry-failed': channel(z.object({ fleetId: idSchema, targetIds: z.array(idSchema).min(1).max(500).optional() }), fleetStartedSchema),
   /**

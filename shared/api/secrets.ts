@@ -40,10 +40,7 @@ export const secretChannels = {
   /** A SHA-512 crypt(3) hash (`$6$rounds=N$salt$...`) for a profile; the clear password is not kept. */
   'secrets:hash-password': channel(
     z.object({
-      password: z
-        .string({ error: 'Enter a password to hash.' })
-        .min(1, { error: 'Enter a password to hash.' })
-        .max(4096, { error: 'Keep the password under 4096 characters.' }),
+      password: z.string({ error: 'Enter a password to hash.' }).min(1, { error: 'Enter a password to hash.' }).max(4096, { error: 'Keep the password under 4096 characters.' }),
     }),
     z.object({ hash: z.string() }),
   ),

@@ -29,11 +29,7 @@ export const jumpHostSchema = z.object({ host: hostField, port: portField, user:
 export type JumpHost = z.infer<typeof jumpHostSchema>;
 
 const targetFields = {
-  name: z
-    .string({ error: 'Give the target a name.' })
-    .trim()
-    .min(1, { error: 'Give the target a name.' })
-    .max(100, { error: 'Keep the target name under 100 characters.' }),
+  name: z.string({ error: 'Give the target a name.' }).trim().min(1, { error: 'Give the target a name.' }).max(100, { error: 'Keep the target name under 100 characters.' }),
   host: hostField,
   port: portField,
   user: userField,
@@ -42,7 +38,10 @@ const targetFields = {
   auth: z.enum(AUTH_METHODS, { error: 'Choose how to log in: agent, key, password or keyboard-interactive.' }),
   /** The private key file, for `auth: 'key'`. Its passphrase lives in secrets, never here. */
   keyPath: z.string().trim().min(1).optional(),
-  tags: z.array(z.string().trim().min(1, { error: 'A tag cannot be empty.' }).max(40)).max(20).default([]),
+  tags: z
+    .array(z.string().trim().min(1, { error: 'A tag cannot be empty.' }).max(40))
+    .max(20)
+    .default([]),
   /**
    * The host key this box was given on a boot medium, before it ever ran:
    * "Find on network" looks for it, and it is trusted wherever the box turns up.

@@ -61,7 +61,10 @@ describe('address pools', () => {
 
 describe('a batch', () => {
   it('gives each box its own hostname and address, from the pattern and the pool, and keeps a row that names its own', () => {
-    const expanded = expandBatch(board(), batch([row({ target: 'a' }), row({ target: 'b', ipv4: '192.168.1.99' }), row({ target: 'c', hostname: 'kitchen' })], { hostname: 'pi-{nn}', ipv4Pool: '192.168.1.40-41' }));
+    const expanded = expandBatch(
+      board(),
+      batch([row({ target: 'a' }), row({ target: 'b', ipv4: '192.168.1.99' }), row({ target: 'c', hostname: 'kitchen' })], { hostname: 'pi-{nn}', ipv4Pool: '192.168.1.40-41' }),
+    );
     if (!expanded.ok) throw new Error(JSON.stringify(expanded.problems));
     expect(expanded.boxes.map((b) => [b.row, b.target, b.profile.hostname, b.profile.interfaces[0]?.ipv4])).toEqual([
       [2, 'a', 'pi-01', { mode: 'static', address: '192.168.1.40', prefix: 24, gateway: '192.168.1.1' }],
@@ -104,7 +107,10 @@ describe('a batch', () => {
 
   it('says when the pool is too small for the rows that take from it', () => {
     const expanded = expandBatch(board(), batch([row({ target: 'a' }), row({ target: 'b' }), row({ target: 'c' })], { hostname: 'pi-{n}', ipv4Pool: '192.168.1.40-41' }));
-    expect(expanded).toEqual({ ok: false, problems: [{ row: null, column: 'ipv4Pool', message: 'The range holds 2 addresses but 3 rows take one from it; widen it or give some rows their own address.' }] });
+    expect(expanded).toEqual({
+      ok: false,
+      problems: [{ row: null, column: 'ipv4Pool', message: 'The range holds 2 addresses but 3 rows take one from it; widen it or give some rows their own address.' }],
+    });
   });
 
   it('tells a problem of the profile itself once, not on every row', () => {

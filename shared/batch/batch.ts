@@ -15,7 +15,6 @@ export interface BatchBox {
   profile: Profile;
 }
 
-
 /** The profile problem paths each column fills. */
 const COLUMN_OF_PATH: ReadonlyArray<[RegExp, BatchColumn]> = [
   [/^hostname$/, 'hostname'],
@@ -53,9 +52,17 @@ export function expandBatch(profile: Profile, batch: Batch): { ok: true; boxes: 
   if (batch.rows.length === 0) problems.push({ row: null, column: 'target', message: 'Add a row for each box, naming its target.' });
   const needPool = batch.rows.filter((r) => r.ipv4.trim() === '').length;
   if (pool?.ok && needPool > pool.pool.size)
-    problems.push({ row: null, column: 'ipv4Pool', message: `The range holds ${pool.pool.size} address${pool.pool.size === 1 ? '' : 'es'} but ${needPool} rows take one from it; widen it or give some rows their own address.` });
+    problems.push({
+      row: null,
+      column: 'ipv4Pool',
+      message: `The range holds ${pool.pool.size} address${pool.pool.size === 1 ? '' : 'es'} but ${needPool} rows take one from it; widen it or give some rows their own address.`,
+    });
   // The profile's own problems are told once, not on every row.
-  const own = new Set(validate(profile).filter((p) => p.severity === 'error').map((p) => `${p.path}\n${p.message}`));
+  const own = new Set(
+    validate(profile)
+      .filter((p) => p.severity === 'error')
+      .map((p) => `${p.path}\n${p.message}`),
+  );
   let fromPool = 0;
 
   batch.rows.forEach((cells, index) => {

@@ -15,15 +15,27 @@ export function parseBatchCsv(text: string): { ok: true; rows: BatchRow[] } | { 
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t'] });
   const [header, ...body] = parsed.data;
   // A one-column file has no delimiter to detect: that is not a problem of the file.
-  const problems: BatchProblem[] = parsed.errors.filter((e) => e.type !== 'Delimiter').map((e) => ({ row: e.row === undefined ? null : e.row + 1, column: 'target', message: `${e.message}; check the quotes on that line.` }));
-  if (header === undefined) return { ok: false, problems: [{ row: null, column: 'target', message: `The file is empty: write a header line naming the columns (${BATCH_COLUMNS.join(', ')}), then one line per box.` }] };
-  const names = header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const problems: BatchProblem[] = parsed.errors
+    .filter((e) => e.type !== 'Delimiter')
+    .map((e) => ({ row: e.row === undefined ? null : e.row + 1, column: 'target', message: `${e.message}; check the quotes on that line.` }));
+  if (header === undefined)
+    return {
+      ok: false,
+      problems: [{ row: null, column: 'target', message: `The file is empty: write a header line naming the columns (${BATCH_COLUMNS.join(', ')}), then one line per box.` }],
+    };
+  const names = header.map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_'),
+  );
   for (const name of names) {
     if (!isColumn(name)) problems.push({ row: 1, column: 'target', message: `“${name}” is not a column Cairn knows; use ${BATCH_COLUMNS.join(', ')}.` });
   }
   if (!names.includes('target')) problems.push({ row: 1, column: 'target', message: 'The header has no “target” column: every box needs one.' });
   const rows = body.map((cells, n) => {
-    if (cells.length !== names.length) problems.push({ row: n + 2, column: 'target', message: `This line has ${cells.length} cells but the header names ${names.length} columns.` });
+    if (cells.length !== names.length)
+      problems.push({ row: n + 2, column: 'target', message: `This line has ${cells.length} cells but the header names ${names.length} columns.` });
     const row = emptyRow();
     names.forEach((name, i) => {
       if (isColumn(name)) row[name] = (cells[i] ?? '').trim();

@@ -44,7 +44,9 @@ describe('boot media for a batch', () => {
     const problems = batchOverlayProblems(profile, boxesOf(profile, rows({ target: 'a' }, { target: 'b' }, { target: 'c' })), null);
     expect(problems).toEqual([{ row: null, column: 'profile', message: expect.stringMatching(/^The box would let nobody in/) }]);
     // Said as the caller says it: the window has no key field, the command has --key.
-    expect(batchOverlayProblems(profile, boxesOf(profile, rows({ target: 'a' })), null, { nobodyIn: 'Give --key FILE.' })).toEqual([{ row: null, column: 'profile', message: 'Give --key FILE.' }]);
+    expect(batchOverlayProblems(profile, boxesOf(profile, rows({ target: 'a' })), null, { nobodyIn: 'Give --key FILE.' })).toEqual([
+      { row: null, column: 'profile', message: 'Give --key FILE.' },
+    ]);
     // A login key lets the boxes in: nothing left to tell.
     expect(batchOverlayProblems(profile, boxesOf(profile, rows({ target: 'a' })), KEY)).toEqual([]);
   });

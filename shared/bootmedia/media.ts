@@ -18,7 +18,7 @@ export const MEDIA: Record<MediumKind, MediumInfo> = {
     label: 'Raspberry Pi SD card',
     isBootMedia: true,
     steps: (f) => [
-      'Format the SD card with one FAT32 partition and extract Alpine\'s Raspberry Pi tarball (alpine-rpi-…-aarch64.tar.gz) onto it; choose that partition here.',
+      "Format the SD card with one FAT32 partition and extract Alpine's Raspberry Pi tarball (alpine-rpi-…-aarch64.tar.gz) onto it; choose that partition here.",
       `Cairn writes ${f} at the top of the card, beside apks/ and boot/.`,
       'Eject the card safely, put it in the Pi, connect the network and power it on. The first boot takes a minute or two.',
       'Then use "Find on network" to learn its address; the box is already trusted.',
@@ -28,7 +28,7 @@ export const MEDIA: Record<MediumKind, MediumInfo> = {
     label: 'USB stick with Alpine (setup-bootable)',
     isBootMedia: true,
     steps: (f) => [
-      'The ISO image itself is read-only. Make a writable Alpine stick instead: on a Linux machine run setup-bootable with the ISO and the stick\'s FAT partition, or extract the ISO\'s files onto a FAT32 stick and make it bootable.',
+      "The ISO image itself is read-only. Make a writable Alpine stick instead: on a Linux machine run setup-bootable with the ISO and the stick's FAT partition, or extract the ISO's files onto a FAT32 stick and make it bootable.",
       `Cairn writes ${f} at the top of the stick, beside apks/ and boot/.`,
       'Boot the PC from the stick with a network cable plugged in; then use "Find on network".',
     ],

@@ -6,7 +6,10 @@ import { overlayEntries, overlayFileName, overlayProblems, overlayServices, over
 
 const REFERENCE = join(import.meta.dirname, '../../../shared/alpine/reference');
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGsZ4t0h8vKq1XbWq0d9n3Yy0dTGQZ1nJ9yP8mFvZr2c jane@laptop';
-const HOST_KEY = { privateKey: '-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----', publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBoxHostKey root@pi' };
+const HOST_KEY = {
+  privateKey: '-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----',
+  publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBoxHostKey root@pi',
+};
 const PSK = 'f42c6fc52df0ebef9ebb4b90b38a5f902e83fe1b135a70e23aed762e9710a12e';
 
 function pi(change: (p: Profile) => Profile = (p) => p): Profile {
@@ -29,7 +32,12 @@ const content = (entries: OverlayEntry[], path: string) => {
   if (e?.type !== 'file') throw new Error(`${path} is not a file in the overlay`);
   return e.content;
 };
-const tsvColumn = (file: string, column: number) => new Set(readFileSync(join(REFERENCE, file), 'utf8').split('\n').map((l) => l.split('\t')[column]));
+const tsvColumn = (file: string, column: number) =>
+  new Set(
+    readFileSync(join(REFERENCE, file), 'utf8')
+      .split('\n')
+      .map((l) => l.split('\t')[column]),
+  );
 
 describe('the headless overlay', () => {
   it('is named as lbu commit will name the box overlay, so the box replaces it itself', () => {
@@ -48,7 +56,21 @@ describe('the headless overlay', () => {
       const e = byPath(entries).get(p);
       return e?.type === 'symlink' ? 'link' : e?.mode.toString(8);
     };
-    expect(Object.fromEntries(['etc', 'etc/ssh', 'root', 'root/.ssh', 'root/.ssh/authorized_keys', 'etc/ssh/ssh_host_ed25519_key', 'etc/ssh/ssh_host_ed25519_key.pub', 'etc/wpa_supplicant/wpa_supplicant.conf', 'etc/hostname'].map((p) => [p, mode(p)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        [
+          'etc',
+          'etc/ssh',
+          'root',
+          'root/.ssh',
+          'root/.ssh/authorized_keys',
+          'etc/ssh/ssh_host_ed25519_key',
+          'etc/ssh/ssh_host_ed25519_key.pub',
+          'etc/wpa_supplicant/wpa_supplicant.conf',
+          'etc/hostname',
+        ].map((p) => [p, mode(p)]),
+      ),
+    ).toEqual({
       etc: '755',
       'etc/ssh': '755',
       root: '700',
@@ -75,7 +97,11 @@ describe('the headless overlay', () => {
 
   it('asks only for packages and services that exist in Alpine (reference catalogues)', () => {
     const packages = tsvColumn('packages.tsv', 1);
-    const services = new Map(readFileSync(join(REFERENCE, 'services.tsv'), 'utf8').split('\n').map((l) => [l.split('\t')[0], l.split('\t')[2]]));
+    const services = new Map(
+      readFileSync(join(REFERENCE, 'services.tsv'), 'utf8')
+        .split('\n')
+        .map((l) => [l.split('\t')[0], l.split('\t')[2]]),
+    );
     for (const p of [pi(), pi((p) => ({ ...p, interfaces: [dhcpInterface('eth0')] })), pi((p) => ({ ...p, sshd: 'dropbear' }))]) {
       for (const name of overlayWorld(p)) expect(packages.has(name), name).toBe(true);
       for (const s of overlayServices(p)) {
@@ -87,7 +113,10 @@ describe('the headless overlay', () => {
   });
 
   it('without wifi, installs and starts no wpa_supplicant', () => {
-    const entries = overlayEntries(pi((p) => ({ ...p, interfaces: [dhcpInterface('eth0')] })), { ...keys, wifiPsk: null });
+    const entries = overlayEntries(
+      pi((p) => ({ ...p, interfaces: [dhcpInterface('eth0')] })),
+      { ...keys, wifiPsk: null },
+    );
     expect(content(entries, 'etc/apk/world')).toBe('alpine-base\nopenssh\n');
     expect([...byPath(entries).keys()].filter((p) => p.includes('wpa'))).toEqual([]);
   });
@@ -140,15 +169,28 @@ describe('the headless overlay', () => {
     expect(content(entries, 'etc/network/interfaces')).toContain('iface eth0 inet static\n\taddress 192.168.1.40/24\n\tgateway 192.168.1.1\n');
   });
 
-  it('starts Dropbear with its key in Dropbear\'s format when the profile installs Dropbear, without passwords', () => {
+  it("starts Dropbear with its key in Dropbear's format when the profile installs Dropbear, without passwords", () => {
     const dropbearKey = Uint8Array.from([0, 0, 0, 11, 1, 2, 3]);
-    const entries = overlayEntries(pi((p) => ({ ...p, sshd: 'dropbear' })), { ...keys, hostKey: { ...HOST_KEY, dropbearKey } });
+    const entries = overlayEntries(
+      pi((p) => ({ ...p, sshd: 'dropbear' })),
+      { ...keys, hostKey: { ...HOST_KEY, dropbearKey } },
+    );
     expect(content(entries, 'etc/apk/world')).toBe('alpine-base\ndropbear\nwpa_supplicant\n');
     expect(byPath(entries).get('etc/runlevels/default/dropbear')).toEqual({ type: 'symlink', path: 'etc/runlevels/default/dropbear', target: '/etc/init.d/dropbear' });
-    expect(byPath(entries).get('etc/dropbear/dropbear_ed25519_host_key')).toEqual({ type: 'file', path: 'etc/dropbear/dropbear_ed25519_host_key', mode: 0o600, content: dropbearKey });
+    expect(byPath(entries).get('etc/dropbear/dropbear_ed25519_host_key')).toEqual({
+      type: 'file',
+      path: 'etc/dropbear/dropbear_ed25519_host_key',
+      mode: 0o600,
+      content: dropbearKey,
+    });
     expect(content(entries, 'etc/conf.d/dropbear')).toBe('DROPBEAR_OPTS="-s"\n');
     expect([...byPath(entries).keys()].filter((p) => p.startsWith('etc/ssh') || p.endsWith('/sshd'))).toEqual([]);
-    expect(() => overlayEntries(pi((p) => ({ ...p, sshd: 'dropbear' })), keys)).toThrow(/Dropbear/);
+    expect(() =>
+      overlayEntries(
+        pi((p) => ({ ...p, sshd: 'dropbear' })),
+        keys,
+      ),
+    ).toThrow(/Dropbear/);
   });
 
   it('is the same for the same input', () => {
@@ -165,12 +207,21 @@ describe('what cannot go on a boot medium', () => {
 
   it('refuses a box nobody could log in to, unless the login key is given', () => {
     expect(paths(pi((p) => ({ ...p, rootSshKeys: [] })))).toContain('rootSshKeys');
-    expect(paths(pi((p) => ({ ...p, rootSshKeys: [] })), KEY)).toEqual([]);
+    expect(
+      paths(
+        pi((p) => ({ ...p, rootSshKeys: [] })),
+        KEY,
+      ),
+    ).toEqual([]);
   });
 
   it('refuses a private key pasted as the public one, and a key URL the box cannot fetch yet', () => {
     const pasted = pi((p) => ({ ...p, rootSshKeys: ['-----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjE'] }));
-    expect(overlayProblems(pasted, null).filter((x) => x.path === 'rootSshKeys.0').map((x) => x.message)).toContainEqual(expect.stringMatching(/private key/));
+    expect(
+      overlayProblems(pasted, null)
+        .filter((x) => x.path === 'rootSshKeys.0')
+        .map((x) => x.message),
+    ).toContainEqual(expect.stringMatching(/private key/));
     expect(overlayProblems(pi(), '-----BEGIN OPENSSH PRIVATE KEY-----').map((x) => x.path)).toEqual(['loginKey']);
     const url = pi((p) => ({ ...p, rootSshKeys: ['https://github.com/jane.keys'] }));
     expect(overlayProblems(url, null).find((x) => x.path === 'rootSshKeys.0')?.message).toMatch(/not a URL/);
@@ -191,7 +242,13 @@ describe('what cannot go on a boot medium', () => {
   it('refuses no SSH server, wifi on two cards and a box with no card up at boot', () => {
     // Root's keys would be dropped too: setup-sshd installs them.
     expect(paths(pi((p) => ({ ...p, sshd: 'none' })))).toEqual(['rootSshKeys', 'sshd']);
-    const two = pi((p) => ({ ...p, interfaces: [{ ...dhcpInterface('wlan0'), wifi: { ssid: 'A', passphrase: 'correct horse' } }, { ...dhcpInterface('wlan1'), wifi: { ssid: 'B', passphrase: 'correct horse' } }] }));
+    const two = pi((p) => ({
+      ...p,
+      interfaces: [
+        { ...dhcpInterface('wlan0'), wifi: { ssid: 'A', passphrase: 'correct horse' } },
+        { ...dhcpInterface('wlan1'), wifi: { ssid: 'B', passphrase: 'correct horse' } },
+      ],
+    }));
     expect(paths(two)).toEqual(['interfaces.1.wifi']);
     expect(paths(pi((p) => ({ ...p, interfaces: [{ ...dhcpInterface('eth0'), auto: false }] })))).toContain('interfaces');
   });

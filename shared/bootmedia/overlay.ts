@@ -30,8 +30,7 @@ export function overlayWorld(profile: Profile): string[] {
 }
 
 /** The SSH server the profile installs is the one the medium starts, so the box keeps its key and server after the install. */
-export const sshServer = (profile: Profile) =>
-  profile.sshd === 'dropbear' ? { package: 'dropbear', service: 'dropbear' } : { package: 'openssh', service: 'sshd' };
+export const sshServer = (profile: Profile) => (profile.sshd === 'dropbear' ? { package: 'dropbear', service: 'dropbear' } : { package: 'openssh', service: 'sshd' });
 
 /** OpenRC services the overlay enables, with their runlevels (where setup-alpine puts them). */
 export function overlayServices(profile: Profile): Array<{ name: string; runlevel: 'boot' | 'default' }> {
@@ -104,7 +103,7 @@ export function overlayEntries(profile: Profile, keys: OverlayKeys): OverlayEntr
 
 function serverEntries(profile: Profile, keys: OverlayKeys): OverlayEntry[] {
   if (profile.sshd === 'dropbear') {
-    if (keys.hostKey.dropbearKey === undefined) throw new Error('A Dropbear box needs its host key in Dropbear\'s format.');
+    if (keys.hostKey.dropbearKey === undefined) throw new Error("A Dropbear box needs its host key in Dropbear's format.");
     return [
       // Alpine's dropbear service makes only the key files that are missing.
       file('etc/dropbear/dropbear_ed25519_host_key', keys.hostKey.dropbearKey, 0o600),

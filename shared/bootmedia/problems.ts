@@ -13,7 +13,8 @@ export function overlayProblems(profile: Profile, loginKey: string | null): Prob
 
   profile.rootSshKeys.forEach((key, n) => {
     const problem = publicKeyProblem(key);
-    if (/^https?:/i.test(key.trim())) report(`rootSshKeys.${n}`, 'A boot medium needs the key itself, not a URL: the box has no network to fetch it when it first starts. Paste the public key line.');
+    if (/^https?:/i.test(key.trim()))
+      report(`rootSshKeys.${n}`, 'A boot medium needs the key itself, not a URL: the box has no network to fetch it when it first starts. Paste the public key line.');
     else if (problem !== null) report(`rootSshKeys.${n}`, problem);
   });
   if (loginKey !== null) {
@@ -28,8 +29,7 @@ export function overlayProblems(profile: Profile, loginKey: string | null): Prob
   if (!profile.interfaces.some((i) => i.auto && (i.ipv4.mode !== 'none' || i.ipv6.mode !== 'none')))
     report('interfaces', 'No network card comes up at boot with an address: the box could not be reached. Mark one card "Start at boot" with DHCP or a static address.');
   const wifi = profile.interfaces.map((i, n) => ({ i, n })).filter(({ i }) => i.wifi !== null);
-  for (const { n } of wifi.slice(1))
-    report(`interfaces.${n}.wifi`, 'A boot medium joins one wifi network; keep wifi on one card and add the others after the install.');
+  for (const { n } of wifi.slice(1)) report(`interfaces.${n}.wifi`, 'A boot medium joins one wifi network; keep wifi on one card and add the others after the install.');
   for (const { i, n } of wifi) {
     if (i.wifi !== null && utf8Bytes(i.wifi.ssid).length > 32)
       report(`interfaces.${n}.wifi.ssid`, 'A wifi network name is at most 32 bytes; letters outside ASCII take two to four each.');

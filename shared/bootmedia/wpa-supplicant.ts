@@ -17,7 +17,10 @@ export function utf8Bytes(s: string): number[] {
   return bytes;
 }
 
-export const hexOf = (s: string): string => utf8Bytes(s).map((b) => b.toString(16).padStart(2, '0')).join('');
+export const hexOf = (s: string): string =>
+  utf8Bytes(s)
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 
 export interface WifiNetwork {
   ssid: string;

@@ -48,14 +48,7 @@ function runKeyStep(argv: string[], publicKey: string): { text: string; dirMode:
 describe('the console commands for a box booted from the ISO', () => {
   it('logs in, brings up DHCP, adds the key, installs and starts the chosen server, then shows the address', () => {
     const result = ok(isoCommands({ publicKey: KEY, sshd: 'openssh' }));
-    expect(result.steps.map((s) => s.title)).toEqual([
-      'Log in as root',
-      'Bring up the network',
-      'Let your key in',
-      'Install OpenSSH',
-      'Start the SSH server',
-      'Find the address',
-    ]);
+    expect(result.steps.map((s) => s.title)).toEqual(['Log in as root', 'Bring up the network', 'Let your key in', 'Install OpenSSH', 'Start the SSH server', 'Find the address']);
     expect(result.script).toBe(
       [
         'root',

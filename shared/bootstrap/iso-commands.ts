@@ -22,12 +22,9 @@ export interface ConsoleStep {
   commands: string[];
 }
 
-export type IsoCommands =
-  | { ok: true; steps: ConsoleStep[]; /** Every command, one per line, for the copy button. */ script: string }
-  | { ok: false; message: string };
+export type IsoCommands = { ok: true; steps: ConsoleStep[]; /** Every command, one per line, for the copy button. */ script: string } | { ok: false; message: string };
 
-const KEY_LINE =
-  /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/]+={0,3}( .*)?$/;
+const KEY_LINE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/]+={0,3}( .*)?$/;
 
 const SSH_DIR = '/root/.ssh';
 const AUTHORIZED_KEYS = `${SSH_DIR}/authorized_keys`;
@@ -41,16 +38,12 @@ export function publicKeyProblem(raw: string): string | null {
     return isUrl(key, ['https']) ? null : 'Use an https URL without spaces, such as https://github.com/jane.keys.';
   }
   if (/PRIVATE KEY/.test(key)) return 'This is a private key: never give it to a box. Paste the .pub file instead.';
-  return KEY_LINE.test(key.replace(/\s+/g, ' '))
-    ? null
-    : 'This is not an SSH public key: it should start with ssh-ed25519, ssh-rsa or ecdsa-sha2-… followed by the key.';
+  return KEY_LINE.test(key.replace(/\s+/g, ' ')) ? null : 'This is not an SSH public key: it should start with ssh-ed25519, ssh-rsa or ecdsa-sha2-… followed by the key.';
 }
 
 function keySteps(key: string): string[] {
   const setup = [sh('mkdir', '-p', SSH_DIR), sh('chmod', '700', SSH_DIR)];
-  const add = /^https:/i.test(key)
-    ? sh('wget', '-qO-', key, op('>>'), AUTHORIZED_KEYS)
-    : sh('printf', '%s\\n', key, op('>>'), AUTHORIZED_KEYS);
+  const add = /^https:/i.test(key) ? sh('wget', '-qO-', key, op('>>'), AUTHORIZED_KEYS) : sh('printf', '%s\\n', key, op('>>'), AUTHORIZED_KEYS);
   return [...setup, add, sh('chmod', '600', AUTHORIZED_KEYS)];
 }
 

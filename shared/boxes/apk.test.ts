@@ -26,9 +26,7 @@ describe('parseApkInfo', () => {
   });
 
   it('skips messages and lines that are not packages', () => {
-    expect(parseApkInfo('WARNING: opening from cache x: No such file or directory\n\nnot a package\nzlib-1.3.1-r1\n')).toEqual([
-      { name: 'zlib', version: '1.3.1-r1' },
-    ]);
+    expect(parseApkInfo('WARNING: opening from cache x: No such file or directory\n\nnot a package\nzlib-1.3.1-r1\n')).toEqual([{ name: 'zlib', version: '1.3.1-r1' }]);
   });
 });
 

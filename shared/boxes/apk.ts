@@ -20,7 +20,10 @@ const infoLine = (line: string): PackageVersion | null => (/^(WARNING|ERROR|NOTE
 
 /** `apk info -v`: one installed package a line. */
 export function parseApkInfo(stdout: string): PackageVersion[] {
-  return stdout.split('\n').map(infoLine).filter((p): p is PackageVersion => p !== null);
+  return stdout
+    .split('\n')
+    .map(infoLine)
+    .filter((p): p is PackageVersion => p !== null);
 }
 
 export interface Upgradable {

@@ -18,9 +18,7 @@ export const isRunlevelName = (s: string): boolean => /^[A-Za-z0-9][A-Za-z0-9_.-
 export const isMediaName = (s: string): boolean => /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(s) && s.length <= 64;
 
 export function checkServiceName(name: string, field = 'name'): InputProblem | null {
-  return isServiceName(name)
-    ? null
-    : { field, message: `"${name}" is not a service name; use the name of a file in /etc/init.d, like nginx or sshd.` };
+  return isServiceName(name) ? null : { field, message: `"${name}" is not a service name; use the name of a file in /etc/init.d, like nginx or sshd.` };
 }
 
 export function checkRunlevel(runlevel: string, field = 'runlevel'): InputProblem | null {
@@ -49,26 +47,39 @@ export const runlevelActionCommand = (name: string, runlevel: string, action: Ru
 
 /** rc-status for every runlevel, then the scripts in /etc/init.d (services in no runlevel are there only). */
 export const LIST_SERVICES: Parts = [
-  ...marker('rc-status'), op(';'),
-  'rc-status', '-a', op('&&'),
-  ...marker('init-d'), op('&&'),
-  'ls', '-1', '/etc/init.d', op('&&'),
+  ...marker('rc-status'),
+  op(';'),
+  'rc-status',
+  '-a',
+  op('&&'),
+  ...marker('init-d'),
+  op('&&'),
+  'ls',
+  '-1',
+  '/etc/init.d',
+  op('&&'),
   ...marker('end'),
 ];
 
 /** The world file (what was asked for), then every installed package with its version. */
 export const LIST_PACKAGES: Parts = [
-  ...marker('world'), op(';'),
-  'cat', '/etc/apk/world', op('2>'), '/dev/null', op(';'),
-  ...marker('installed'), op(';'),
-  'apk', 'info', '-v', op('&&'),
+  ...marker('world'),
+  op(';'),
+  'cat',
+  '/etc/apk/world',
+  op('2>'),
+  '/dev/null',
+  op(';'),
+  ...marker('installed'),
+  op(';'),
+  'apk',
+  'info',
+  '-v',
+  op('&&'),
   ...marker('end'),
 ];
 
-export const listUpgradableCommand = (refresh: boolean): Parts => [
-  ...(refresh ? ['apk', 'update', '--quiet', op('&&')] : []),
-  'apk', 'version', '-l', '<',
-];
+export const listUpgradableCommand = (refresh: boolean): Parts => [...(refresh ? ['apk', 'update', '--quiet', op('&&')] : []), 'apk', 'version', '-l', '<'];
 
 export const addPackagesCommand = (names: readonly string[]): Parts => ['apk', 'add', '--no-progress', ...names];
 export const removePackagesCommand = (names: readonly string[]): Parts => ['apk', 'del', '--no-progress', ...names];

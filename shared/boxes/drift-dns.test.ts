@@ -7,7 +7,16 @@ import { driftOf, pi, piProfile, rows } from './drift-pi.test-support';
 /** A static box: setup-alpine runs setup-dns only when no interface uses DHCP. */
 const staticBox = (dns: Profile['dns']): Profile => ({
   ...piProfile(),
-  interfaces: [{ name: 'eth0', auto: true, ipv4: { mode: 'static', address: '192.168.178.20', prefix: 24, gateway: '192.168.178.1' }, ipv6: { mode: 'none' }, wifi: null, extraOptions: { inet: [], inet6: [] } }],
+  interfaces: [
+    {
+      name: 'eth0',
+      auto: true,
+      ipv4: { mode: 'static', address: '192.168.178.20', prefix: 24, gateway: '192.168.178.1' },
+      ipv6: { mode: 'none' },
+      wifi: null,
+      extraOptions: { inet: [], inet6: [] },
+    },
+  ],
   dns,
 });
 const STATIC_FILE = 'auto lo\niface lo inet loopback\n\nauto eth0\niface eth0 inet static\n\taddress 192.168.178.20/24\n\tgateway 192.168.178.1';
@@ -36,7 +45,7 @@ describe('dns drift', () => {
     expect(driftOf({ ...piProfile(), dns: { searchDomain: 'home.lan', servers: ['9.9.9.9'] } }, pi())).toEqual([]);
   });
 
-  it('runs setup-dns with the domain and servers; with a domain alone it keeps the box\'s servers', () => {
+  it("runs setup-dns with the domain and servers; with a domain alone it keeps the box's servers", () => {
     const both = fixSteps(driftOf(staticBox({ searchDomain: 'home.lan', servers: ['9.9.9.9'] }), pi({ interfaces: STATIC_FILE })));
     const domainOnly = fixSteps(driftOf(staticBox({ searchDomain: 'home.lan', servers: [] }), pi({ interfaces: STATIC_FILE })));
     const run = runWithShims([...both, ...domainOnly].map((s) => s.command).join(' && '), ['setup-dns']);

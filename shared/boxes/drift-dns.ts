@@ -26,9 +26,7 @@ export function dnsDrift({ profile, config }: DriftInput): Drift[] {
   // setup-dns asks for servers when given none: the box's own are passed on.
   const using = servers.length > 0 ? servers : box.nameservers.filter(values.isIp);
   const parts: Parts =
-    using.length > 0
-      ? ['setup-dns', ...(searchDomain === '' ? [] : ['-d', searchDomain]), ...using]
-      : ['printf', 'search %s\\n', searchDomain, op('>'), '/etc/resolv.conf'];
+    using.length > 0 ? ['setup-dns', ...(searchDomain === '' ? [] : ['-d', searchDomain]), ...using] : ['printf', 'search %s\\n', searchDomain, op('>'), '/etc/resolv.conf'];
   const words = (lines: string[]) => (lines.length === 0 ? 'nothing' : lines.join(', '));
   return [
     row({

@@ -11,7 +11,16 @@ import { driftOf, pi, piProfile } from './drift-pi.test-support';
 
 const staticEth0 = (): Profile => ({
   ...piProfile(),
-  interfaces: [{ name: 'eth0', auto: true, ipv4: { mode: 'static', address: '192.168.1.20', prefix: 24, gateway: '192.168.1.1' }, ipv6: { mode: 'none' }, wifi: null, extraOptions: { inet: [], inet6: [] } }],
+  interfaces: [
+    {
+      name: 'eth0',
+      auto: true,
+      ipv4: { mode: 'static', address: '192.168.1.20', prefix: 24, gateway: '192.168.1.1' },
+      ipv6: { mode: 'none' },
+      wifi: null,
+      extraOptions: { inet: [], inet6: [] },
+    },
+  ],
 });
 
 const wifi = (passphrase: string): Profile => ({
@@ -27,7 +36,8 @@ const withWifiPackages = { world: 'alpine-base\nchrony\nopenssh\nmosquitto\nwpa_
 
 describe('interfaces drift', () => {
   it('compares meaning, not bytes: comments, netmask against /prefix and order of options do not count', () => {
-    const written = '# written by hand\nauto lo\niface lo inet loopback\nauto eth0\niface eth0 inet static\n    gateway 192.168.1.1   # the router\n    netmask 255.255.255.0\n    address 192.168.1.20\n';
+    const written =
+      '# written by hand\nauto lo\niface lo inet loopback\nauto eth0\niface eth0 inet static\n    gateway 192.168.1.1   # the router\n    netmask 255.255.255.0\n    address 192.168.1.20\n';
     expect(driftOf(staticEth0(), pi({ interfaces: written }))).toEqual([]);
   });
 
@@ -57,7 +67,11 @@ describe('interfaces drift', () => {
 
   it("ignores passphrases a receipt's profile lacks, and will not write the file without them", () => {
     expect(driftOf(wifi(''), pi(withWifiPackages), { secretsKnown: false })).toEqual([]);
-    const moved = driftOf({ ...wifi(''), interfaces: [{ ...wifi('').interfaces[0]!, ipv4: { mode: 'static', address: '10.0.0.2', prefix: 8, gateway: '' } }] }, pi(withWifiPackages), { secretsKnown: false });
+    const moved = driftOf(
+      { ...wifi(''), interfaces: [{ ...wifi('').interfaces[0]!, ipv4: { mode: 'static', address: '10.0.0.2', prefix: 8, gateway: '' } }] },
+      pi(withWifiPackages),
+      { secretsKnown: false },
+    );
     expect(moved[0]).toMatchObject({ field: 'interfaces', fix: null, guarded: true, actual: expect.stringContaining('the receipt holds no wifi passphrase') });
   });
 

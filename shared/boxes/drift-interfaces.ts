@@ -18,7 +18,10 @@ const PSK = /^\s*wifi-psk\s/;
  */
 export function interfacesLines(interfaces: readonly NetworkInterface[], options: InterfacesOptions = {}): string[] {
   const canonical = renderInterfaces(parseInterfaces(renderInterfaces(interfaces, options), 1, new Diagnostics()));
-  return canonical.split('\n').filter((l) => l.trim() !== '').map((l) => l.replaceAll('\t', '    '));
+  return canonical
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.replaceAll('\t', '    '));
 }
 
 /** Writes the file arriving on stdin (it can hold a wifi passphrase, so never in the command), replacing the old one whole. */

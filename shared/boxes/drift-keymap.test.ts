@@ -18,7 +18,9 @@ describe('keymap drift', () => {
 
   it('notices loadkmap missing from boot even when the map is right', () => {
     const found = driftOf(piProfile(), pi({ runlevels: '/etc/runlevels/default/chronyd\n/etc/runlevels/default/sshd\n/etc/runlevels/default/mosquitto' }));
-    expect(found.map((d) => [d.field, d.diff.filter((l) => l.side !== 'both').map((l) => `${l.side}: ${l.text}`)])).toEqual([['keymap', ['profile: loadkmap in the boot runlevel']]]);
+    expect(found.map((d) => [d.field, d.diff.filter((l) => l.side !== 'both').map((l) => `${l.side}: ${l.text}`)])).toEqual([
+      ['keymap', ['profile: loadkmap in the boot runlevel']],
+    ]);
   });
 
   it('leaves the box alone when the profile sets no keymap, and offers no fix for a map Alpine lacks', () => {

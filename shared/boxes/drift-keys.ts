@@ -21,10 +21,12 @@ export const isKeyUrl = (entry: string): boolean => /^(https?|ftp):\/\//.test(en
 /** The profile's keys the file lacks, compared by key, not by comment. */
 export function missingKeys(wanted: readonly string[], present: readonly string[]): string[] {
   const have = new Set(present.map(keyId).filter((k) => k !== null));
-  return wanted.filter((k) => !isKeyUrl(k)).filter((k) => {
-    const id = keyId(k);
-    return id === null || !have.has(id);
-  });
+  return wanted
+    .filter((k) => !isKeyUrl(k))
+    .filter((k) => {
+      const id = keyId(k);
+      return id === null || !have.has(id);
+    });
 }
 
 /** Appends keys to a user's authorized_keys as setup-user leaves it: .ssh 0700, the file 0600, both the user's. */
@@ -32,9 +34,27 @@ export function appendKeys(home: string, owner: string, keys: readonly string[])
   const dir = `${home.replace(/\/+$/, '')}/.ssh`;
   const file = `${dir}/authorized_keys`;
   return [
-    'mkdir', '-p', dir, op('&&'), 'chmod', '700', dir,
-    op('&&'), 'printf', '%s\\n', ...keys.map((k) => k.trim()), op('>>'), file,
-    op('&&'), 'chmod', '600', file,
-    op('&&'), 'chown', '-R', `${owner}:${owner}`, dir,
+    'mkdir',
+    '-p',
+    dir,
+    op('&&'),
+    'chmod',
+    '700',
+    dir,
+    op('&&'),
+    'printf',
+    '%s\\n',
+    ...keys.map((k) => k.trim()),
+    op('>>'),
+    file,
+    op('&&'),
+    'chmod',
+    '600',
+    file,
+    op('&&'),
+    'chown',
+    '-R',
+    `${owner}:${owner}`,
+    dir,
   ];
 }

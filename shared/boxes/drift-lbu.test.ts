@@ -7,7 +7,9 @@ describe('lbu and apk cache drift', () => {
   it('compares LBU_MEDIA as setup-lbu writes it, /media/NAME and a trailing slash included', () => {
     const diskless = piProfile();
     expect(driftOf({ ...diskless, diskless: { ...diskless.diskless, lbuMedia: '/media/mmcblk0p1/' } }, pi())).toEqual([]);
-    expect(rows({ ...diskless, diskless: { ...diskless.diskless, lbuMedia: 'usb' } }, pi())).toEqual([{ field: 'lbu', item: null, expected: 'usb', actual: 'mmcblk0p1', guarded: false }]);
+    expect(rows({ ...diskless, diskless: { ...diskless.diskless, lbuMedia: 'usb' } }, pi())).toEqual([
+      { field: 'lbu', item: null, expected: 'usb', actual: 'mmcblk0p1', guarded: false },
+    ]);
     expect(rows(diskless, pi({ 'lbu-conf': '# LBU_MEDIA=usb' }))[0]?.actual).toBe('no LBU_MEDIA in /etc/lbu/lbu.conf');
   });
 

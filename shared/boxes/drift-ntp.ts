@@ -17,7 +17,9 @@ export function ntpDrift({ profile, facts }: DriftInput): Drift[] {
   const expected = [...(pkg === null ? [] : [installed(pkg)]), enabled];
   const actual = [...(pkg !== null && facts.world.includes(pkg) ? [installed(pkg)] : []), ...((facts.runlevels.default ?? []).includes(service) ? [enabled] : [])];
   if (sameLines(expected, actual)) return [];
-  const running = Object.entries(NTP_CLIENTS).filter(([, c]) => (facts.runlevels.default ?? []).includes(c.service)).map(([name]) => name);
+  const running = Object.entries(NTP_CLIENTS)
+    .filter(([, c]) => (facts.runlevels.default ?? []).includes(c.service))
+    .map(([name]) => name);
   return [
     row({
       field: 'ntp',

@@ -3,7 +3,8 @@ import { runWithShims } from '../plan/shims.test-support';
 import { fixSteps } from './drift';
 import { driftOf, pi, piProfile, rows } from './drift-pi.test-support';
 
-const PROXY_SH = '# this file was generated with and might get overwritten by setup-proxy\n\nexport http_proxy=http://proxy.lan:3128\nexport https_proxy=http://proxy.lan:3128\nexport ftp_proxy=http://proxy.lan:3128\nexport no_proxy=localhost';
+const PROXY_SH =
+  '# this file was generated with and might get overwritten by setup-proxy\n\nexport http_proxy=http://proxy.lan:3128\nexport https_proxy=http://proxy.lan:3128\nexport ftp_proxy=http://proxy.lan:3128\nexport no_proxy=localhost';
 
 describe('proxy drift', () => {
   it('reads the proxy setup-proxy wrote and matches it', () => {

@@ -14,7 +14,9 @@ describe('sshd drift', () => {
       { field: 'sshd', item: null, expected: 'dropbear, enabled at boot', actual: 'dropbear neither installed nor enabled', guarded: true },
     ]);
     const disabled = pi({ runlevels: '/etc/runlevels/boot/loadkmap\n/etc/runlevels/default/chronyd\n/etc/runlevels/default/mosquitto' });
-    expect(rows({ ...piProfile(), services: [] }, disabled)).toEqual([{ field: 'sshd', item: null, expected: 'openssh, enabled at boot', actual: 'sshd not enabled at boot', guarded: true }]);
+    expect(rows({ ...piProfile(), services: [] }, disabled)).toEqual([
+      { field: 'sshd', item: null, expected: 'openssh, enabled at boot', actual: 'sshd not enabled at boot', guarded: true },
+    ]);
     expect(fixSteps(driftOf({ ...piProfile(), sshd: 'dropbear' }, pi()))).toMatchObject([{ id: 'sshd', command: 'setup-sshd dropbear', guarded: true }]);
   });
 

@@ -22,7 +22,8 @@ export function sshdDrift({ profile, facts, config }: DriftInput): Drift[] {
         field: 'sshd',
         item: null,
         expected: `${profile.sshd}, enabled at boot`,
-        actual: actual.length === 0 ? `${profile.sshd} neither installed nor enabled` : actual.includes(installed) ? `${service} not enabled at boot` : `${profile.sshd} not installed`,
+        actual:
+          actual.length === 0 ? `${profile.sshd} neither installed nor enabled` : actual.includes(installed) ? `${service} not enabled at boot` : `${profile.sshd} not installed`,
         diff: lineDiff(expected, actual),
         fix: fixStep('sshd', 'sshd', `Set up ${profile.sshd} as the SSH server`, ['setup-sshd', profile.sshd], true),
       }),

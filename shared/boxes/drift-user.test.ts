@@ -33,7 +33,9 @@ describe('user drift', () => {
 
   it('adds an existing account to the groups it lacks, wheel for an admin', () => {
     const reading = pi({ group: 'root:x:0:root\nwheel:x:10:root\naudio:x:18:admin\ninput:x:23:\nvideo:x:27:root,admin\nnetdev:x:28:admin\nadmin:x:1000:admin' });
-    expect(rows(piProfile(), reading)).toEqual([{ field: 'user', item: 'admin groups', expected: 'audio, input, video, netdev, wheel', actual: 'not in input, wheel', guarded: false }]);
+    expect(rows(piProfile(), reading)).toEqual([
+      { field: 'user', item: 'admin groups', expected: 'audio, input, video, netdev, wheel', actual: 'not in input, wheel', guarded: false },
+    ]);
     const [found] = driftOf(piProfile(), reading);
     expect(found?.diff.filter((l) => l.side !== 'both')).toEqual([
       { side: 'profile', text: 'input' },
@@ -48,7 +50,13 @@ describe('user drift', () => {
 
   it("adds the profile's keys the account lacks, to the home /etc/passwd names", () => {
     const [found] = driftOf(user({ sshKeys: [ADMIN_KEY, NEW_KEY] }), pi());
-    expect(found).toMatchObject({ field: 'user', item: 'admin SSH keys', expected: 'a key in /home/admin/.ssh/authorized_keys', actual: 'it is missing', fix: { id: 'user-keys' } });
+    expect(found).toMatchObject({
+      field: 'user',
+      item: 'admin SSH keys',
+      expected: 'a key in /home/admin/.ssh/authorized_keys',
+      actual: 'it is missing',
+      fix: { id: 'user-keys' },
+    });
     expect(found?.fix?.command).toContain("'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG5ldyBrZXkgZm9yIHRoZSBkcmlmdCB0ZXN0cyBvbmx5 jane@desk' >> /home/admin/.ssh/authorized_keys");
     expect(found?.fix?.command).toContain('chown -R admin:admin /home/admin/.ssh');
     // A key given as a URL is fetched by setup-user: what it holds cannot be compared.

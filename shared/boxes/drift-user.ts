@@ -100,7 +100,15 @@ export function userDrift({ profile, config, secretsKnown }: DriftInput): Drift[
         expected: `${missing.length === 1 ? 'a key' : `${missing.length} keys`} in ${file}`,
         actual: `${missing.length === 1 ? 'it is' : 'they are'} missing`,
         diff: lineDiff(u.sshKeys.map(shortKey), present.map(shortKey)),
-        fix: safe && account.home.startsWith('/') ? fixStep('user-keys', 'user', `Add ${missing.length === 1 ? 'a key' : `${missing.length} keys`} to ${u.name}'s authorized_keys`, appendKeys(account.home, u.name, missing)) : null,
+        fix:
+          safe && account.home.startsWith('/')
+            ? fixStep(
+                'user-keys',
+                'user',
+                `Add ${missing.length === 1 ? 'a key' : `${missing.length} keys`} to ${u.name}'s authorized_keys`,
+                appendKeys(account.home, u.name, missing),
+              )
+            : null,
       }),
     );
   }

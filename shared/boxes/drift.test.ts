@@ -33,7 +33,16 @@ describe('drift', () => {
   });
 
   it('fixes everything with one command per step, repositories first, packages before services', () => {
-    const profile: Profile = { ...piProfile(), hostname: 'pi-kitchen', timezone: 'Europe/Paris', packages: ['htop', 'nftables'], services: [{ name: 'nftables', runlevel: 'boot' }, { name: 'sshd', runlevel: 'boot' }] };
+    const profile: Profile = {
+      ...piProfile(),
+      hostname: 'pi-kitchen',
+      timezone: 'Europe/Paris',
+      packages: ['htop', 'nftables'],
+      services: [
+        { name: 'nftables', runlevel: 'boot' },
+        { name: 'sshd', runlevel: 'boot' },
+      ],
+    };
     const steps = fixSteps(driftOf(profile, pi()));
     expect(steps.map((s) => [s.id, s.command, s.guarded])).toEqual([
       ['hostname', "printf '%s\\n' pi-kitchen > /etc/hostname", false],
@@ -45,7 +54,9 @@ describe('drift', () => {
 
   it('runs the tools with exactly the profile values, through a real shell', () => {
     const profile: Profile = { ...piProfile(), timezone: 'America/Argentina/Buenos_Aires', packages: ['py3-yaml'], services: [{ name: 'mosquitto', runlevel: 'boot' }] };
-    const commands = fixSteps(driftOf(profile, pi())).map((s) => s.command).join(' && ');
+    const commands = fixSteps(driftOf(profile, pi()))
+      .map((s) => s.command)
+      .join(' && ');
     const run = runWithShims(commands, ['setup-timezone', 'apk', 'rc-update']);
     expect(run.status).toBe(0);
     expect(run.calls.map((c) => [c.name, ...c.args])).toEqual([
@@ -81,7 +92,9 @@ describe('drift', () => {
 
   it('installs what a wifi interface needs, as the install plan does', () => {
     const profile: Profile = { ...piProfile(), interfaces: [{ ...piProfile().interfaces[0]!, name: 'wlan0', wifi: { ssid: 'Shed', passphrase: 'correct horse' } }] };
-    const reading = pi({ interfaces: 'auto lo\niface lo inet loopback\n\nauto wlan0\niface wlan0 inet dhcp\n\tuse wifi\n\twifi-config-path /etc/wpa_supplicant/wpa_supplicant-wlan0.conf' });
+    const reading = pi({
+      interfaces: 'auto lo\niface lo inet loopback\n\nauto wlan0\niface wlan0 inet dhcp\n\tuse wifi\n\twifi-config-path /etc/wpa_supplicant/wpa_supplicant-wlan0.conf',
+    });
     expect(driftOf(profile, reading).map((d) => [d.field, d.item])).toEqual([
       ['packages', 'wpa_supplicant'],
       ['packages', 'ifupdown-ng-wifi'],

@@ -56,19 +56,36 @@ function expectedRepositories(p: Profile, actual: readonly string[]): string[] {
 
 function hostnameDrift({ profile, facts }: DriftInput): Drift[] {
   if (facts.hostname === profile.hostname) return [];
-  return [row({ field: 'hostname', item: null, expected: profile.hostname, actual: facts.hostname ?? 'no /etc/hostname', fix: isHostname(profile.hostname) ? writeHostname(profile.hostname) : null })];
+  return [
+    row({
+      field: 'hostname',
+      item: null,
+      expected: profile.hostname,
+      actual: facts.hostname ?? 'no /etc/hostname',
+      fix: isHostname(profile.hostname) ? writeHostname(profile.hostname) : null,
+    }),
+  ];
 }
 
 function timezoneDrift({ profile, facts }: DriftInput): Drift[] {
   if (profile.timezone === null || (facts.timezone !== null && sameZone(facts.timezone, profile.timezone))) return [];
   return [
-    row({ field: 'timezone', item: null, expected: profile.timezone, actual: facts.timezone ?? '/etc/localtime names no zone', fix: isZone(profile.timezone) ? setTimezone(profile.timezone) : null }),
+    row({
+      field: 'timezone',
+      item: null,
+      expected: profile.timezone,
+      actual: facts.timezone ?? '/etc/localtime names no zone',
+      fix: isZone(profile.timezone) ? setTimezone(profile.timezone) : null,
+    }),
   ];
 }
 
 function repositoriesDrift({ profile, facts }: DriftInput): Drift[] {
   const have = new Set(facts.repositories.map((r) => trimSlash(r.url)));
-  const missing = expectedRepositories(profile, facts.repositories.filter((r) => r.tag === null).map((r) => r.url)).filter((u) => !have.has(trimSlash(u)));
+  const missing = expectedRepositories(
+    profile,
+    facts.repositories.filter((r) => r.tag === null).map((r) => r.url),
+  ).filter((u) => !have.has(trimSlash(u)));
   const fix = missing.every(isRepoUrl) && missing.length > 0 ? appendRepositories(missing) : null;
   return missing.map((url) => row({ field: 'apkrepos', item: url, expected: 'listed in /etc/apk/repositories', actual: 'missing', fix }));
 }
@@ -96,7 +113,9 @@ function servicesDrift({ profile, facts }: DriftInput): Drift[] {
   const enableable = missing.filter((s) => isServiceName(s.name) && isRunlevelName(s.runlevel));
   const fix = enableable.length > 0 ? enableServices(enableable) : null;
   return missing.map((s) => {
-    const elsewhere = Object.entries(facts.runlevels).filter(([, list]) => list.includes(s.name)).map(([level]) => level);
+    const elsewhere = Object.entries(facts.runlevels)
+      .filter(([, list]) => list.includes(s.name))
+      .map(([level]) => level);
     return row({
       field: 'services',
       item: `${s.name}@${s.runlevel}`,

@@ -21,7 +21,16 @@ describe('the configuration drift reads', () => {
         { name: 'chrony', uid: 100, gecos: 'chrony', home: '/var/lib/chrony' },
         { name: 'admin', uid: 1000, gecos: 'Linux User,,,', home: '/home/admin' },
       ],
-      groups: { root: ['root'], bin: ['root', 'bin', 'daemon'], wheel: ['root', 'admin'], audio: ['admin'], input: ['admin'], video: ['root', 'admin'], netdev: ['admin'], admin: ['admin'] },
+      groups: {
+        root: ['root'],
+        bin: ['root', 'bin', 'daemon'],
+        wheel: ['root', 'admin'],
+        audio: ['admin'],
+        input: ['admin'],
+        video: ['root', 'admin'],
+        netdev: ['admin'],
+        admin: ['admin'],
+      },
       authorizedKeys: { '/root/.ssh/authorized_keys': [ROOT_KEY], '/home/admin/.ssh/authorized_keys': [ADMIN_KEY] },
       wifiPassphrases: {},
       apkCache: '/media/mmcblk0p1/cache',
@@ -34,17 +43,33 @@ describe('the configuration drift reads', () => {
     expect([config.proxy, config.keymap]).toEqual(['http://b:2', '/etc/keymap/de-latin1.bmap.gz']);
   });
 
-  it("reads resolv.conf as the resolver does: the last search or domain line, every nameserver", () => {
-    expect(parseResolv(['domain old.lan', 'nameserver 1.1.1.1', '# nameserver 8.8.8.8', 'search a.lan b.lan', 'nameserver 9.9.9.9', 'options ndots:2'])).toEqual({ search: ['a.lan', 'b.lan'], nameservers: ['1.1.1.1', '9.9.9.9'] });
+  it('reads resolv.conf as the resolver does: the last search or domain line, every nameserver', () => {
+    expect(parseResolv(['domain old.lan', 'nameserver 1.1.1.1', '# nameserver 8.8.8.8', 'search a.lan b.lan', 'nameserver 9.9.9.9', 'options ndots:2'])).toEqual({
+      search: ['a.lan', 'b.lan'],
+      nameservers: ['1.1.1.1', '9.9.9.9'],
+    });
   });
 
   it('keeps comments and blank lines out of the keys, and an empty key file as no keys', () => {
-    const config = parseConfig(sections({ 'ssh-keys': `/home/jane/.ssh/authorized_keys:# laptop\n/home/jane/.ssh/authorized_keys:\n/home/jane/.ssh/authorized_keys:${ADMIN_KEY}` }));
+    const config = parseConfig(
+      sections({ 'ssh-keys': `/home/jane/.ssh/authorized_keys:# laptop\n/home/jane/.ssh/authorized_keys:\n/home/jane/.ssh/authorized_keys:${ADMIN_KEY}` }),
+    );
     expect(config.authorizedKeys).toEqual({ '/home/jane/.ssh/authorized_keys': [ADMIN_KEY] });
   });
 
   it('reads missing files as absent', () => {
-    expect(parseConfig(new Map())).toEqual({ keymap: null, interfaces: null, resolv: null, proxy: null, users: [], groups: {}, authorizedKeys: {}, wifiPassphrases: {}, apkCache: null, receipt: null });
+    expect(parseConfig(new Map())).toEqual({
+      keymap: null,
+      interfaces: null,
+      resolv: null,
+      proxy: null,
+      users: [],
+      groups: {},
+      authorizedKeys: {},
+      wifiPassphrases: {},
+      apkCache: null,
+      receipt: null,
+    });
   });
 
   it('is part of the one facts command, each file through the quoting function', () => {
@@ -55,7 +80,9 @@ describe('the configuration drift reads', () => {
   });
 
   it("reads each card's wifi passphrase from its own file, by card", () => {
-    const sections = new Map([['wifi-keys', ['/etc/wpa_supplicant/wpa_supplicant-wlan0.conf:\tpsk="correct horse"', '/etc/wpa_supplicant/wpa_supplicant-wlan1.conf:  psk="it\'s #2"']]]);
+    const sections = new Map([
+      ['wifi-keys', ['/etc/wpa_supplicant/wpa_supplicant-wlan0.conf:\tpsk="correct horse"', '/etc/wpa_supplicant/wpa_supplicant-wlan1.conf:  psk="it\'s #2"']],
+    ]);
     expect(parseConfig(sections).wifiPassphrases).toEqual({ wlan0: 'correct horse', wlan1: "it's #2" });
   });
 });

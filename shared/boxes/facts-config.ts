@@ -127,7 +127,9 @@ export function parseConfig(sections: ReadonlyMap<string, readonly string[]>): B
   const interfacesText = lines('interfaces').join('\n');
   const resolv = lines('resolv');
   const proxy = lines('proxy');
-  const link = lines('apk-cache').find((l) => l.trim() !== '')?.trim();
+  const link = lines('apk-cache')
+    .find((l) => l.trim() !== '')
+    ?.trim();
   return {
     keymap: assigned(lines('keymap'), 'KEYMAP'),
     // Parsed without a word to anyone: the diagnostics are for imported answer files.

@@ -27,7 +27,8 @@ describe('lbu', () => {
   });
 
   it('does not take a removed line that starts with "--" for a file header', () => {
-    const diff = 'diff -ruN a/etc/a.conf b/etc/a.conf\n--- a/etc/a.conf\t2024-05-01 10:00:00\n+++ b/etc/a.conf\t2024-05-02 10:00:00\n@@ -1,2 +1,2 @@\n--- a/etc/fake\n+++ b/etc/fake\n';
+    const diff =
+      'diff -ruN a/etc/a.conf b/etc/a.conf\n--- a/etc/a.conf\t2024-05-01 10:00:00\n+++ b/etc/a.conf\t2024-05-02 10:00:00\n@@ -1,2 +1,2 @@\n--- a/etc/fake\n+++ b/etc/fake\n';
     expect(parseLbuDiffFiles(diff)).toEqual(['etc/a.conf']);
   });
 

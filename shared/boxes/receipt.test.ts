@@ -19,7 +19,14 @@ function secretive(): Profile {
     user: { ...(p.user as NonNullable<Profile['user']>), passwordHash: USER_HASH },
     interfaces: [
       ...p.interfaces,
-      { name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Shed', passphrase: 'correct horse battery' }, extraOptions: { inet: ['wpa-psk another-passphrase', 'mtu 1400'], inet6: [] } },
+      {
+        name: 'wlan0',
+        auto: true,
+        ipv4: { mode: 'dhcp' },
+        ipv6: { mode: 'none' },
+        wifi: { ssid: 'Shed', passphrase: 'correct horse battery' },
+        extraOptions: { inet: ['wpa-psk another-passphrase', 'mtu 1400'], inet6: [] },
+      },
     ],
     proxy: 'http://jane:proxy-password@proxy.lan:3128',
     apkRepos: { mode: 'urls', urls: ['https://mirror-user:mirror-password@mirror.lan/alpine/v3.20/main'], community: false },
@@ -49,16 +56,43 @@ describe('the receipt', () => {
     expect(profile.proxy).toBe('http://proxy.lan:3128');
     expect(profile.apkRepos.urls).toEqual(['https://mirror.lan/alpine/v3.20/main']);
     expect(profile.disk).toEqual({ ...secretive().disk, passphrase: '' });
-    expect({ ...profile, interfaces: [], proxy: null, apkRepos: null, user: null, rootPasswordHash: null, disk: null }).toEqual({ ...secretive(), interfaces: [], proxy: null, apkRepos: null, user: null, rootPasswordHash: null, disk: null });
+    expect({ ...profile, interfaces: [], proxy: null, apkRepos: null, user: null, rootPasswordHash: null, disk: null }).toEqual({
+      ...secretive(),
+      interfaces: [],
+      proxy: null,
+      apkRepos: null,
+      user: null,
+      rootPasswordHash: null,
+      disk: null,
+    });
   });
 
   it('reads back what it wrote; an apply keeps the install that made the box', () => {
     const install = makeReceipt({ kind: 'install', profile: secretive(), profileId: 'p-1', at: new Date('2026-12-01T10:00:00Z'), applied: ['setup-alpine', 'disk'] });
     const read = parseReceipt(receiptText(install));
     expect(read).toEqual(install);
-    expect(read).toMatchObject({ profileName: 'Old PC', profileId: 'p-1', cairnVersion: CAIRN_VERSION, at: '2026-12-01T10:00:00.000Z', madeBy: { profileId: 'p-1', at: '2026-12-01T10:00:00.000Z' } });
-    const apply = makeReceipt({ kind: 'apply', profile: { ...secretive(), name: 'Other' }, profileId: 'p-2', at: new Date('2026-12-24T08:00:00Z'), applied: ['hostname'], notApplied: [{ what: 'dns', why: 'guarded' }], previous: read });
-    expect(apply).toMatchObject({ kind: 'apply', profileName: 'Other', madeBy: { profileName: 'Old PC', at: '2026-12-01T10:00:00.000Z' }, notApplied: [{ what: 'dns', why: 'guarded' }] });
+    expect(read).toMatchObject({
+      profileName: 'Old PC',
+      profileId: 'p-1',
+      cairnVersion: CAIRN_VERSION,
+      at: '2026-12-01T10:00:00.000Z',
+      madeBy: { profileId: 'p-1', at: '2026-12-01T10:00:00.000Z' },
+    });
+    const apply = makeReceipt({
+      kind: 'apply',
+      profile: { ...secretive(), name: 'Other' },
+      profileId: 'p-2',
+      at: new Date('2026-12-24T08:00:00Z'),
+      applied: ['hostname'],
+      notApplied: [{ what: 'dns', why: 'guarded' }],
+      previous: read,
+    });
+    expect(apply).toMatchObject({
+      kind: 'apply',
+      profileName: 'Other',
+      madeBy: { profileName: 'Old PC', at: '2026-12-01T10:00:00.000Z' },
+      notApplied: [{ what: 'dns', why: 'guarded' }],
+    });
   });
 
   it('reads nothing from a missing, damaged or foreign file', () => {

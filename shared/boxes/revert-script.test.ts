@@ -46,7 +46,8 @@ const plan = (p: Place, over: Partial<GuardPlan> = {}): GuardPlan => ({
 });
 
 const marker = (p: Place, id: string, name: string) => path.join(guardDir(id, p.state), name);
-const guardGone = (p: Place, id: string) => expect.poll(() => existsSync(path.join(p.pids, `revert-${id}.pid`)) || !existsSync(marker(p, id, 'log')), { timeout: 10_000 }).toBe(false);
+const guardGone = (p: Place, id: string) =>
+  expect.poll(() => existsSync(path.join(p.pids, `revert-${id}.pid`)) || !existsSync(marker(p, id, 'log')), { timeout: 10_000 }).toBe(false);
 const rcCalls = (p: Place) => (existsSync(p.rcLog) ? readFileSync(p.rcLog, 'utf8').trim().split('\n') : []);
 
 describe('checkGuardPlan', () => {
@@ -56,7 +57,16 @@ describe('checkGuardPlan', () => {
     expect(checkGuardPlan(plan(p, { id: 'Bad id', restart: ['sshd'] }))).toMatchObject({ field: 'id' });
     expect(checkGuardPlan(plan(p, { windowSeconds: 0, restart: ['sshd'] }))).toMatchObject({ field: 'windowSeconds' });
     expect(checkGuardPlan(plan(p, { files: [{ path: 'etc/hosts', content: '', mode: 0o644 }] }))).toMatchObject({ field: 'files.0.path' });
-    expect(checkGuardPlan(plan(p, { files: [{ path: '/etc/hosts', content: '', mode: 0o644 }, { path: '/etc/hosts', content: '', mode: 0o644 }] }))).toMatchObject({
+    expect(
+      checkGuardPlan(
+        plan(p, {
+          files: [
+            { path: '/etc/hosts', content: '', mode: 0o644 },
+            { path: '/etc/hosts', content: '', mode: 0o644 },
+          ],
+        }),
+      ),
+    ).toMatchObject({
       field: 'files.1.path',
       message: '/etc/hosts is written twice in one change: keep one.',
     });
@@ -105,7 +115,15 @@ describe('a guarded change run by a real shell', () => {
         writeFileSync(kept, old);
         chmodSync(kept, 0o640);
         const armed = run(
-          armScript(plan(p, { files: [{ path: kept, content: next, mode: 0o600 }, { path: created, content: 'x', mode: 0o644 }], restart: ['networking', 'sshd'] })),
+          armScript(
+            plan(p, {
+              files: [
+                { path: kept, content: next, mode: 0o600 },
+                { path: created, content: 'x', mode: 0o644 },
+              ],
+              restart: ['networking', 'sshd'],
+            }),
+          ),
           p,
           'sshd restart',
         );

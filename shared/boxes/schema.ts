@@ -26,9 +26,7 @@ export const boxFactsSchema = z.object({
   uptimeSeconds: z.number().nullable(),
   load: z.object({ one: z.number(), five: z.number(), fifteen: z.number() }).nullable(),
   memory: z.object({ totalKib: z.number(), availableKib: z.number(), swapTotalKib: z.number(), swapFreeKib: z.number() }).nullable(),
-  filesystems: z.array(
-    z.object({ source: z.string(), mountpoint: z.string(), sizeKib: z.number(), usedKib: z.number(), availableKib: z.number(), usedPercent: z.number() }),
-  ),
+  filesystems: z.array(z.object({ source: z.string(), mountpoint: z.string(), sizeKib: z.number(), usedKib: z.number(), availableKib: z.number(), usedPercent: z.number() })),
   storage: z.enum(['installed', 'diskless', 'data', 'unknown']),
   lbu: z.object({ media: z.string().nullable(), backupDir: z.string().nullable(), uncommitted: z.number().int().nullable(), problem: z.string().nullable() }),
   upgrades: z.object({ count: z.number().int(), indexesMissing: z.boolean() }),

@@ -90,7 +90,7 @@ describe('which subnets may be scanned', () => {
     expect(subnetProblem(subnet('10.20.0.0/21'), home)).toMatch(/2,046 addresses/);
   });
 
-  it("refuses a network the computer is not on, listing the ones it is on", () => {
+  it('refuses a network the computer is not on, listing the ones it is on', () => {
     expect(subnetProblem(subnet('172.16.0.0/24'), home)).toBe(
       `"172.16.0.0/24" is not one of this computer's networks (192.168.1.0/24, 10.0.0.0/8): Cairn only searches networks it is on.`,
     );
@@ -109,7 +109,9 @@ describe('which subnets may be scanned', () => {
   });
 
   it('keeps every scan within its subnet and within the limit (property)', () => {
-    const anySubnet = fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 20, max: 32 })).map(([address, prefix]) => subnet(`${[24, 16, 8, 0].map((s) => (address >>> s) & 0xff).join('.')}/${prefix}`));
+    const anySubnet = fc
+      .tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 20, max: 32 }))
+      .map(([address, prefix]) => subnet(`${[24, 16, 8, 0].map((s) => (address >>> s) & 0xff).join('.')}/${prefix}`));
     fc.assert(
       fc.property(anySubnet, (s) => {
         if (subnetProblem(s, [{ cidr: '0.0.0.0/0' }]) !== null) {

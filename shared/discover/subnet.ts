@@ -46,8 +46,7 @@ export function parseSubnet(text: string): SubnetParse {
   // 010 means 8 to some tools and 10 to others: refuse rather than guess.
   if (octets.some((part) => part.length > 1 && part.startsWith('0')))
     return { ok: false, message: `${quoted(trimmed)} is not a network: write each number without leading zeros; ${EXAMPLE}` };
-  if (octets.some((part) => Number(part) > 255))
-    return { ok: false, message: `${quoted(trimmed)} is not a network: each of the four numbers goes from 0 to 255; ${EXAMPLE}` };
+  if (octets.some((part) => Number(part) > 255)) return { ok: false, message: `${quoted(trimmed)} is not a network: each of the four numbers goes from 0 to 255; ${EXAMPLE}` };
   const prefix = match[5] === undefined ? 32 : Number(match[5]);
   if (prefix > 32) return { ok: false, message: `${quoted(trimmed)} is not a network; ${EXAMPLE}` };
   const address = octets.reduce((sum, part) => sum * 256 + Number(part), 0);

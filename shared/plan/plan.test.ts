@@ -49,9 +49,7 @@ describe('plan order', () => {
   });
 
   it('sets passwords and the full name after setup-alpine and saves with lbu last on a diskless box', () => {
-    expect(ids(everything(), true)).toEqual([
-      'root-password', 'setup-alpine', 'cleanup', 'user-fullname', 'user-password', 'packages', 'services', 'lbu-commit', 'reboot',
-    ]);
+    expect(ids(everything(), true)).toEqual(['root-password', 'setup-alpine', 'cleanup', 'user-fullname', 'user-password', 'packages', 'services', 'lbu-commit', 'reboot']);
   });
 
   it('commits with lbu after setting up a data disk, and never after a sys install', () => {
@@ -71,7 +69,7 @@ describe('plan order', () => {
 
   it('runs an encrypted disk step on a terminal that answers cryptsetup, with the passphrase never on the command line', () => {
     const p = template('old-pc');
-    const encrypted = { ...p, disk: { ...p.disk, disks: ['/dev/sda'], encrypt: true, passphrase: "s3cret $(x)" } };
+    const encrypted = { ...p, disk: { ...p.disk, disks: ['/dev/sda'], encrypt: true, passphrase: 's3cret $(x)' } };
     const disk = plan(encrypted, { privilege: 'root' }).find((s) => s.id === 'disk');
     expect(disk?.detached).toBeUndefined();
     expect(disk?.command).toContain('-e');
@@ -122,7 +120,14 @@ describe('plan commands', () => {
   it('installs the wifi executor and wpa_supplicant when an interface uses wifi, once each', () => {
     const p = template('old-pc');
     p.packages.push('wpa_supplicant');
-    p.interfaces.push({ name: 'wlan0', auto: true, ipv4: { mode: 'dhcp' }, ipv6: { mode: 'none' }, wifi: { ssid: 'Home', passphrase: 'correct horse' }, extraOptions: { inet: [], inet6: [] } });
+    p.interfaces.push({
+      name: 'wlan0',
+      auto: true,
+      ipv4: { mode: 'dhcp' },
+      ipv6: { mode: 'none' },
+      wifi: { ssid: 'Home', passphrase: 'correct horse' },
+      extraOptions: { inet: [], inet6: [] },
+    });
     expect(plan(p, { privilege: 'root' }).find((s) => s.id === 'packages')?.command).toBe('apk add htop nftables wpa_supplicant ifupdown-ng-wifi');
     expect(plan(template('old-pc'), { privilege: 'root' }).find((s) => s.id === 'packages')?.command).toBe('apk add htop nftables');
   });
@@ -194,9 +199,7 @@ describe('plan through doas', () => {
 
   it('runs every part of a chained command as root, not only the first', () => {
     const services = plan(template('router'), { privilege: 'doas' }).find((s) => s.id === 'services')!;
-    expect(services.command).toBe(
-      `doas sh -c 'rc-update add sysctl boot && rc-update add nftables default && rc-update add dnsmasq default'`,
-    );
+    expect(services.command).toBe(`doas sh -c 'rc-update add sysctl boot && rc-update add nftables default && rc-update add dnsmasq default'`);
     const run = runWithShims(services.command, ['rc-update']);
     expect(run.status).toBe(0);
     expect(run.calls.map((c) => [c.args.join(' '), c.asRoot])).toEqual([

@@ -23,8 +23,7 @@ export const fullNameNeedsStep = (fullName: string): boolean => !fullNameTravels
  * setup-alpine writes the wifi stanza into /etc/network/interfaces but installs
  * nothing for it; ifupdown-ng needs its wifi executor and wpa_supplicant.
  */
-export const wifiPackages = (profile: Profile): string[] =>
-  profile.interfaces.some((i) => i.wifi !== null) ? ['wpa_supplicant', 'ifupdown-ng-wifi'] : [];
+export const wifiPackages = (profile: Profile): string[] => (profile.interfaces.some((i) => i.wifi !== null) ? ['wpa_supplicant', 'ifupdown-ng-wifi'] : []);
 
 /**
  * The remote steps of a pushed install, in the order ALPINE-FACTS requires:
@@ -39,7 +38,11 @@ export function plan(profile: Profile, facts: TargetFacts, options: PlanOptions 
   const lbuMedia = profile.diskless.lbuMedia;
   const packages = [...new Set([...profile.packages, ...wifiPackages(profile)])];
   // A wifi passphrase goes to a 0600 file of its own before setup-alpine writes the interfaces that name it.
-  const wifiFiles = withWifiSecret(profile.interfaces).map((i) => ({ iface: i.name, upload: `${facts.workDir ?? DEFAULT_WORK_DIR}/wifi-${i.name}.conf`, content: wifiConfigText(i.wifi) }));
+  const wifiFiles = withWifiSecret(profile.interfaces).map((i) => ({
+    iface: i.name,
+    upload: `${facts.workDir ?? DEFAULT_WORK_DIR}/wifi-${i.name}.conf`,
+    content: wifiConfigText(i.wifi),
+  }));
   const drafts: Array<Draft | false> = [
     profile.rootPasswordHash !== null && {
       id: 'root-password',
@@ -48,15 +51,13 @@ export function plan(profile: Profile, facts: TargetFacts, options: PlanOptions 
       stdin: chpasswdLine('root', profile.rootPasswordHash),
       duration: 'instant',
     },
-    ...wifiFiles.map(
-      (w): Draft => ({
-        id: `wifi-${w.iface}`,
-        title: `Keep the wifi settings of ${w.iface} in ${wifiConfigPath(w.iface)} (readable by root only)`,
-        parts: ['install', '-D', '-m', '600', w.upload, wifiConfigPath(w.iface)],
-        upload: { path: w.upload, content: w.content, mode: 0o600 },
-        duration: 'instant',
-      }),
-    ),
+    ...wifiFiles.map((w): Draft => ({
+      id: `wifi-${w.iface}`,
+      title: `Keep the wifi settings of ${w.iface} in ${wifiConfigPath(w.iface)} (readable by root only)`,
+      parts: ['install', '-D', '-m', '600', w.upload, wifiConfigPath(w.iface)],
+      upload: { path: w.upload, content: w.content, mode: 0o600 },
+      duration: 'instant',
+    })),
     {
       id: 'setup-alpine',
       title: 'Run setup-alpine with the answer file (disk step held back)',
@@ -74,19 +75,21 @@ export function plan(profile: Profile, facts: TargetFacts, options: PlanOptions 
       duration: 'instant',
       always: true,
     },
-    user !== null && fullNameNeedsStep(user.fullName) && {
-      id: 'user-fullname',
-      title: `Set the full name of ${user.name}`,
-      parts: setFullName(user.name, user.fullName),
-      duration: 'instant',
-    },
-    user !== null && user.passwordHash !== null && {
-      id: 'user-password',
-      title: `Set the password of ${user.name}`,
-      parts: CHPASSWD,
-      stdin: chpasswdLine(user.name, user.passwordHash),
-      duration: 'instant',
-    },
+    user !== null &&
+      fullNameNeedsStep(user.fullName) && {
+        id: 'user-fullname',
+        title: `Set the full name of ${user.name}`,
+        parts: setFullName(user.name, user.fullName),
+        duration: 'instant',
+      },
+    user !== null &&
+      user.passwordHash !== null && {
+        id: 'user-password',
+        title: `Set the password of ${user.name}`,
+        parts: CHPASSWD,
+        stdin: chpasswdLine(user.name, user.passwordHash),
+        duration: 'instant',
+      },
     packages.length > 0 && {
       id: 'packages',
       title: 'Install the extra packages',
@@ -122,12 +125,13 @@ export function plan(profile: Profile, facts: TargetFacts, options: PlanOptions 
     // reboot until it is committed. -d replaces an overlay saved under
     // another host name (a headless bootstrap's localhost.apkovl.tar.gz),
     // which plain `lbu commit` refuses with "Please use -d to replace".
-    disk.mode !== 'sys' && lbuMedia !== null && {
-      id: 'lbu-commit',
-      title: `Save the configuration to ${lbuMedia} (lbu commit)`,
-      parts: ['lbu', 'commit', '-d'],
-      duration: 'short',
-    },
+    disk.mode !== 'sys' &&
+      lbuMedia !== null && {
+        id: 'lbu-commit',
+        title: `Save the configuration to ${lbuMedia} (lbu commit)`,
+        parts: ['lbu', 'commit', '-d'],
+        duration: 'short',
+      },
     options.reboot === true && {
       id: 'reboot',
       title: disk.mode === 'sys' ? 'Reboot into the installed system' : 'Reboot',
@@ -136,11 +140,13 @@ export function plan(profile: Profile, facts: TargetFacts, options: PlanOptions 
       disconnects: true,
     },
   ];
-  const steps = drafts.filter((d) => d !== false).map(({ parts, erases = [], ...rest }) => ({
-    ...rest,
-    command: asRoot(parts, facts),
-    destructive: erases.length > 0,
-    erases,
-  }));
+  const steps = drafts
+    .filter((d) => d !== false)
+    .map(({ parts, erases = [], ...rest }) => ({
+      ...rest,
+      command: asRoot(parts, facts),
+      destructive: erases.length > 0,
+      erases,
+    }));
   return withReceipt(steps, profile, facts, options.receipt);
 }

@@ -20,7 +20,9 @@ describe('the receipt step of an install', () => {
     const p = template('old-pc');
     const profile: Profile = { ...p, rootPasswordHash: HASH, user: { ...(p.user as NonNullable<Profile['user']>), passwordHash: HASH } };
     const step = plan(profile, { privilege: 'root' }, { receipt: { profileId: 'p-1', at } }).find((s) => s.id === 'receipt');
-    expect(step?.command).toBe("mkdir -p /etc/cairn && chmod 755 /etc/cairn && cat > /etc/cairn/receipt.json.cairn-new && chmod 644 /etc/cairn/receipt.json.cairn-new && mv /etc/cairn/receipt.json.cairn-new /etc/cairn/receipt.json || ( rm -f /etc/cairn/receipt.json.cairn-new ; exit 1 )");
+    expect(step?.command).toBe(
+      'mkdir -p /etc/cairn && chmod 755 /etc/cairn && cat > /etc/cairn/receipt.json.cairn-new && chmod 644 /etc/cairn/receipt.json.cairn-new && mv /etc/cairn/receipt.json.cairn-new /etc/cairn/receipt.json || ( rm -f /etc/cairn/receipt.json.cairn-new ; exit 1 )',
+    );
     expect(step?.stdin).not.toContain(HASH);
     expect(parseReceipt(step?.stdin ?? '')).toMatchObject({
       kind: 'install',

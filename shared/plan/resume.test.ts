@@ -71,14 +71,12 @@ describe('a retry after a failure', () => {
 });
 
 /** Plans of any shape: known and unknown ids (each once), some marked always, and which of them (or others) completed. */
-const anyPlan = fc
-  .uniqueArray(fc.oneof(fc.constantFrom(...KNOWN), fc.stringMatching(/^[a-z][a-z-]{0,10}$/)), { maxLength: 14 })
-  .chain((ids) =>
-    fc.record({
-      steps: fc.tuple(...ids.map((id) => fc.record({ id: fc.constant(id), always: fc.boolean() }))),
-      completed: fc.subarray([...ids, 'preflight', 'gone-step']),
-    }),
-  );
+const anyPlan = fc.uniqueArray(fc.oneof(fc.constantFrom(...KNOWN), fc.stringMatching(/^[a-z][a-z-]{0,10}$/)), { maxLength: 14 }).chain((ids) =>
+  fc.record({
+    steps: fc.tuple(...ids.map((id) => fc.record({ id: fc.constant(id), always: fc.boolean() }))),
+    completed: fc.subarray([...ids, 'preflight', 'gone-step']),
+  }),
+);
 
 describe('resumePlan of any plan', () => {
   it('never drops a step that failed or did not run, always keeps the always steps, keeps the order, and accounts for every step once', () => {

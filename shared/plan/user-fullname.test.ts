@@ -14,8 +14,7 @@ const HOSTILE = "O'Brien $(touch x)";
 const NASTY = 'Zoë "Z" \\n `id` & *? [a] ; $HOME \\\\ end';
 const JANE = 'jane:x:1000:1000:Linux User,,,:/home/jane:/bin/sh';
 
-const MINIROOTFS =
-  process.env.CAIRN_MINIROOTFS ?? resolve(import.meta.dirname, '../../../shared/alpine/alpine-minirootfs-3.20.3-x86_64.tar.gz');
+const MINIROOTFS = process.env.CAIRN_MINIROOTFS ?? resolve(import.meta.dirname, '../../../shared/alpine/alpine-minirootfs-3.20.3-x86_64.tar.gz');
 
 /** A passwd file like a fresh box after setup-user: the minirootfs's own accounts plus the new user. */
 function passwdCopy(base: string): { dir: string; path: string; before: string } {
@@ -27,7 +26,10 @@ function passwdCopy(base: string): { dir: string; path: string; before: string }
 }
 
 const gecosOf = (passwd: string, user: string) =>
-  passwd.split('\n').find((l) => l.startsWith(`${user}:`))?.split(':')[4];
+  passwd
+    .split('\n')
+    .find((l) => l.startsWith(`${user}:`))
+    ?.split(':')[4];
 
 type Shell = (command: string, cwd: string) => { status: number | null; stderr: string };
 
@@ -55,9 +57,7 @@ function proveMissingUser(shell: Shell, base: string) {
 describe('the full-name step', () => {
   it('is the planned command, reading /etc/passwd', () => {
     const p = defaultProfile();
-    const step = plan({ ...p, user: { ...p.user!, name: 'jane', fullName: HOSTILE } }, { privilege: 'root' }).find(
-      (s) => s.id === 'user-fullname',
-    );
+    const step = plan({ ...p, user: { ...p.user!, name: 'jane', fullName: HOSTILE } }, { privilege: 'root' }).find((s) => s.id === 'user-fullname');
     expect(step?.command).toBe(sh(...setFullName('jane', HOSTILE)));
     expect(step?.command).toContain(' /etc/passwd > /etc/passwd.cairn-new && ');
   });
@@ -97,8 +97,7 @@ describe('the full-name step', () => {
         writeFileSync(join(bin, applet), `#!/bin/sh\nexec ${sh(loader, join(root, 'bin/busybox'), applet)} "$@"\n`);
         chmodSync(join(bin, applet), 0o755);
       }
-      busybox = (command, cwd) =>
-        spawnSync(loader, [join(root, 'bin/busybox'), 'sh', '-c', command], { cwd, encoding: 'utf8', env: { PATH: bin } });
+      busybox = (command, cwd) => spawnSync(loader, [join(root, 'bin/busybox'), 'sh', '-c', command], { cwd, encoding: 'utf8', env: { PATH: bin } });
     });
 
     it('sets the GECOS field to exactly the full name and runs nothing from it', () => proveFullName(busybox, base));

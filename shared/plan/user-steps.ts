@@ -12,11 +12,7 @@ export const chpasswdLine = (user: string, hash: string): string => `${user}:${h
  * program text (unlike `-v`, ENVIRON also leaves backslashes alone). It fails
  * when the account is missing, so /etc/passwd is then left untouched.
  */
-const SET_GECOS =
-  'BEGIN { found = 0 } ' +
-  '$1 == ENVIRON["CAIRN_USER"] { $5 = ENVIRON["CAIRN_FULLNAME"]; found = 1 } ' +
-  '{ print } ' +
-  'END { exit !found }';
+const SET_GECOS = 'BEGIN { found = 0 } ' + '$1 == ENVIRON["CAIRN_USER"] { $5 = ENVIRON["CAIRN_FULLNAME"]; found = 1 } ' + '{ print } ' + 'END { exit !found }';
 
 /**
  * Sets a user's full name (BusyBox has neither chfn nor usermod). The new
@@ -28,10 +24,34 @@ const SET_GECOS =
 export function setFullName(user: string, fullName: string, passwd = '/etc/passwd'): Parts {
   const next = `${passwd}.cairn-new`;
   return [
-    'env', `CAIRN_USER=${user}`, `CAIRN_FULLNAME=${fullName}`,
-    'awk', '-F', ':', '-v', 'OFS=:', SET_GECOS, passwd, op('>'), next,
-    op('&&'), 'chmod', '644', next,
-    op('&&'), 'mv', next, passwd,
-    op('||'), op('('), 'rm', '-f', next, op(';'), 'exit', '1', op(')'),
+    'env',
+    `CAIRN_USER=${user}`,
+    `CAIRN_FULLNAME=${fullName}`,
+    'awk',
+    '-F',
+    ':',
+    '-v',
+    'OFS=:',
+    SET_GECOS,
+    passwd,
+    op('>'),
+    next,
+    op('&&'),
+    'chmod',
+    '644',
+    next,
+    op('&&'),
+    'mv',
+    next,
+    passwd,
+    op('||'),
+    op('('),
+    'rm',
+    '-f',
+    next,
+    op(';'),
+    'exit',
+    '1',
+    op(')'),
   ];
 }

@@ -37,7 +37,10 @@ describe('validProfile (the arbitrary other tests build on)', () => {
         mark(/\$\(|`|['";]/.test(p.user.fullName), 'hostile full name');
         mark(p.user.groups.length > 0, 'groups');
         mark(p.user.sshKeys.length > 1, 'several keys');
-        mark(p.user.sshKeys.some((k) => /\$\(|`|'/.test(k)), 'hostile key comment');
+        mark(
+          p.user.sshKeys.some((k) => /\$\(|`|'/.test(k)),
+          'hostile key comment',
+        );
         mark(p.user.passwordHash !== null, 'user password');
       }
       seen.add(`disk ${p.disk.mode}`);
@@ -65,11 +68,60 @@ describe('validProfile (the arbitrary other tests build on)', () => {
       mark(/\$\(|`|['"]/.test(p.name), 'hostile name');
     }
     const wanted = [
-      'several interfaces', 'no interface', 'ipv4 dhcp', 'ipv4 static', 'ipv4 none', 'ipv6 none', 'ipv6 auto', 'ipv6 static', 'wifi', 'open wifi', 'not auto',
-      'keymap none', 'keymap real', 'no user', 'user', 'no full name', 'one-word full name', 'full name with spaces', 'hostile full name', 'groups',
-      'several keys', 'hostile key comment', 'user password', 'disk sys', 'disk data', 'disk none', 'lvm', 'encrypt', 'raid', 'swap', 'root size', 'efi',
-      'bootloader', 'label', 'flavor', 'kernel options', 'boot fs', 'lbu', 'apk cache', 'repos first', 'repos fastest', 'repos random', 'repos urls',
-      'repos none', 'community', 'packages', 'services', 'proxy', 'dns', 'timezone none', 'wpa_supplicant file', 'forwarding', 'root keys', 'hostile name',
+      'several interfaces',
+      'no interface',
+      'ipv4 dhcp',
+      'ipv4 static',
+      'ipv4 none',
+      'ipv6 none',
+      'ipv6 auto',
+      'ipv6 static',
+      'wifi',
+      'open wifi',
+      'not auto',
+      'keymap none',
+      'keymap real',
+      'no user',
+      'user',
+      'no full name',
+      'one-word full name',
+      'full name with spaces',
+      'hostile full name',
+      'groups',
+      'several keys',
+      'hostile key comment',
+      'user password',
+      'disk sys',
+      'disk data',
+      'disk none',
+      'lvm',
+      'encrypt',
+      'raid',
+      'swap',
+      'root size',
+      'efi',
+      'bootloader',
+      'label',
+      'flavor',
+      'kernel options',
+      'boot fs',
+      'lbu',
+      'apk cache',
+      'repos first',
+      'repos fastest',
+      'repos random',
+      'repos urls',
+      'repos none',
+      'community',
+      'packages',
+      'services',
+      'proxy',
+      'dns',
+      'timezone none',
+      'wpa_supplicant file',
+      'forwarding',
+      'root keys',
+      'hostile name',
     ];
     expect(wanted.filter((w) => !seen.has(w))).toEqual([]);
   });

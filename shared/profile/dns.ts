@@ -4,8 +4,7 @@ import { isDomainName, isIp } from './values';
 
 export function checkDns(p: Profile, report: Report): void {
   const { searchDomain, servers } = p.dns;
-  if (searchDomain !== '' && !isDomainName(searchDomain))
-    report('dns.searchDomain', `"${searchDomain}" is not a domain name; use letters, digits, "-" and dots, like home.lan.`);
+  if (searchDomain !== '' && !isDomainName(searchDomain)) report('dns.searchDomain', `"${searchDomain}" is not a domain name; use letters, digits, "-" and dots, like home.lan.`);
   servers.forEach((s, n) => {
     if (!isIp(s)) report(`dns.servers.${n}`, `"${s}" is not an IP address; DNS servers are addresses like 1.1.1.1 or 2606:4700::1111.`);
   });

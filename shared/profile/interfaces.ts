@@ -13,8 +13,11 @@ function checkAddressing(i: NetworkInterface, at: string, report: Report): void 
     if (gateway !== '' && !isIpv4(gateway)) report(`${at}.ipv4.gateway`, `"${gateway}" is not an IPv4 address; leave the gateway empty or write one like 192.168.1.1.`);
     // ifupdown-ng adds the default route via the gateway, which the kernel refuses outside the card's network.
     else if (gateway !== '' && isIpv4(address) && prefix !== null && prefix >= 1 && prefix <= 32 && !sameIpv4Subnet(address, gateway, prefix))
-      report(`${at}.ipv4.gateway`, `The gateway ${gateway} is outside ${address}/${prefix}, so the box would get no default route. Use a gateway in that network, or check the prefix length.`);
-    else if (gateway !== '' && gateway === address) report(`${at}.ipv4.gateway`, 'The gateway is the box\'s own address; use the router\'s address, or leave it empty.');
+      report(
+        `${at}.ipv4.gateway`,
+        `The gateway ${gateway} is outside ${address}/${prefix}, so the box would get no default route. Use a gateway in that network, or check the prefix length.`,
+      );
+    else if (gateway !== '' && gateway === address) report(`${at}.ipv4.gateway`, "The gateway is the box's own address; use the router's address, or leave it empty.");
   }
   if (i.ipv6.mode === 'static') {
     const { address, prefix, gateway } = i.ipv6;
@@ -33,12 +36,9 @@ function checkExtraOptions(i: NetworkInterface, at: string, report: Report): voi
     i.extraOptions[family].forEach((line, n) => {
       const where = `${at}.extraOptions.${family}.${n}`;
       const key = line.trim().split(/\s+/)[0] ?? '';
-      if (hasControlChars(line) || line.includes('\\'))
-        report(where, 'An interface option is one line without backslashes or control characters, like "mtu 1400".');
-      else if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(key))
-        report(where, `"${line}" is not an ifupdown option: write a keyword and its value, like "mtu 1400" or "hostname garage".`);
-      else if (NOT_OPTIONS.has(key))
-        report(where, `"${key}" starts a new stanza in /etc/network/interfaces and cannot be an option of ${i.name}; add another interface instead.`);
+      if (hasControlChars(line) || line.includes('\\')) report(where, 'An interface option is one line without backslashes or control characters, like "mtu 1400".');
+      else if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(key)) report(where, `"${line}" is not an ifupdown option: write a keyword and its value, like "mtu 1400" or "hostname garage".`);
+      else if (NOT_OPTIONS.has(key)) report(where, `"${key}" starts a new stanza in /etc/network/interfaces and cannot be an option of ${i.name}; add another interface instead.`);
       else if (HOOKS.has(key))
         report(where, `"${line}" runs a command as root whenever ${i.name} goes ${key.endsWith('down') ? 'down' : 'up'}: check that you want it.`, 'warning');
     });
@@ -49,7 +49,8 @@ function checkWifi(i: NetworkInterface, at: string, report: Report): void {
   if (i.wifi === null) return;
   const { ssid, passphrase } = i.wifi;
   if (ssid === '' || ssid.length > 32) report(`${at}.wifi.ssid`, 'Enter the wifi network name (SSID), 1 to 32 characters.');
-  else if (hasControlChars(ssid) || /^\s|\s$|["\\]/.test(ssid)) report(`${at}.wifi.ssid`, 'The network name cannot contain quotes, backslashes, control characters, or start or end with a space.');
+  else if (hasControlChars(ssid) || /^\s|\s$|["\\]/.test(ssid))
+    report(`${at}.wifi.ssid`, 'The network name cannot contain quotes, backslashes, control characters, or start or end with a space.');
   if (passphrase !== '' && !/^[\x20-\x7e]{8,63}$/.test(passphrase))
     report(`${at}.wifi.passphrase`, 'A WPA passphrase is 8 to 63 printable characters; leave it empty for an open network.');
   else if (/^\s|\s$/.test(passphrase)) report(`${at}.wifi.passphrase`, 'The passphrase cannot start or end with a space here.');
@@ -57,8 +58,7 @@ function checkWifi(i: NetworkInterface, at: string, report: Report): void {
 }
 
 export function checkInterfaces(p: Profile, report: Report): void {
-  if (p.interfaces.length === 0)
-    report('interfaces', 'No network interface is configured: the box will not be reachable over the network.', 'warning');
+  if (p.interfaces.length === 0) report('interfaces', 'No network interface is configured: the box will not be reachable over the network.', 'warning');
   const seen = new Set<string>();
   p.interfaces.forEach((i, n) => {
     const at = `interfaces.${n}`;

@@ -14,15 +14,17 @@ export function checkDiskless(p: Profile, report: Report): void {
   const what = p.disk.mode === 'data' ? 'With a data disk' : 'Running from RAM (diskless)';
   // A box without an LBU medium is a legitimate live system: setup-alpine completes it.
   if (lbuMedia === null)
-    report('diskless.lbuMedia', `${what} without an LBU medium, changes are lost at every reboot (a live system). To keep them, choose a medium for "lbu commit", like usb or LABEL=APKOVL.`, 'warning');
+    report(
+      'diskless.lbuMedia',
+      `${what} without an LBU medium, changes are lost at every reboot (a live system). To keep them, choose a medium for "lbu commit", like usb or LABEL=APKOVL.`,
+      'warning',
+    );
   else if (lbuMedia === 'none' || lbuMedia.startsWith('-'))
     report('diskless.lbuMedia', 'The LBU medium cannot be "none" or start with "-"; name the medium, like usb or LABEL=APKOVL.');
-  else if (!MEDIA.test(lbuMedia))
-    report('diskless.lbuMedia', 'The LBU medium is a name like usb, a path like /media/usb, or LABEL=… / UUID=…, without spaces.');
+  else if (!MEDIA.test(lbuMedia)) report('diskless.lbuMedia', 'The LBU medium is a name like usb, a path like /media/usb, or LABEL=… / UUID=…, without spaces.');
   // "." or "/" names no medium: setup-lbu would take it as a mount point and save wherever that leads.
   else if (/^[./]+$/.test(lbuMedia)) report('diskless.lbuMedia', `“${lbuMedia}” names no medium; write its name, like usb, or its mount point, like /media/usb.`);
   if (apkCacheDir !== null && !/^\/[A-Za-z0-9/_.=-]*$/.test(apkCacheDir))
     report('diskless.apkCacheDir', 'The apk cache is a directory path without spaces, like /media/usb/cache.');
-  if (apkCacheDir === null && p.packages.length > 0)
-    report('diskless.apkCacheDir', 'Without an apk cache, extra packages are downloaded again at every boot.', 'warning');
+  if (apkCacheDir === null && p.packages.length > 0) report('diskless.apkCacheDir', 'Without an apk cache, extra packages are downloaded again at every boot.', 'warning');
 }

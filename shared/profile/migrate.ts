@@ -7,15 +7,15 @@ import { PROFILE_SCHEMA_VERSION, profileSchema, type NetworkInterface, type Prof
  * an interface's IPv4 as `dhcp` + "address/prefix", packages as one
  * space-separated string, and had neither RAID nor a wpa_supplicant path.
  */
-const v1Schema = z.object({
-  schemaVersion: z.literal(1),
-  keymap: z.string(),
-  interfaces: z.array(
-    z.object({ name: z.string(), dhcp: z.boolean(), address: z.string().optional(), gateway: z.string().optional() }),
-  ),
-  packages: z.string(),
-  disk: z.object({ disks: z.array(z.string()) }).loose(),
-}).loose();
+const v1Schema = z
+  .object({
+    schemaVersion: z.literal(1),
+    keymap: z.string(),
+    interfaces: z.array(z.object({ name: z.string(), dhcp: z.boolean(), address: z.string().optional(), gateway: z.string().optional() })),
+    packages: z.string(),
+    disk: z.object({ disks: z.array(z.string()) }).loose(),
+  })
+  .loose();
 
 function migrateV1(v1: z.infer<typeof v1Schema>): unknown {
   const [layout = '', variant = layout] = v1.keymap.trim().split(/\s+/);
@@ -24,9 +24,7 @@ function migrateV1(v1: z.infer<typeof v1Schema>): unknown {
     return {
       name: i.name,
       auto: true,
-      ipv4: i.dhcp
-        ? { mode: 'dhcp' }
-        : { mode: 'static', address, prefix: prefix === undefined ? null : Number(prefix), gateway: i.gateway ?? '' },
+      ipv4: i.dhcp ? { mode: 'dhcp' } : { mode: 'static', address, prefix: prefix === undefined ? null : Number(prefix), gateway: i.gateway ?? '' },
       ipv6: { mode: 'none' },
       wifi: null,
       extraOptions: { inet: [], inet6: [] },
@@ -47,12 +45,14 @@ function migrateV1(v1: z.infer<typeof v1Schema>): unknown {
 }
 
 /** Version 2 had no kept ifupdown options, setup-user -u, setup-timezone -i/-k, setup-disk -v or BOOT_SIZE. */
-const v2Schema = z.object({
-  schemaVersion: z.literal(2),
-  interfaces: z.array(z.object({}).loose()),
-  user: z.object({}).loose().nullable(),
-  disk: z.object({}).loose(),
-}).loose();
+const v2Schema = z
+  .object({
+    schemaVersion: z.literal(2),
+    interfaces: z.array(z.object({}).loose()),
+    user: z.object({}).loose().nullable(),
+    disk: z.object({}).loose(),
+  })
+  .loose();
 
 function migrateV2(v2: z.infer<typeof v2Schema>): unknown {
   return {
@@ -65,9 +65,7 @@ function migrateV2(v2: z.infer<typeof v2Schema>): unknown {
   };
 }
 
-export type Loaded =
-  | { ok: true; profile: Profile; migratedFrom: number | null }
-  | { ok: false; message: string };
+export type Loaded = { ok: true; profile: Profile; migratedFrom: number | null } | { ok: false; message: string };
 
 /** Reads a profile file's JSON of any known version and brings it to the current one. */
 export function loadProfile(json: unknown): Loaded {

@@ -3,7 +3,6 @@ import { packageNameProblem } from './package-name';
 import type { Report } from './problems';
 import type { Profile } from './schema';
 
-
 let known: Set<string> | undefined;
 /** True when the name or one of its "-" prefixes is an origin in the catalogue (subpackages like openssh-server). */
 export function looksLikeAlpinePackage(name: string): boolean {
@@ -18,11 +17,9 @@ export function checkPackages(p: Profile, report: Report): void {
   p.packages.forEach((name, n) => {
     const at = `packages.${n}`;
     const malformed = packageNameProblem(name);
-    if (malformed !== null)
-      report(at, malformed);
+    if (malformed !== null) report(at, malformed);
     else if (seen.has(name)) report(at, `${name} is listed twice.`, 'warning');
-    else if (!looksLikeAlpinePackage(name))
-      report(at, `${name} is not in Alpine's main or community package list; check the spelling.`, 'warning');
+    else if (!looksLikeAlpinePackage(name)) report(at, `${name} is not in Alpine's main or community package list; check the spelling.`, 'warning');
     seen.add(name);
   });
 }

@@ -7,10 +7,7 @@ import { z } from 'zod';
  */
 export const PROFILE_SCHEMA_VERSION = 3;
 
-export const keymapSchema = z
-  .object({ layout: z.string(), variant: z.string() })
-  .nullable()
-  .describe('null means KEYMAPOPTS=none');
+export const keymapSchema = z.object({ layout: z.string(), variant: z.string() }).nullable().describe('null means KEYMAPOPTS=none');
 
 export const devdSchema = z.enum(['mdev', 'mdevd', 'udev']);
 

@@ -22,8 +22,7 @@ export function impliedPackages(p: Profile): string[] {
 
 export function checkServices(p: Profile, report: Report): void {
   const have = new Set([...impliedPackages(p), ...p.packages]);
-  const provided = (origin: string) =>
-    have.has(origin) || [...have].some((pkg) => pkg.startsWith(`${origin}-`));
+  const provided = (origin: string) => have.has(origin) || [...have].some((pkg) => pkg.startsWith(`${origin}-`));
   const seen = new Set<string>();
   p.services.forEach((s, n) => {
     const at = `services.${n}`;

@@ -33,6 +33,8 @@ describe('what a start puts on the box', () => {
   it('names the disks it erases, the packages, the services and the user, read from the profile', () => {
     expect(whatItPuts(templateById('diskless-iot')!.make())).toMatch(/adds mosquitto; starts mosquitto at boot/);
     expect(whatItPuts(templateById('vm')!.make())).toMatch(/^It erases and installs to \/dev\/vda/);
-    expect(whatItPuts({ ...templateById('vm')!.make(), disk: { ...templateById('vm')!.make().disk, mode: 'none' }, packages: [], services: [], user: null })).toBe('Changes no disk and adds nothing.');
+    expect(whatItPuts({ ...templateById('vm')!.make(), disk: { ...templateById('vm')!.make().disk, mode: 'none' }, packages: [], services: [], user: null })).toBe(
+      'Changes no disk and adds nothing.',
+    );
   });
 });

@@ -45,10 +45,7 @@ export const TEMPLATES: readonly Template[] = [
         name: 'Router',
         hostname: 'router',
         ipForwarding: true,
-        interfaces: [
-          dhcpInterface('eth0'),
-          { ...dhcpInterface('eth1'), ipv4: { mode: 'static', address: '192.168.1.1', prefix: 24, gateway: '' } },
-        ],
+        interfaces: [dhcpInterface('eth0'), { ...dhcpInterface('eth1'), ipv4: { mode: 'static', address: '192.168.1.1', prefix: 24, gateway: '' } }],
         disk: { ...p.disk, disks: ['/dev/sda'], swapMb: 0 },
         packages: ['nftables', 'dnsmasq'],
         services: [

@@ -18,8 +18,7 @@ import { hasControlChars } from './values';
 
 function checkName(p: Profile, report: Report): void {
   if (p.name.trim() === '') report('name', 'Give the profile a name, like "Living-room NAS".');
-  else if (hasControlChars(p.name) || p.name.length > 100)
-    report('name', 'A profile name is one line of at most 100 characters.');
+  else if (hasControlChars(p.name) || p.name.length > 100) report('name', 'A profile name is one line of at most 100 characters.');
 }
 
 /** In setup-alpine's order, so problems read top to bottom like the wizard. */

@@ -40,9 +40,7 @@ export const travelsAsWord = (s: string): boolean => /^[A-Za-z0-9@%+=:,./_-]+$/.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 export const hasControlChars = (s: string): boolean => /[\u0000-\u001f\u007f]/.test(s);
 
-export const isDomainName = (s: string): boolean =>
-  s.length <= 253 &&
-  s.split('.').every((label) => /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label));
+export const isDomainName = (s: string): boolean => s.length <= 253 && s.split('.').every((label) => /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label));
 
 export const isUrl = (s: string, schemes: readonly string[]): boolean => {
   const m = /^([a-z][a-z0-9+.-]*):\/\/[^\s/?#]+/i.exec(s);
@@ -54,11 +52,9 @@ export const isBlockDevice = (s: string): boolean => /^\/dev\/[A-Za-z0-9][A-Za-z
 export const isPosixName = (s: string): boolean => /^[a-z_][a-z0-9_-]{0,31}$/.test(s);
 
 /** crypt(3) formats BusyBox `chpasswd -e` and musl accept: MD5, SHA-256/512, bcrypt, yescrypt. */
-export const isCryptHash = (s: string): boolean =>
-  /^\$(1|5|6|2[aby]|y|7|gy)\$[./A-Za-z0-9$=,]+$/.test(s) && s.length >= 20;
+export const isCryptHash = (s: string): boolean => /^\$(1|5|6|2[aby]|y|7|gy)\$[./A-Za-z0-9$=,]+$/.test(s) && s.length >= 20;
 
 const SSH_KEY = /^([^\s]+\s+)?(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)\s+[A-Za-z0-9+/]+=*(\s.*)?$/;
 
 /** An authorized_keys line (key type, base64 body, optional comment) or an https URL to keys. */
-export const isSshKeyOrUrl = (s: string): boolean =>
-  SSH_KEY.test(s.trim()) || isUrl(s.trim(), ['https', 'http']);
+export const isSshKeyOrUrl = (s: string): boolean => SSH_KEY.test(s.trim()) || isUrl(s.trim(), ['https', 'http']);

@@ -8,18 +8,15 @@ export { ALPINE_GROUPS } from './groups';
 
 export const keymapLayouts = (): string[] => Object.keys(KEYMAPS);
 
-export const keymapVariants = (layout: string): readonly string[] =>
-  Object.hasOwn(KEYMAPS, layout) ? (KEYMAPS[layout] ?? []) : [];
+export const keymapVariants = (layout: string): readonly string[] => (Object.hasOwn(KEYMAPS, layout) ? (KEYMAPS[layout] ?? []) : []);
 
-export const isKnownKeymap = (layout: string, variant: string): boolean =>
-  keymapVariants(layout).includes(variant);
+export const isKnownKeymap = (layout: string, variant: string): boolean => keymapVariants(layout).includes(variant);
 
 const zoneSet = new Set(TIMEZONES);
 export const isKnownTimezone = (zone: string): boolean => zoneSet.has(zone);
 
 /** The origin packages that ship an OpenRC service of this name, or [] if unknown. */
-export const serviceOrigins = (service: string): readonly string[] =>
-  Object.hasOwn(SERVICE_ORIGINS, service) ? (SERVICE_ORIGINS[service] ?? []) : [];
+export const serviceOrigins = (service: string): readonly string[] => (Object.hasOwn(SERVICE_ORIGINS, service) ? (SERVICE_ORIGINS[service] ?? []) : []);
 
 export const knownServices = (): string[] => Object.keys(SERVICE_ORIGINS);
 
@@ -31,11 +28,7 @@ export interface PackageEntry {
 let packages: PackageEntry[] | undefined;
 /** Origin package names of main and community (subpackages such as -doc are not listed). */
 export const packageCatalogue = (): readonly PackageEntry[] =>
-  (packages ??= PACKAGE_LINES.split('\n').map((line) =>
-    line.endsWith('@c')
-      ? { name: line.slice(0, -2), repo: 'community' as const }
-      : { name: line, repo: 'main' as const },
-  ));
+  (packages ??= PACKAGE_LINES.split('\n').map((line) => (line.endsWith('@c') ? { name: line.slice(0, -2), repo: 'community' as const } : { name: line, repo: 'main' as const })));
 
 /** An exact match first, then names starting with the query (shortest first), then names containing it. */
 export function suggestPackages(query: string, limit = 10): PackageEntry[] {

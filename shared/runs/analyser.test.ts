@@ -36,26 +36,38 @@ describe('setup-alpine output of real runs', () => {
     const { analyser, events } = analyse(output('badhost'));
     expect(sections(events)).toEqual(ALL);
     expect(analyser.findings).toEqual([
-      expect.objectContaining({ kind: 'invalid-hostname', severity: 'error', section: 'Hostname', line: expect.stringMatching(/^Hostname must only contain/), reason: expect.stringContaining('rejected the hostname') }),
+      expect.objectContaining({
+        kind: 'invalid-hostname',
+        severity: 'error',
+        section: 'Hostname',
+        line: expect.stringMatching(/^Hostname must only contain/),
+        reason: expect.stringContaining('rejected the hostname'),
+      }),
     ]);
     expect(verdictOf(analyser.findings)).toBe('error');
   });
 
   it('warns about a time zone the box does not have, naming it', () => {
     const { analyser } = analyse(output('badzone'));
-    expect(analyser.findings).toEqual([expect.objectContaining({ kind: 'invalid-timezone', severity: 'warning', section: 'Timezone', reason: expect.stringContaining('"Mars/Base" does not exist') })]);
+    expect(analyser.findings).toEqual([
+      expect.objectContaining({ kind: 'invalid-timezone', severity: 'warning', section: 'Timezone', reason: expect.stringContaining('"Mars/Base" does not exist') }),
+    ]);
     expect(verdictOf(analyser.findings)).toBe('warning');
   });
 
   it('says the user was not created when setup-user prints its usage', () => {
     const { analyser } = analyse(output('splituser'));
-    expect(analyser.findings).toEqual([expect.objectContaining({ kind: 'user-not-created', severity: 'error', section: 'User', reason: expect.stringContaining('no user was created') })]);
+    expect(analyser.findings).toEqual([
+      expect.objectContaining({ kind: 'user-not-created', severity: 'error', section: 'User', reason: expect.stringContaining('no user was created') }),
+    ]);
   });
 
   it('reports a disk that is not a block device under Disk & Install', () => {
     const { analyser } = analyse(output('sysdisk'));
     expect(analyser.progress).toEqual({ section: 'Disk & Install', index: 9, total: 9 });
-    expect(analyser.findings).toEqual([expect.objectContaining({ kind: 'not-a-block-device', severity: 'error', section: 'Disk & Install', reason: expect.stringContaining('/dev/sda is not a disk on this box') })]);
+    expect(analyser.findings).toEqual([
+      expect.objectContaining({ kind: 'not-a-block-device', severity: 'error', section: 'Disk & Install', reason: expect.stringContaining('/dev/sda is not a disk on this box') }),
+    ]);
   });
 
   it('detects the endless keymap prompt and stays in the Keymap section', () => {
@@ -69,7 +81,10 @@ describe('setup-alpine output of real runs', () => {
   it.each(['ok', 'badhost', 'badzone', 'splituser', 'sysdisk', 'badkeymap'])('reads %s the same however the stream is cut', (name) => {
     const text = output(name);
     const whole = analyse(text);
-    const oneByOne = analyse(text, Array.from({ length: text.length }, (_, i) => i));
+    const oneByOne = analyse(
+      text,
+      Array.from({ length: text.length }, (_, i) => i),
+    );
     expect(oneByOne.events).toEqual(whole.events);
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: text.length }), { maxLength: 40 }), (cuts) => {
@@ -82,7 +97,7 @@ describe('setup-alpine output of real runs', () => {
 
 describe('output the real runs do not show', () => {
   it('notices a prompt repeated without newlines', () => {
-    const { analyser } = analyse(`\n Interface\n-----------\n${'Which one? (or \'done\') [eth0] '.repeat(200)}`);
+    const { analyser } = analyse(`\n Interface\n-----------\n${"Which one? (or 'done') [eth0] ".repeat(200)}`);
     expect(analyser.promptLoop).toEqual(expect.objectContaining({ section: 'Interface', reason: expect.stringContaining('Which one?') }));
   });
 

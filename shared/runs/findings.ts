@@ -1,14 +1,6 @@
 import type { Section } from './sections';
 
-export type FindingKind =
-  | 'invalid-hostname'
-  | 'invalid-timezone'
-  | 'retry'
-  | 'user-not-created'
-  | 'not-a-block-device'
-  | 'invalid-choice'
-  | 'apk-error'
-  | 'prompt-loop';
+export type FindingKind = 'invalid-hostname' | 'invalid-timezone' | 'retry' | 'user-not-created' | 'not-a-block-device' | 'invalid-choice' | 'apk-error' | 'prompt-loop';
 
 /**
  * Something in the output that the exit code does not tell: setup-alpine
@@ -55,13 +47,15 @@ const RULES: readonly Rule[] = [
     kind: 'retry',
     severity: 'error',
     pattern: /^Please retry\.?$/,
-    reason: () => 'setup-alpine asked for a password again ("Please retry"): the root password was not set. Keep -e in the command and set the password through the profile instead.',
+    reason: () =>
+      'setup-alpine asked for a password again ("Please retry"): the root password was not set. Keep -e in the command and set the password through the profile instead.',
   },
   {
     kind: 'user-not-created',
     severity: 'error',
     pattern: /^usage: setup-user\b/,
-    reason: () => 'setup-user printed its usage instead of creating the user, so no user was created: a user option held a space or a quote (USEROPTS is split on spaces). Remove it, or let Cairn set the full name in its own step.',
+    reason: () =>
+      'setup-user printed its usage instead of creating the user, so no user was created: a user option held a space or a quote (USEROPTS is split on spaces). Remove it, or let Cairn set the full name in its own step.',
   },
   {
     kind: 'not-a-block-device',

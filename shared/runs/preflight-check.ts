@@ -22,7 +22,8 @@ function privilege(facts: PreflightFacts, context: PreflightContext): PreflightP
     return [
       {
         severity: 'error',
-        message: "doas asks this user for its password (as setup-user's wheel rule does): enter it as the target's doas password (Targets › Edit) so Cairn can type it when asked, log in as root, or add a \"permit nopass\" rule for the user.",
+        message:
+          'doas asks this user for its password (as setup-user\'s wheel rule does): enter it as the target\'s doas password (Targets › Edit) so Cairn can type it when asked, log in as root, or add a "permit nopass" rule for the user.',
       },
     ];
   }
@@ -35,7 +36,12 @@ function lbuMedium(facts: PreflightFacts, profile: Profile): PreflightProblem[] 
   if (profile.disk.mode === 'sys' || name === null || !/^[A-Za-z0-9_-]+$/.test(name) || !facts.media) return [];
   if (facts.media.includes(name)) return [];
   const has = facts.media.length > 0 ? facts.media.join(', ') : 'nothing';
-  return [{ severity: 'error', message: `The box has no /media/${name} (its /media holds ${has}), so setup-lbu would stop with "not a directory" and lbu could not save the configuration. Attach that medium, or choose one the box has in the Diskless step.` }];
+  return [
+    {
+      severity: 'error',
+      message: `The box has no /media/${name} (its /media holds ${has}), so setup-lbu would stop with "not a directory" and lbu could not save the configuration. Attach that medium, or choose one the box has in the Diskless step.`,
+    },
+  ];
 }
 
 function disks(facts: PreflightFacts, profile: Profile): PreflightProblem[] {
@@ -57,7 +63,10 @@ function disks(facts: PreflightFacts, profile: Profile): PreflightProblem[] {
       message: `The box already runs from a disk (/ is ${facts.rootMount ?? 'on a disk'}), so installing to disk again would erase the running system: boot it from the Alpine ISO first, or choose "no disk".`,
     });
   } else if (disk.mode === 'sys' && facts.boot === 'unknown') {
-    problems.push({ severity: 'warning', message: 'Cairn could not tell whether the box runs from RAM or from a disk: make sure it was booted from the Alpine ISO before installing to disk.' });
+    problems.push({
+      severity: 'warning',
+      message: 'Cairn could not tell whether the box runs from RAM or from a disk: make sure it was booted from the Alpine ISO before installing to disk.',
+    });
   }
   return problems;
 }
@@ -73,12 +82,18 @@ export function checkPreflight(facts: PreflightFacts, profile: Profile, context:
   }
   problems.push(...privilege(facts, context), ...disks(facts, profile), ...lbuMedium(facts, profile));
   if (facts.alpineConf === null) {
-    problems.push({ severity: 'warning', message: 'Cairn could not read the alpine-conf version (apk info -v alpine-conf): helpers differ between releases, so check the result on the box.' });
+    problems.push({
+      severity: 'warning',
+      message: 'Cairn could not read the alpine-conf version (apk info -v alpine-conf): helpers differ between releases, so check the result on the box.',
+    });
   }
   if (facts.interfaces !== null) {
     for (const i of profile.interfaces) {
       if (i.name !== 'lo' && !facts.interfaces.includes(i.name)) {
-        problems.push({ severity: 'warning', message: `The box has no interface ${i.name} (it has ${facts.interfaces.join(', ')}): check the interface names in the Interfaces step.` });
+        problems.push({
+          severity: 'warning',
+          message: `The box has no interface ${i.name} (it has ${facts.interfaces.join(', ')}): check the interface names in the Interfaces step.`,
+        });
       }
     }
   }

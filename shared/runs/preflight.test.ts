@@ -25,8 +25,14 @@ const withDisk = (mode: 'sys' | 'data' | 'none', disks: string[]): Profile => {
   const p = defaultProfile();
   return { ...p, disk: { ...p.disk, mode, disks } };
 };
-const errors = (f: PreflightFacts, p: Profile) => checkPreflight(f, p).filter((x) => x.severity === 'error').map((x) => x.message);
-const warnings = (f: PreflightFacts, p: Profile) => checkPreflight(f, p).filter((x) => x.severity === 'warning').map((x) => x.message);
+const errors = (f: PreflightFacts, p: Profile) =>
+  checkPreflight(f, p)
+    .filter((x) => x.severity === 'error')
+    .map((x) => x.message);
+const warnings = (f: PreflightFacts, p: Profile) =>
+  checkPreflight(f, p)
+    .filter((x) => x.severity === 'warning')
+    .map((x) => x.message);
 
 describe('reading the preflight answers', () => {
   it('reads a booted ISO: release, versions, whole disks only, interfaces, RAM boot', () => {
@@ -59,7 +65,12 @@ describe('reading the preflight answers', () => {
 
   it('runs under a real POSIX sh and prints only key=value lines', () => {
     const out = execFileSync('/bin/sh', ['-c', PREFLIGHT_SCRIPT], { encoding: 'utf8' });
-    expect(out.trim().split('\n').every((l) => /^[a-z-]+=/.test(l))).toBe(true);
+    expect(
+      out
+        .trim()
+        .split('\n')
+        .every((l) => /^[a-z-]+=/.test(l)),
+    ).toBe(true);
     expect(parsePreflight(out).uid).toBe(process.getuid?.());
   });
 });
@@ -100,7 +111,9 @@ describe('what refuses a run', () => {
     expect(errors(facts({ uid: 1000, doas: true, doasNoPassword: true }), withDisk('none', []))).toEqual([]);
     expect(checkPreflight(facts({ uid: 1000, doas: true }), withDisk('none', []), { doasPassword: true }).filter((p) => p.severity === 'error')).toEqual([]);
     // A kept password does not make up for a missing doas.
-    expect(checkPreflight(facts({ uid: 1000, doas: false }), withDisk('none', []), { doasPassword: true }).map((p) => p.message)).toEqual([expect.stringContaining('doas is not installed')]);
+    expect(checkPreflight(facts({ uid: 1000, doas: false }), withDisk('none', []), { doasPassword: true }).map((p) => p.message)).toEqual([
+      expect.stringContaining('doas is not installed'),
+    ]);
   });
 
   it('warns about an interface the box does not have', () => {

@@ -4,17 +4,7 @@
  * setup-alpine.in); the Root Password section only appears without -e,
  * which Cairn always passes, so it is not a progress stage.
  */
-export const SECTIONS = [
-  'Keymap',
-  'Hostname',
-  'Interface',
-  'Timezone',
-  'Proxy',
-  'Network Time Protocol',
-  'APK Mirror',
-  'User',
-  'Disk & Install',
-] as const;
+export const SECTIONS = ['Keymap', 'Hostname', 'Interface', 'Timezone', 'Proxy', 'Network Time Protocol', 'APK Mirror', 'User', 'Disk & Install'] as const;
 
 export type Section = (typeof SECTIONS)[number];
 

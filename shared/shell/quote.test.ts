@@ -19,9 +19,12 @@ describe('quote', () => {
 
   it('round-trips any string through a real /bin/sh unchanged', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }).filter((s) => !s.includes('\0')), (s) => {
-        expect(shEcho(`printf %s ${quote(s)}`)).toBe(s);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary' }).filter((s) => !s.includes('\0')),
+        (s) => {
+          expect(shEcho(`printf %s ${quote(s)}`)).toBe(s);
+        },
+      ),
       { numRuns: 100 },
     );
   });

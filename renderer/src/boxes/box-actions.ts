@@ -99,7 +99,10 @@ export function boxActions(client: CairnClient, store: AppStore): BoxActions {
           state().boxes.backArrived(payload);
           const name = nameOf(payload.targetId);
           const where = payload.movedTo === undefined ? '' : `, at ${payload.movedTo} as its profile set; its target points there now`;
-          state().ui.announce(payload.ok ? `${name} is back${where}.` : `${name} did not come back: ${describeError(payload.error ?? { code: 'timeout', message: '' })}`, payload.ok ? 'ok' : 'error');
+          state().ui.announce(
+            payload.ok ? `${name} is back${where}.` : `${name} did not come back: ${describeError(payload.error ?? { code: 'timeout', message: '' })}`,
+            payload.ok ? 'ok' : 'error',
+          );
           // The target's address changed in the main process: list the targets again before reading the box.
           if (payload.ok) void (payload.movedTo === undefined ? refreshOne(payload.targetId) : actions.loadTargets().then(() => refreshOne(payload.targetId)));
         }),
@@ -125,7 +128,10 @@ export function boxActions(client: CairnClient, store: AppStore): BoxActions {
       if (read.ok) {
         for (const status of read.value.boxes) state().boxes.factsArrived(status);
         const down = read.value.boxes.filter((b) => !b.outcome.ok).length;
-        state().ui.announce(`Read ${read.value.boxes.length - down} of ${read.value.boxes.length} boxes${down > 0 ? `; ${down} could not be reached` : ''}.`, down > 0 ? 'error' : 'ok');
+        state().ui.announce(
+          `Read ${read.value.boxes.length - down} of ${read.value.boxes.length} boxes${down > 0 ? `; ${down} could not be reached` : ''}.`,
+          down > 0 ? 'error' : 'ok',
+        );
       } else {
         for (const targetId of ids) state().boxes.factsArrived({ targetId, outcome: { ok: false, error: read.error, at: new Date().toISOString() } });
         state().ui.announce(`The boxes could not be read: ${describeError(read.error)}`, 'error');
@@ -189,7 +195,10 @@ export function boxActions(client: CairnClient, store: AppStore): BoxActions {
       state().boxes.actionEnded(targetId, 'power');
       if (done.ok && done.value.waiting) state().boxes.powerWaiting(targetId, done.value.runId);
       const name = nameOf(targetId);
-      state().ui.announce(done.ok ? (action === 'reboot' ? `${name} is rebooting; waiting for it to come back.` : `${name} is powering off.`) : `${name}: ${describeError(done.error)}`, done.ok ? 'info' : 'error');
+      state().ui.announce(
+        done.ok ? (action === 'reboot' ? `${name} is rebooting; waiting for it to come back.` : `${name} is powering off.`) : `${name}: ${describeError(done.error)}`,
+        done.ok ? 'info' : 'error',
+      );
       return done;
     },
     applyDrift: async (targetId, profileId) => {

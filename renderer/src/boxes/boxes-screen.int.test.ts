@@ -49,7 +49,11 @@ describe('managing a box from the Boxes screen', () => {
     await renderBoxes({ seed: (h) => h.addTarget(box).then(() => undefined) });
     const card = await screen.findByRole('article', { name: 'garage-pi' }, SLOW);
     await waitFor(() => expect(within(card).getByText(/^Reachable, read/)).toBeInTheDocument(), SLOW);
-    const facts = Object.fromEntries(within(card).getAllByRole('term').map((t) => [t.textContent, t.nextElementSibling?.textContent]));
+    const facts = Object.fromEntries(
+      within(card)
+        .getAllByRole('term')
+        .map((t) => [t.textContent, t.nextElementSibling?.textContent]),
+    );
     expect(facts).toMatchObject({
       Alpine: '3.20.3',
       System: 'Diskless (runs from RAM)',
@@ -87,7 +91,11 @@ describe('managing a box from the Boxes screen', () => {
     await user.click(services().getByRole('button', { name: 'Add to runlevel' }));
     await waitFor(() => expect(services().getByRole('button', { name: 'Remove crond from default' })).toBeInTheDocument(), SLOW);
     await user.selectOptions(services().getByRole('combobox', { name: 'Show' }), 'Runlevel default');
-    expect(services().getAllByRole('rowheader').map((r) => r.textContent)).toEqual(['crond']);
+    expect(
+      services()
+        .getAllByRole('rowheader')
+        .map((r) => r.textContent),
+    ).toEqual(['crond']);
     await user.click(services().getByRole('button', { name: 'Remove crond from default' }));
     await waitFor(() => expect(services().queryByRole('button', { name: 'Remove crond from default' })).not.toBeInTheDocument(), SLOW);
     expect(await calls('rc-update', from)).toEqual(['add crond default', 'del crond default']);
@@ -127,7 +135,10 @@ describe('managing a box from the Boxes screen', () => {
     await waitFor(() => expect(packages().getByRole('log', { name: 'Output of the last install on garage-pi' })).toHaveTextContent('Installing htop'), SLOW);
     expect(await calls('apk', from)).toEqual(['add --no-progress htop']);
     await user.type(packages().getByRole('searchbox', { name: 'Find an installed package' }), 'htop');
-    await waitFor(() => expect(within(packages().getByRole('region', { name: 'Installed packages of garage-pi' })).getByRole('button', { name: 'Remove htop' })).toBeInTheDocument(), SLOW);
+    await waitFor(
+      () => expect(within(packages().getByRole('region', { name: 'Installed packages of garage-pi' })).getByRole('button', { name: 'Remove htop' })).toBeInTheDocument(),
+      SLOW,
+    );
     expect(name).toHaveValue('');
   });
 
@@ -230,27 +241,34 @@ describe('managing a box from the Boxes screen', () => {
     await waitFor(() => expect(drift().getByRole('combobox', { name: 'Profile' })).toHaveDisplayValue('Shed'), SLOW);
     await user.click(drift().getByRole('button', { name: 'Compare' }));
     await waitFor(() => expect(drift().getByRole('table')).toBeInTheDocument(), SLOW);
-    expect(drift().getAllByRole('rowheader').map((r) => r.textContent)).toEqual(['Hostname', 'Network interfaces', 'Package nano']);
+    expect(
+      drift()
+        .getAllByRole('rowheader')
+        .map((r) => r.textContent),
+    ).toEqual(['Hostname', 'Network interfaces', 'Package nano']);
     expect(within(drift().getByRole('row', { name: /^Network interfaces eth0/ })).getByText('Yes, with confirm-or-revert')).toBeInTheDocument();
-    expect(within(drift().getByRole('list', { name: 'Network interfaces, line by line' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'profile: auto lo',
-      'profile: iface lo inet loopback',
-      'profile: auto eth0',
-      'profile: iface eth0 inet dhcp',
-    ]);
-    expect(within(drift().getByRole('list', { name: 'Steps to apply' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Set the hostname to shed', 'Install nano']);
-    expect(within(drift().getByRole('list', { name: 'Steps that need confirm-or-revert' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Write /etc/network/interfaces (takes effect when networking restarts)',
-    ]);
+    expect(
+      within(drift().getByRole('list', { name: 'Network interfaces, line by line' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['profile: auto lo', 'profile: iface lo inet loopback', 'profile: auto eth0', 'profile: iface eth0 inet dhcp']);
+    expect(
+      within(drift().getByRole('list', { name: 'Steps to apply' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Set the hostname to shed', 'Install nano']);
+    expect(
+      within(drift().getByRole('list', { name: 'Steps that need confirm-or-revert' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Write /etc/network/interfaces (takes effect when networking restarts)']);
     expect(await seriousViolations(document.body)).toEqual([]);
     const from = await mark();
     await user.click(drift().getByRole('button', { name: 'Apply these 3 steps' }));
     await waitFor(
       () =>
         expect(
-          drift().getByText(
-            'Ran: Set the hostname to shed; Install nano; Write /etc/network/interfaces (takes effect when networking restarts). Saved with lbu commit.',
-          ),
+          drift().getByText('Ran: Set the hostname to shed; Install nano; Write /etc/network/interfaces (takes effect when networking restarts). Saved with lbu commit.'),
         ).toBeInTheDocument(),
       SLOW,
     );

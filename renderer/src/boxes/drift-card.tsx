@@ -53,7 +53,12 @@ function Origin({ receipt }: { receipt: ReceiptSummary }) {
 
 function Differences({ answer, target }: { answer: DriftAnswer; target: Target }) {
   const against = answer.against === 'receipt' ? `the profile ${answer.profileName} as its receipt records it` : `the profile ${answer.profileName}`;
-  if (answer.drift.length === 0) return <p className="field-message ok">{target.name} matches {against}.</p>;
+  if (answer.drift.length === 0)
+    return (
+      <p className="field-message ok">
+        {target.name} matches {against}.
+      </p>
+    );
   return (
     <div className="table-scroll">
       <table className="box-table">
@@ -169,8 +174,8 @@ export function DriftCard({ target, actions }: { target: Target; actions: BoxAct
       {guarded.length > 0 && (
         <div className="box-form column">
           <p>
-            These can cut Cairn off from the box, so applying runs each with confirm-or-revert: the box keeps its old files and puts them back by itself unless Cairn reaches it again
-            within 90 seconds. A new static address is followed by the box's host key.
+            These can cut Cairn off from the box, so applying runs each with confirm-or-revert: the box keeps its old files and puts them back by itself unless Cairn reaches it
+            again within 90 seconds. A new static address is followed by the box's host key.
           </p>
           <ul className="plain-list" aria-label="Steps that need confirm-or-revert">
             {guarded.map((s) => (

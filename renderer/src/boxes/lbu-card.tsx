@@ -20,18 +20,28 @@ function CommitForm({ target, actions }: { target: Target; actions: BoxActions }
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(null);
-        void action.run('commit', () => actions.lbuCommit(target.id, message)).then((done) => {
-          if (!done.ok) return;
-          setMessage('');
-          setSaved(`Saved at ${new Date(done.value.committedAt).toLocaleTimeString()}${done.value.message === '' ? '' : `: “${done.value.message}”`}.`);
-        });
+        void action
+          .run('commit', () => actions.lbuCommit(target.id, message))
+          .then((done) => {
+            if (!done.ok) return;
+            setMessage('');
+            setSaved(`Saved at ${new Date(done.value.committedAt).toLocaleTimeString()}${done.value.message === '' ? '' : `: “${done.value.message}”`}.`);
+          });
       }}
     >
       <div className="field">
         <label className="field-label" htmlFor={`${id}-message`}>
           What changed
         </label>
-        <textarea id={`${id}-message`} className="input wide" rows={2} value={message} maxLength={500} onChange={(e) => setMessage(e.target.value)} aria-describedby={`${id}-hint`} />
+        <textarea
+          id={`${id}-message`}
+          className="input wide"
+          rows={2}
+          value={message}
+          maxLength={500}
+          onChange={(e) => setMessage(e.target.value)}
+          aria-describedby={`${id}-hint`}
+        />
         <p className="field-hint" id={`${id}-hint`}>
           lbu keeps no message; Cairn writes it in the run’s log beside the commit.
         </p>

@@ -37,7 +37,17 @@ function runlevelsOf(services: readonly ServiceSummary[], levels: ReadonlyArray<
   return [...STANDARD.filter((l) => seen.has(l)), ...[...seen].filter((l) => !STANDARD.includes(l)).sort()];
 }
 
-function AddToRunlevel({ services, runlevels, busy, onAdd }: { services: readonly ServiceSummary[]; runlevels: string[]; busy: boolean; onAdd: (name: string, level: string) => void }) {
+function AddToRunlevel({
+  services,
+  runlevels,
+  busy,
+  onAdd,
+}: {
+  services: readonly ServiceSummary[];
+  runlevels: string[];
+  busy: boolean;
+  onAdd: (name: string, level: string) => void;
+}) {
   const [name, setName] = useState('');
   const [level, setLevel] = useState('default');
   const choices = [...new Set([...STANDARD, ...runlevels])];
@@ -133,9 +143,7 @@ export function ServicesCard({ target, actions }: { target: Target; actions: Box
                 {guarded.title}: {guarded.outcome === 'confirmed' ? 'kept' : 'undone by the box'}. {guarded.summary}
               </p>
             )}
-            {(guarded !== null || guarding) && (
-              <LiveOutput targetId={target.id} action="service-action" label={`Output of the last service action on ${target.name}`} />
-            )}
+            {(guarded !== null || guarding) && <LiveOutput targetId={target.id} action="service-action" label={`Output of the last service action on ${target.name}`} />}
             {listed.length === 0 ? (
               <p className="empty">No services here.</p>
             ) : (
@@ -167,7 +175,8 @@ export function ServicesCard({ target, actions }: { target: Target; actions: Box
                                 waiting={action.busy !== null}
                                 onClick={() => void action.run(`${s.name}@${level}`, () => actions.runlevelAction(target.id, s.name, level, 'del'))}
                               >
-                                Remove<span className="visually-hidden">
+                                Remove
+                                <span className="visually-hidden">
                                   {' '}
                                   {s.name} from {level}
                                 </span>
@@ -178,12 +187,7 @@ export function ServicesCard({ target, actions }: { target: Target; actions: Box
                         <td>
                           <div className="row nowrap">
                             {(['start', 'stop', 'restart'] as const).map((verb) => (
-                              <BusyButton
-                                key={verb}
-                                className="button small"
-                                waiting={action.busy !== null}
-                                onClick={() => request(s.name, verb)}
-                              >
+                              <BusyButton key={verb} className="button small" waiting={action.busy !== null} onClick={() => request(s.name, verb)}>
                                 {capital(verb)}
                                 <span className="visually-hidden"> {s.name}</span>
                               </BusyButton>

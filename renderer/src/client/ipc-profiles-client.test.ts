@@ -15,7 +15,14 @@ beforeEach(async () => {
 afterEach(() => h.cleanup());
 
 const client = () =>
-  ipcProfilesClient(createClient(createBridge((channel, payload) => dispatch(h.table, channel, payload, { sender: 'test', log: h.log }), () => () => {})));
+  ipcProfilesClient(
+    createClient(
+      createBridge(
+        (channel, payload) => dispatch(h.table, channel, payload, { sender: 'test', log: h.log }),
+        () => () => {},
+      ),
+    ),
+  );
 
 describe('profiles over IPC', () => {
   it('saves, lists, opens and deletes profiles in the main process store', async () => {
@@ -41,7 +48,14 @@ describe('answer files over IPC', () => {
     const cancelled = await harness({ dialogs: scriptedDialogs({ save: null }).dialogs });
     try {
       const via = (x: Harness) =>
-        ipcProfilesClient(createClient(createBridge((channel, payload) => dispatch(x.table, channel, payload, { sender: 'test', log: x.log }), () => () => {})));
+        ipcProfilesClient(
+          createClient(
+            createBridge(
+              (channel, payload) => dispatch(x.table, channel, payload, { sender: 'test', log: x.log }),
+              () => () => {},
+            ),
+          ),
+        );
       expect(await via(chosen).saveFile('box.answers', 'HOSTNAMEOPTS=box\n')).toBe(saveTo);
       expect(await readFile(saveTo, 'utf8')).toBe('HOSTNAMEOPTS=box\n');
       expect(await via(cancelled).saveFile('box.answers', 'x')).toBeNull();

@@ -24,8 +24,7 @@ const ANSWER_FILES = [{ name: 'Answer files', extensions: ['answers', 'txt', 'co
 /** The wizard's profile seam over the desktop shell's IPC contract (`window.cairn`). */
 export function ipcProfilesClient(client: CairnClient): ProfilesClient {
   return {
-    list: async () =>
-      value(await client.invoke('profiles:list')).profiles.map((p) => ({ id: p.id, name: p.name, savedAt: p.updatedAt })),
+    list: async () => value(await client.invoke('profiles:list')).profiles.map((p) => ({ id: p.id, name: p.name, savedAt: p.updatedAt })),
     get: async (id) => {
       const stored = value(await client.invoke('profiles:get', { id }));
       return { profile: stored.profile, lostSecrets: stored.lostSecrets ?? [] };

@@ -97,7 +97,11 @@ export function browserProfilesClient(storage: Storage = window.localStorage, do
         input.addEventListener('change', () => {
           const file = input.files?.[0];
           if (!file) resolve(null);
-          else void readFileText(file).then((text) => resolve({ name: file.name, text }), () => resolve(null));
+          else
+            void readFileText(file).then(
+              (text) => resolve({ name: file.name, text }),
+              () => resolve(null),
+            );
         });
         input.addEventListener('cancel', () => resolve(null));
         input.click();

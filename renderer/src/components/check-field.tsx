@@ -13,9 +13,7 @@ interface CheckFieldProps {
 export function CheckField({ path, label, checked, onChange, hint, disabled }: CheckFieldProps) {
   return (
     <Field path={path} label={label} hint={hint} layout="inline">
-      {(control) => (
-        <input {...control} type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
-      )}
+      {(control) => <input {...control} type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />}
     </Field>
   );
 }

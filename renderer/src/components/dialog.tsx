@@ -51,14 +51,7 @@ export function Dialog({ title, onClose, children, actions, alert, wide }: Dialo
 
   return (
     <div className="dialog-backdrop">
-      <div
-        ref={ref}
-        className={wide ? 'dialog wide' : 'dialog'}
-        role={alert ? 'alertdialog' : 'dialog'}
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={onKeyDown}
-      >
+      <div ref={ref} className={wide ? 'dialog wide' : 'dialog'} role={alert ? 'alertdialog' : 'dialog'} aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
         <h2 id={titleId} className="dialog-title">
           {title}
         </h2>

@@ -38,7 +38,10 @@ export function ListField({ path, label, value, apply, hint, separator = 'line',
             spellCheck={false}
             onChange={(e) => {
               const typed = e.target.value;
-              const items = typed.split(splitters.line).map((x) => x.trim()).filter(Boolean);
+              const items = typed
+                .split(splitters.line)
+                .map((x) => x.trim())
+                .filter(Boolean);
               edit((w) => ({ drafts: { ...w.drafts, [path]: typed }, profile: apply(w.profile, items) }));
             }}
           />
@@ -53,7 +56,10 @@ export function ListField({ path, label, value, apply, hint, separator = 'line',
             autoComplete="off"
             onChange={(e) => {
               const typed = e.target.value;
-              const items = typed.split(splitters.comma).map((x) => x.trim()).filter(Boolean);
+              const items = typed
+                .split(splitters.comma)
+                .map((x) => x.trim())
+                .filter(Boolean);
               edit((w) => ({ drafts: { ...w.drafts, [path]: typed }, profile: apply(w.profile, items) }));
             }}
           />

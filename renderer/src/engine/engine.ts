@@ -1,13 +1,6 @@
 import { parse, render } from '../../../shared/answerfile';
 import { validate } from '../../../shared/profile/validate';
-import {
-  keymapLayouts,
-  keymapVariants,
-  knownServices,
-  serviceOrigins,
-  suggestPackages,
-  TIMEZONES,
-} from '../../../shared/reference';
+import { keymapLayouts, keymapVariants, knownServices, serviceOrigins, suggestPackages, TIMEZONES } from '../../../shared/reference';
 
 /**
  * Everything the wizard computes with shared/ that needs the reference

@@ -6,7 +6,13 @@ import type { HostKeyDetails } from '../../../shared/api/result';
 import { HostKeyRefusal, isKeyRefusal } from './host-key-refusal';
 import '../test-support/render-app.test-support';
 
-const met: HostKeyDetails = { host: '10.0.0.7', port: 2222, keyType: 'ssh-ed25519', fingerprint: 'SHA256:newnewnewnewnewnewnewnewnewnewnewnewnewnew', key: 'AAAAC3NzaC1lZDI1NTE5AAAAIA' };
+const met: HostKeyDetails = {
+  host: '10.0.0.7',
+  port: 2222,
+  keyType: 'ssh-ed25519',
+  fingerprint: 'SHA256:newnewnewnewnewnewnewnewnewnewnewnewnewnew',
+  key: 'AAAAC3NzaC1lZDI1NTE5AAAAIA',
+};
 const unknownKey = { code: 'host-key-unknown' as const, message: 'The host key of 10.0.0.7 port 2222 is not known yet.', details: met };
 const changedKey = {
   code: 'host-key-changed' as const,

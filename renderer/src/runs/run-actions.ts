@@ -59,7 +59,10 @@ export function runActions(client: CairnClient, store: AppStore): RunActions {
     async reboot({ runId, targetId }, name) {
       const done = await client.invoke('boxes:power', { targetId, action: 'reboot', force: true, afterRun: runId });
       if (done.ok && done.value.waiting) state().boxes.powerWaiting(targetId, done.value.runId);
-      state().ui.announce(done.ok ? `${name} is rebooting into the installed system; waiting for it to come back.` : `${name} was not rebooted: ${describeError(done.error)}`, done.ok ? 'info' : 'error');
+      state().ui.announce(
+        done.ok ? `${name} is rebooting into the installed system; waiting for it to come back.` : `${name} was not rebooted: ${describeError(done.error)}`,
+        done.ok ? 'info' : 'error',
+      );
     },
     async start({ profileName, ...request }) {
       const started = await client.invoke('runs:start', request);

@@ -140,7 +140,10 @@ export function RunDetail({ actions }: { actions: RunActions }) {
     <section className="panel run-detail" aria-labelledby="run-title" data-status={run.status}>
       <div className="row spread">
         <h3 id="run-title">
-          {name} <span className="run-status" data-status={run.status}>{statusLabel(run)}</span>
+          {name}{' '}
+          <span className="run-status" data-status={run.status}>
+            {statusLabel(run)}
+          </span>
         </h3>
         {!finished && (
           <button type="button" className="button danger-outline" onClick={() => void actions.cancel({ runId: run.runId })}>

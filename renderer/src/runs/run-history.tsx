@@ -13,10 +13,7 @@ export function RunHistory({ actions }: { actions: RunActions }) {
   const problems = useAppStore((s) => s.runs.historyProblems);
   const selected = useAppStore((s) => s.runs.selectedRunId);
   const targets = useAppStore((s) => s.targets.list);
-  const list = useMemo(
-    () => Object.values(runs).sort((a, b) => (b.startedAt ?? '\uffff').localeCompare(a.startedAt ?? '\uffff') || b.runId.localeCompare(a.runId)),
-    [runs],
-  );
+  const list = useMemo(() => Object.values(runs).sort((a, b) => (b.startedAt ?? '\uffff').localeCompare(a.startedAt ?? '\uffff') || b.runId.localeCompare(a.runId)), [runs]);
   return (
     <section className="panel run-history" aria-labelledby="history-title">
       <h3 id="history-title">All runs</h3>
@@ -64,7 +61,11 @@ export function RunHistory({ actions }: { actions: RunActions }) {
                     </td>
                     <td>
                       <button type="button" className="button small" onClick={() => void actions.open(run.runId)}>
-                        Open<span className="visually-hidden"> the run on {name} from {when(run)}</span>
+                        Open
+                        <span className="visually-hidden">
+                          {' '}
+                          the run on {name} from {when(run)}
+                        </span>
                       </button>
                     </td>
                   </tr>

@@ -71,9 +71,7 @@ export function RunLogView({ log, label, truncatedFrom }: { log: RunLog; label: 
           Follow new output
         </label>
       </div>
-      {(log.dropped > 0 || truncatedFrom > 0) && (
-        <p className="muted">Earlier output is not shown here; the whole log is in the run’s output.log on this computer.</p>
-      )}
+      {(log.dropped > 0 || truncatedFrom > 0) && <p className="muted">Earlier output is not shown here; the whole log is in the run’s output.log on this computer.</p>}
       {/* role=log, but not read aloud line by line: an install prints hundreds of lines. */}
       <div ref={scroller} className="run-log mono" role="log" aria-live="off" aria-label={label} tabIndex={0}>
         {lines.length === 0 ? <p className="muted">No output yet.</p> : virtual ? <VirtualLines lines={lines} scroller={scroller} follow={follow} /> : <PlainLines lines={lines} />}

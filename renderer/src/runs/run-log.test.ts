@@ -51,4 +51,3 @@ describe('a run’s log in the window', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   }, 60_000);
 });
-

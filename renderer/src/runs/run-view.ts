@@ -46,7 +46,21 @@ export interface RunView {
 }
 
 export function queuedRun(o: { runId: string; fleetId: string | null; targetId: string; targetLabel: string | null; profileName: string; resume?: RunResume | null }): RunView {
-  return { ...o, status: 'queued', steps: [], progress: null, findings: [], error: null, preflightProblems: [], log: emptyLog, logLoaded: true, logStart: 0, startedAt: null, endedAt: null, resume: o.resume ?? null };
+  return {
+    ...o,
+    status: 'queued',
+    steps: [],
+    progress: null,
+    findings: [],
+    error: null,
+    preflightProblems: [],
+    log: emptyLog,
+    logLoaded: true,
+    logStart: 0,
+    startedAt: null,
+    endedAt: null,
+    resume: o.resume ?? null,
+  };
 }
 
 /** A run first heard of through an event (started by an earlier window, say): what it can be called until the list says more. */
@@ -56,7 +70,15 @@ const unknownRun = (e: { runId: string; fleetId: string | null; targetId: string
 });
 
 function withStep(steps: readonly StepView[], e: RunEventOf<'run.step'>): StepView[] {
-  const step: StepView = { id: e.stepId, title: e.title, status: e.status, exitCode: e.exitCode, findings: e.findings, error: e.error, ...(e.doneIn === undefined ? {} : { doneIn: e.doneIn }) };
+  const step: StepView = {
+    id: e.stepId,
+    title: e.title,
+    status: e.status,
+    exitCode: e.exitCode,
+    findings: e.findings,
+    error: e.error,
+    ...(e.doneIn === undefined ? {} : { doneIn: e.doneIn }),
+  };
   const at = steps.findIndex((s) => s.id === e.stepId);
   return at < 0 ? [...steps, step] : steps.map((s, i) => (i === at ? step : s));
 }
@@ -92,7 +114,15 @@ export function runFromSummary(summary: RunSummaryInfo, existing: RunView | unde
     targetLabel: existing?.targetLabel ?? addressOf(summary),
     profileName: summary.profileName,
     status: summary.status,
-    steps: summary.steps.map(({ id, title, status, exitCode, findings, error, doneIn }) => ({ id, title, status, exitCode, findings, error, ...(doneIn === undefined ? {} : { doneIn }) })),
+    steps: summary.steps.map(({ id, title, status, exitCode, findings, error, doneIn }) => ({
+      id,
+      title,
+      status,
+      exitCode,
+      findings,
+      error,
+      ...(doneIn === undefined ? {} : { doneIn }),
+    })),
     progress: summary.progress,
     findings: summary.findings,
     error: summary.error,

@@ -72,7 +72,9 @@ describe('following an install on the Run screen', () => {
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Profile' }), 'Sensor with htop');
     await startOnBox(user);
     await waitFor(() => expect(fleetsDone()).toBe(1), { timeout: 30_000 });
-    await waitFor(() => expect(screen.getByTestId('run-summary')).toHaveTextContent('The install on box failed: "Install the extra packages" failed with exit code 1: network unreachable'));
+    await waitFor(() =>
+      expect(screen.getByTestId('run-summary')).toHaveTextContent('The install on box failed: "Install the extra packages" failed with exit code 1: network unreachable'),
+    );
     expect(screen.queryByTestId('run-resume')).not.toBeInTheDocument();
 
     await box.standIns?.control({});
@@ -81,7 +83,10 @@ describe('following an install on the Run screen', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(sentence));
     expect(await screen.findByTestId('run-resume')).toHaveTextContent(sentence);
     await waitFor(() => expect(screen.getByTestId('run-summary')).toHaveTextContent('“Sensor with htop” was installed on box: every step succeeded.'), { timeout: 30_000 });
-    const marks = () => within(screen.getByRole('list', { name: 'Steps' })).getAllByRole('listitem').map((li) => li.querySelector('.step-mark')?.textContent);
+    const marks = () =>
+      within(screen.getByRole('list', { name: 'Steps' }))
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.step-mark')?.textContent);
     const expected = ['Done', 'Skipped — done in the previous run', 'Done', 'Done', 'Done', 'Done'];
     expect(marks()).toEqual(expected);
     expect(installerRuns((await box.standIns?.records()) ?? [])).toBe(1);
@@ -101,7 +106,11 @@ describe('following an install on the Run screen', () => {
     await screen.findByTestId('section-progress', {}, { timeout: 20_000 });
     await user.click(screen.getByRole('button', { name: 'Cancel the run on box' }));
     await waitFor(() => expect(screen.getByTestId('run-summary')).toHaveTextContent(/^The install on box was cancelled at “Run setup-alpine/), { timeout: 20_000 });
-    expect(within(screen.getByRole('table', { name: 'Targets of this run' })).getByRole('rowheader', { name: 'box' }).closest('tr')).toHaveTextContent('Cancelled');
+    expect(
+      within(screen.getByRole('table', { name: 'Targets of this run' }))
+        .getByRole('rowheader', { name: 'box' })
+        .closest('tr'),
+    ).toHaveTextContent('Cancelled');
     expect(screen.getByRole('button', { name: 'Retry failed' })).toBeInTheDocument();
   });
 

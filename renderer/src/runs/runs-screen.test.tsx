@@ -31,7 +31,11 @@ describe('the Runs screen', () => {
     const dialog = await screen.findByRole('alertdialog', { name: 'Erase /dev/sda and install?' });
     expect(within(dialog).getByText(/will run on/)).toHaveTextContent('“Old PC” will run on garage (root@10.0.0.5:22).');
     const steps = within(dialog).getByRole('list', { name: 'Planned steps' });
-    expect(within(steps).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(steps)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'Run setup-alpine with the answer file (disk step held back)',
       'Remove the uploaded answer file',
       'Install the extra packages',

@@ -63,7 +63,10 @@ describe('the boxes slice', () => {
     expect(boxes(store).power.a).toEqual({ state: 'back', runId: 'run-1', at: '2025-01-01T00:01:00.000Z' });
     boxes(store).powerWaiting('a', 'run-2', new Date('2025-01-01T00:02:00Z'));
     expect(boxes(store).power.a).toEqual({ state: 'waiting', runId: 'run-2', since: '2025-01-01T00:02:00.000Z' });
-    boxes(store).backArrived({ targetId: 'a', runId: 'run-2', ok: false, bootId: null, error: { code: 'timeout', message: 'a did not come back within 600 s.' } }, new Date('2025-01-01T00:12:00Z'));
+    boxes(store).backArrived(
+      { targetId: 'a', runId: 'run-2', ok: false, bootId: null, error: { code: 'timeout', message: 'a did not come back within 600 s.' } },
+      new Date('2025-01-01T00:12:00Z'),
+    );
     expect(boxes(store).power.a).toMatchObject({ state: 'lost', error: { code: 'timeout' } });
   });
 

@@ -38,9 +38,7 @@ export interface ActionOutput {
 
 /** A reboot Cairn is waiting on, or how the wait ended. */
 export type PowerWait =
-  | { state: 'waiting'; runId: string; since: string }
-  | { state: 'back'; runId: string; at: string }
-  | { state: 'lost'; runId: string; error: ApiError; at: string };
+  { state: 'waiting'; runId: string; since: string } | { state: 'back'; runId: string; at: string } | { state: 'lost'; runId: string; error: ApiError; at: string };
 
 export interface BoxesData {
   cards: Readonly<Record<string, BoxCard>>;
@@ -94,8 +92,7 @@ export const initialBoxesData = (): BoxesData => ({
 
 const lastOf = <T>(query: Query<T> | undefined): T | null => (query === undefined ? null : query.status === 'ok' ? query.value : query.last);
 
-const only = <V>(record: Readonly<Record<string, V>>, keep: (key: string) => boolean): Record<string, V> =>
-  Object.fromEntries(Object.entries(record).filter(([key]) => keep(key)));
+const only = <V>(record: Readonly<Record<string, V>>, keep: (key: string) => boolean): Record<string, V> => Object.fromEntries(Object.entries(record).filter(([key]) => keep(key)));
 
 export const createBoxesSlice: SliceCreator<BoxesSlice> = (set) => {
   const patch = (change: (b: BoxesSlice['boxes']) => Partial<BoxesData>) => set((s) => ({ boxes: { ...s.boxes, ...change(s.boxes) } }));
@@ -146,15 +143,15 @@ export const createBoxesSlice: SliceCreator<BoxesSlice> = (set) => {
         patch((b) => ({
           power: {
             ...b.power,
-            [targetId]: ok
-              ? { state: 'back', runId, at: at.toISOString() }
-              : { state: 'lost', runId, at: at.toISOString(), error: error ?? { code: 'timeout', message: '' } },
+            [targetId]: ok ? { state: 'back', runId, at: at.toISOString() } : { state: 'lost', runId, at: at.toISOString(), error: error ?? { code: 'timeout', message: '' } },
           },
         })),
       profilesStarted: () => patch((b) => ({ profiles: { status: 'loading', last: lastOf(b.profiles ?? undefined) } })),
       profilesFinished: (result) =>
         patch((b) => ({
-          profiles: result.ok ? { status: 'ok', value: result.value, at: new Date().toISOString() } : { status: 'error', error: result.error, last: lastOf(b.profiles ?? undefined) },
+          profiles: result.ok
+            ? { status: 'ok', value: result.value, at: new Date().toISOString() }
+            : { status: 'error', error: result.error, last: lastOf(b.profiles ?? undefined) },
         })),
       keepOnly: (targetIds) =>
         patch((b) => {

@@ -39,11 +39,9 @@ const computeProblems = lastOf(
 );
 
 /** Every problem of the profile being edited: shared validate(), text that is not a value yet, a save refused for a field, and a passphrase lost with a session. */
-export const selectProblems = (s: AllState): readonly Problem[] =>
-  computeProblems(s.wizard.profile, s.wizard.drafts, s.ui.engine, s.wizard.saveRefusal, s.wizard.lostSecrets);
+export const selectProblems = (s: AllState): readonly Problem[] => computeProblems(s.wizard.profile, s.wizard.drafts, s.ui.engine, s.wizard.saveRefusal, s.wizard.lostSecrets);
 
-const belongsTo = (problemPath: string, path: string) =>
-  problemPath === path || problemPath.startsWith(`${path}.`);
+const belongsTo = (problemPath: string, path: string) => problemPath === path || problemPath.startsWith(`${path}.`);
 
 /**
  * The problem text beside a field, as one primitive so a field re-renders only
@@ -115,11 +113,10 @@ const computeShownPreview = lastOf((profile: Profile, engine: Engine | null): Pr
 });
 
 /** The answer file as shown: wifi passphrases hidden unless the person reveals them (copy and save use the real text). */
-export const selectShownPreview = (s: AllState, reveal: boolean): Preview =>
-  reveal ? selectPreview(s) : computeShownPreview(s.wizard.profile, s.ui.engine);
+export const selectShownPreview = (s: AllState, reveal: boolean): Preview => (reveal ? selectPreview(s) : computeShownPreview(s.wizard.profile, s.ui.engine));
 
-const computeDirty = lastOf((profile: Profile, baseline: Profile | null): boolean =>
-  baseline === null || (profile !== baseline && JSON.stringify(profile) !== JSON.stringify(baseline)),
+const computeDirty = lastOf(
+  (profile: Profile, baseline: Profile | null): boolean => baseline === null || (profile !== baseline && JSON.stringify(profile) !== JSON.stringify(baseline)),
 );
 
 /** True when closing or replacing the profile would lose changes. */

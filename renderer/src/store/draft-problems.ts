@@ -10,8 +10,7 @@ export function draftProblems(drafts: Readonly<Record<string, string>>): Problem
   const out: Problem[] = [];
   for (const [path, text] of Object.entries(drafts)) {
     const t = text.trim();
-    if (isWholeNumberPath(path) && t !== '' && !/^\d+$/.test(t))
-      out.push({ path, message: `"${t}" is not a whole number; write digits only, like 24.`, severity: 'error' });
+    if (isWholeNumberPath(path) && t !== '' && !/^\d+$/.test(t)) out.push({ path, message: `"${t}" is not a whole number; write digits only, like 24.`, severity: 'error' });
   }
   return out;
 }

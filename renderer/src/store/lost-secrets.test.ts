@@ -28,7 +28,11 @@ describe('passphrases lost with an ended session', () => {
   it('says nothing once a value is typed, when the field is not shown, or when nothing was lost', () => {
     const profile = twoWifi();
     const lost = { interfaces: ['wlan0'], disk: true };
-    const typed = { ...profile, interfaces: profile.interfaces.map((i) => (i.wifi ? { ...i, wifi: { ...i.wifi, passphrase: 'x' } } : i)), disk: { ...profile.disk, passphrase: 'y' } };
+    const typed = {
+      ...profile,
+      interfaces: profile.interfaces.map((i) => (i.wifi ? { ...i, wifi: { ...i.wifi, passphrase: 'x' } } : i)),
+      disk: { ...profile.disk, passphrase: 'y' },
+    };
     expect(lostSecretProblems(lost, typed)).toEqual([]);
     expect(lostSecretProblems(lost, { ...profile, disk: { ...profile.disk, encrypt: false } }).map((p) => p.path)).toEqual(['interfaces.1.wifi.passphrase']);
     expect(lostSecretProblems(NO_LOST_SECRETS, profile)).toEqual([]);
@@ -36,9 +40,13 @@ describe('passphrases lost with an ended session', () => {
   });
 
   it('names what was lost and the step to enter it on', () => {
-    expect(lostSecretsSentence({ interfaces: ['wlan0'], disk: false })).toBe('Its wifi passphrase was kept only until Cairn last closed: enter it again on the Network step, then save.');
+    expect(lostSecretsSentence({ interfaces: ['wlan0'], disk: false })).toBe(
+      'Its wifi passphrase was kept only until Cairn last closed: enter it again on the Network step, then save.',
+    );
     expect(lostSecretsSentence({ interfaces: ['wlan0', 'wlan1'], disk: false })).toMatch(/^Its wifi passphrases were .* enter them again on the Network step/);
-    expect(lostSecretsSentence({ interfaces: [], disk: true }, 'save, then copy it')).toBe('Its disk passphrase was kept only until Cairn last closed: enter it again on the Disk step, save, then copy it.');
+    expect(lostSecretsSentence({ interfaces: [], disk: true }, 'save, then copy it')).toBe(
+      'Its disk passphrase was kept only until Cairn last closed: enter it again on the Disk step, save, then copy it.',
+    );
     expect(lostSecretsSentence({ interfaces: ['wlan0'], disk: true })).toMatch(/^Its wifi and disk passphrases were .* on the Network and Disk steps/);
   });
 });

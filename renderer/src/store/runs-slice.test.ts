@@ -13,11 +13,18 @@ describe('the runs slice', () => {
   it('shows a fleet’s runs as waiting until they start, then each target’s newest run after a retry', () => {
     const store = createAppStore();
     const runs = () => store.getState().runs;
-    runs().fleetStarted({ fleetId: 'fleet-1', runIds: ['run-a', 'run-b'], targetIds: ['t-a', 't-b'] }, { profileName: 'Old PC', targetLabels: { 't-a': 'alpha', 't-b': 'beta' } }, at);
+    runs().fleetStarted(
+      { fleetId: 'fleet-1', runIds: ['run-a', 'run-b'], targetIds: ['t-a', 't-b'] },
+      { profileName: 'Old PC', targetLabels: { 't-a': 'alpha', 't-b': 'beta' } },
+      at,
+    );
     expect(runs().selectedFleetId).toBe('fleet-1');
     expect(runs().selectedRunId).toBe('run-a');
     const fleet = () => runs().fleets['fleet-1'];
-    expect(latestRuns(fleet()!, runs().runs).map((r) => [r.targetLabel, r.status])).toEqual([['alpha', 'queued'], ['beta', 'queued']]);
+    expect(latestRuns(fleet()!, runs().runs).map((r) => [r.targetLabel, r.status])).toEqual([
+      ['alpha', 'queued'],
+      ['beta', 'queued'],
+    ]);
 
     runs().received([done('run-a', 't-a', 'succeeded'), done('run-b', 't-b', 'failed')], at);
     let rows = latestRuns(fleet()!, runs().runs);

@@ -96,7 +96,10 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set) => {
         }),
       selectRun: (runId) => patch((r) => ({ selectedRunId: runId, selectedFleetId: r.runs[runId]?.fleetId ?? r.selectedFleetId })),
       selectFleet: (fleetId) =>
-        patch((r) => ({ selectedFleetId: fleetId, selectedRunId: r.fleets[fleetId]?.runIds.includes(r.selectedRunId ?? '') ? r.selectedRunId : (r.fleets[fleetId]?.runIds[0] ?? null) })),
+        patch((r) => ({
+          selectedFleetId: fleetId,
+          selectedRunId: r.fleets[fleetId]?.runIds.includes(r.selectedRunId ?? '') ? r.selectedRunId : (r.fleets[fleetId]?.runIds[0] ?? null),
+        })),
     },
   };
 };

@@ -32,7 +32,9 @@ describe('the targets slice', () => {
 
   it('keeps only flags and the storage mode of secrets', () => {
     const store = createAppStore();
-    store.getState().targets.secretsKnown({ storage: 'session-only', reason: 'No keyring.', targets: [{ targetId: 'id-web', hasPassword: true, hasPassphrase: false, hasDoasPassword: false }] });
+    store
+      .getState()
+      .targets.secretsKnown({ storage: 'session-only', reason: 'No keyring.', targets: [{ targetId: 'id-web', hasPassword: true, hasPassphrase: false, hasDoasPassword: false }] });
     expect(store.getState().targets.secretFlags).toEqual({ 'id-web': { hasPassword: true, hasPassphrase: false, hasDoasPassword: false } });
     expect(store.getState().targets.secretStorage).toEqual({ storage: 'session-only', reason: 'No keyring.' });
     store.getState().targets.removed('id-web');

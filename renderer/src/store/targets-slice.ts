@@ -4,10 +4,7 @@ import type { ConnectionReport, Target } from '../../../shared/api/targets';
 import type { SliceCreator } from './types';
 
 /** The last "Test connection" of a target, kept until Cairn closes. */
-export type TargetTest =
-  | { status: 'testing' }
-  | { status: 'ok'; report: ConnectionReport; at: string }
-  | { status: 'failed'; error: ApiError; at: string };
+export type TargetTest = { status: 'testing' } | { status: 'ok'; report: ConnectionReport; at: string } | { status: 'failed'; error: ApiError; at: string };
 
 /** What the window may know of a target's secrets: whether they exist and how they are kept, never their value. */
 export interface SecretFlags {
@@ -86,7 +83,9 @@ export const createTargetsSlice: SliceCreator<TargetsSlice> = (set) => {
           const others = (t.list ?? []).filter((x) => x.id !== target.id);
           const changed = t.list?.find((x) => x.id === target.id);
           // A new address or login makes the old result say nothing about this target.
-          const stale = changed !== undefined && (changed.host !== target.host || changed.port !== target.port || changed.user !== target.user || changed.auth !== target.auth || changed.keyPath !== target.keyPath);
+          const stale =
+            changed !== undefined &&
+            (changed.host !== target.host || changed.port !== target.port || changed.user !== target.user || changed.auth !== target.auth || changed.keyPath !== target.keyPath);
           return { list: [...others, target].sort(byName), selectedId: target.id, tests: stale ? without(t.tests, target.id) : t.tests };
         }),
       removed: (id) =>
@@ -108,7 +107,9 @@ export const createTargetsSlice: SliceCreator<TargetsSlice> = (set) => {
       secretsKnown: (status) =>
         patch(() => ({
           secretStorage: { storage: status.storage, reason: status.reason },
-          secretFlags: Object.fromEntries(status.targets.map((f) => [f.targetId, { hasPassword: f.hasPassword, hasPassphrase: f.hasPassphrase, hasDoasPassword: f.hasDoasPassword }])),
+          secretFlags: Object.fromEntries(
+            status.targets.map((f) => [f.targetId, { hasPassword: f.hasPassword, hasPassphrase: f.hasPassphrase, hasDoasPassword: f.hasDoasPassword }]),
+          ),
         })),
       arrivalTaken: () => patch(() => ({ arrival: null })),
     },

@@ -98,8 +98,7 @@ export function initialWizardData(profile: Profile = defaultProfile()): WizardDa
 }
 
 export const createWizardSlice: SliceCreator<WizardSlice> = (set) => {
-  const patch = (change: (w: WizardSlice['wizard']) => Partial<WizardData>) =>
-    set((s) => ({ wizard: { ...s.wizard, ...change(s.wizard) } }));
+  const patch = (change: (w: WizardSlice['wizard']) => Partial<WizardData>) => set((s) => ({ wizard: { ...s.wizard, ...change(s.wizard) } }));
   return {
     wizard: {
       ...initialWizardData(),

@@ -63,8 +63,8 @@ export function UnknownHostKeyDialog({
         ]}
       />
       <p>
-        Compare it with what the box itself shows at its console: <code>{command.openssh}</code> (for Dropbear <code>{command.dropbear}</code>). Trust the key
-        only if the two are the same.
+        Compare it with what the box itself shows at its console: <code>{command.openssh}</code> (for Dropbear <code>{command.dropbear}</code>). Trust the key only if the two are
+        the same.
       </p>
     </Dialog>
   );
@@ -136,8 +136,8 @@ export function ChangedHostKeyDialog({ details, message, onForget, onClose }: Ch
       />
       {confirming ? (
         <p>
-          Remove the key Cairn keeps for {where(details)}? Do this only if you know the box was reinstalled or its keys were regenerated. The next test shows the new
-          fingerprint and asks you to compare it before anything is sent.
+          Remove the key Cairn keeps for {where(details)}? Do this only if you know the box was reinstalled or its keys were regenerated. The next test shows the new fingerprint
+          and asks you to compare it before anything is sent.
         </p>
       ) : removable ? (
         <p>Cairn will not connect while the old key is on file. If you reinstalled the box, remove the old key, then connect again and compare the new fingerprint.</p>

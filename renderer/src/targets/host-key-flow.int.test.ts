@@ -56,7 +56,11 @@ describe('testing a connection from the Targets screen', () => {
     const alarm = await screen.findByRole('alertdialog', { name: /^Warning: the host key of 127\.0\.0\.1 port \d+ has changed$/ }, { timeout: 20_000 });
     expect(within(alarm).getByRole('alert')).toHaveTextContent(old);
     expect(within(alarm).getByRole('alert')).toHaveTextContent(box.hostKeyFingerprint);
-    expect(within(alarm).getAllByRole('definition').map((d) => d.textContent)).toEqual([old, box.hostKeyFingerprint, 'ssh-ed25519']);
+    expect(
+      within(alarm)
+        .getAllByRole('definition')
+        .map((d) => d.textContent),
+    ).toEqual([old, box.hostKeyFingerprint, 'ssh-ed25519']);
     expect(within(alarm).queryByRole('button', { name: /trust|accept/i })).not.toBeInTheDocument();
     await waitFor(() => expect(within(alarm).getByRole('button', { name: 'Close' })).toHaveFocus());
     expect(await seriousViolations(document.body)).toEqual([]);

@@ -23,15 +23,19 @@ export function IsoHelper() {
     if (!result.ok) return;
     const done = navigator.clipboard?.writeText(result.script);
     if (done === undefined) announce('Copying is not available here; select the commands and copy them.', 'error');
-    else done.then(() => announce('Console commands copied.', 'ok'), () => announce('Copying failed; select the commands and copy them.', 'error'));
+    else
+      done.then(
+        () => announce('Console commands copied.', 'ok'),
+        () => announce('Copying failed; select the commands and copy them.', 'error'),
+      );
   };
 
   return (
     <details className="iso-helper">
       <summary>Freshly booted from the Alpine ISO? Make the box reachable first</summary>
       <p>
-        A box running from the Alpine ISO has no network set up and no SSH server. Type these commands at its console (log in as root), then add it here with the
-        address the last command shows.
+        A box running from the Alpine ISO has no network set up and no SSH server. Type these commands at its console (log in as root), then add it here with the address the last
+        command shows.
       </p>
       <div className="field field-stacked">
         <label htmlFor="iso-public-key" className="field-label">

@@ -20,8 +20,7 @@ export function RemoveTargetDialog({ target, onRemove, onClose }: { target: Targ
       }
     >
       <p>
-        Cairn forgets {target.user}@{target.host} and the password or passphrase it kept for it. Nothing on the machine changes, and its trusted host key stays on
-        file.
+        Cairn forgets {target.user}@{target.host} and the password or passphrase it kept for it. Nothing on the machine changes, and its trusted host key stays on file.
       </p>
     </Dialog>
   );

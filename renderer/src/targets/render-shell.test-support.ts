@@ -62,7 +62,10 @@ export async function renderShell(options: ShellOptions = {}) {
 }
 
 /** A target saved straight through the handler table, as if added earlier. */
-export async function savedTarget(h: Harness, target: { name: string; host?: string; port?: number; user?: string; auth?: 'agent' | 'key' | 'password' | 'keyboard-interactive'; keyPath?: string; tags?: string[] }) {
+export async function savedTarget(
+  h: Harness,
+  target: { name: string; host?: string; port?: number; user?: string; auth?: 'agent' | 'key' | 'password' | 'keyboard-interactive'; keyPath?: string; tags?: string[] },
+) {
   const saved = await h.services.targets.save({ host: '192.168.7.20', port: 22, user: 'root', auth: 'agent', tags: [], ...target });
   if (!saved.ok) throw new Error(saved.error.message);
   return saved.value;

@@ -75,7 +75,10 @@ export function targetActions(client: CairnClient, store: AppStore): TargetActio
       state().targets.testFinished(target.id, tested);
       if (tested.ok) {
         const r = tested.value;
-        state().ui.announce(`${target.name}: connected${r.alpineVersion === null ? ', but it is not Alpine Linux' : `, Alpine ${r.alpineVersion}`} on ${r.arch}${r.isRoot ? ' as root' : ', not as root'}.`, r.alpineVersion === null ? 'error' : 'ok');
+        state().ui.announce(
+          `${target.name}: connected${r.alpineVersion === null ? ', but it is not Alpine Linux' : `, Alpine ${r.alpineVersion}`} on ${r.arch}${r.isRoot ? ' as root' : ', not as root'}.`,
+          r.alpineVersion === null ? 'error' : 'ok',
+        );
       } else state().ui.announce(`${target.name}: ${describeError(tested.error)}`, 'error');
       return tested;
     },

@@ -77,7 +77,9 @@ describe('the Targets screen', () => {
     await user.type(screen.getByRole('textbox', { name: 'Host' }), 'box.lan');
     await user.click(screen.getByRole('radio', { name: 'SSH agent' }));
     await user.click(screen.getByRole('button', { name: 'Save target' }));
-    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Name' })).toHaveAccessibleDescription(expect.stringContaining('A target named "Garage" already exists; choose another name.')));
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Name' })).toHaveAccessibleDescription(expect.stringContaining('A target named "Garage" already exists; choose another name.')),
+    );
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus();
   });
 
@@ -148,7 +150,19 @@ describe('the Targets screen', () => {
   });
 
   it('imports from ~/.ssh/config, showing what it takes and what it skips with the reason', async () => {
-    const config = ['Host nas', '  HostName 192.168.1.10', '  User root', 'Host *.lan', '  User x', 'Host jumpy', '  HostName 10.1.1.1', '  ProxyJump bastion', 'Host piped', '  ProxyCommand nc %h %p', ''].join('\n');
+    const config = [
+      'Host nas',
+      '  HostName 192.168.1.10',
+      '  User root',
+      'Host *.lan',
+      '  User x',
+      'Host jumpy',
+      '  HostName 10.1.1.1',
+      '  ProxyJump bastion',
+      'Host piped',
+      '  ProxyCommand nc %h %p',
+      '',
+    ].join('\n');
     const { user, h } = await renderShell({ screen: 'targets', seed: (hh) => writeFile(hh.services.sshConfig.path, config) });
     await screen.findByText(/No targets yet/);
     await user.click(screen.getByRole('button', { name: 'Import from SSH config…' }));

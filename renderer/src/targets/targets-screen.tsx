@@ -30,8 +30,8 @@ function SecretStorageNotice() {
   if (storage?.storage !== 'session-only') return null;
   return (
     <p className="notice warning" role="note">
-      <strong>Passwords are kept only until Cairn closes.</strong> {storage.reason ?? ''} Enter them again after restarting Cairn, or log in with a key file or the SSH
-      agent instead.
+      <strong>Passwords are kept only until Cairn closes.</strong> {storage.reason ?? ''} Enter them again after restarting Cairn, or log in with a key file or the SSH agent
+      instead.
     </p>
   );
 }
@@ -147,9 +147,7 @@ function Targets({ client }: { client: CairnClient }) {
       )}
       {open?.kind === 'find' && <FindBoxesDialog client={client} onFound={() => void actions.refresh()} onClose={close} />}
       {open?.kind === 'unknown-key' && <UnknownHostKeyDialog details={open.details} onTrust={() => void trust(open.target, open.details)} onClose={close} />}
-      {open?.kind === 'changed-key' && (
-        <ChangedHostKeyDialog details={open.details} message={open.message} onForget={() => void forget(open.details)} onClose={close} />
-      )}
+      {open?.kind === 'changed-key' && <ChangedHostKeyDialog details={open.details} message={open.message} onForget={() => void forget(open.details)} onClose={close} />}
     </>
   );
 }
@@ -162,9 +160,7 @@ export function TargetsScreen() {
       {client === null ? (
         <>
           <h2 id="targets-title">Targets</h2>
-          <p className="notice">
-            Targets are kept and reached by the Cairn desktop app; this browser tab cannot connect to machines. Open Cairn itself to add and test targets.
-          </p>
+          <p className="notice">Targets are kept and reached by the Cairn desktop app; this browser tab cannot connect to machines. Open Cairn itself to add and test targets.</p>
           <IsoHelper />
         </>
       ) : (

@@ -9,12 +9,7 @@ export function TestResult({ test }: { test: TargetTest | undefined }) {
   if (test.status === 'testing') return <span className="test-result muted">Testing…</span>;
   if (test.status === 'failed') {
     const { error } = test;
-    const short =
-      error.code === 'host-key-unknown'
-        ? 'Host key not trusted yet'
-        : error.code === 'host-key-changed'
-          ? 'Host key has CHANGED: not connected'
-          : describeError(error);
+    const short = error.code === 'host-key-unknown' ? 'Host key not trusted yet' : error.code === 'host-key-changed' ? 'Host key has CHANGED: not connected' : describeError(error);
     return (
       <span className="test-result" data-status="error">
         <span className="visually-hidden">Failed: </span>
@@ -23,10 +18,7 @@ export function TestResult({ test }: { test: TargetTest | undefined }) {
     );
   }
   const { alpineVersion, arch, isRoot } = test.report;
-  const warnings = [
-    ...(alpineVersion === null ? ['not Alpine Linux: Cairn installs only onto Alpine'] : []),
-    ...(isRoot ? [] : ['not logged in as root: installing needs root']),
-  ];
+  const warnings = [...(alpineVersion === null ? ['not Alpine Linux: Cairn installs only onto Alpine'] : []), ...(isRoot ? [] : ['not logged in as root: installing needs root'])];
   return (
     <span className="test-result" data-status={warnings.length > 0 ? 'warning' : 'ok'}>
       {alpineVersion === null ? 'Connected' : `Alpine ${alpineVersion}`}, {arch}

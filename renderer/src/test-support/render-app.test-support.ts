@@ -37,8 +37,7 @@ export function renderApp(options: RenderOptions = {}) {
 export const stepper = () => screen.getByRole('navigation', { name: 'Setup steps' });
 
 /** The stepper button of a step, by its title ("Network"). */
-export const stepButton = (title: string) =>
-  within(stepper()).getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`) });
+export const stepButton = (title: string) => within(stepper()).getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`) });
 
 export async function openStep(user: ReturnType<typeof userEvent.setup>, title: string): Promise<void> {
   await user.click(stepButton(title));

@@ -18,8 +18,7 @@ export const withDiskless = (p: Profile, patch: Partial<Profile['diskless']>): P
 });
 
 /** Changes the user; a profile without a user stays without one. */
-export const withUser = (p: Profile, patch: Partial<ProfileUser>): Profile =>
-  p.user === null ? p : { ...p, user: { ...p.user, ...patch } };
+export const withUser = (p: Profile, patch: Partial<ProfileUser>): Profile => (p.user === null ? p : { ...p, user: { ...p.user, ...patch } });
 
 export const withInterface = (p: Profile, index: number, change: (i: NetworkInterface) => NetworkInterface): Profile => ({
   ...p,

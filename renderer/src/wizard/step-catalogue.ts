@@ -3,22 +3,7 @@
  * owns (first segment of a problem path) and the answer-file variables it
  * sets, so a problem or an import diagnostic can lead to its step and field.
  */
-export const STEP_IDS = [
-  'keyboard',
-  'hostname',
-  'network',
-  'dns',
-  'timezone',
-  'proxy',
-  'ntp',
-  'apk',
-  'user',
-  'sshd',
-  'disk',
-  'diskless',
-  'packages',
-  'review',
-] as const;
+export const STEP_IDS = ['keyboard', 'hostname', 'network', 'dns', 'timezone', 'proxy', 'ntp', 'apk', 'user', 'sshd', 'disk', 'diskless', 'packages', 'review'] as const;
 
 export type StepId = (typeof STEP_IDS)[number];
 
@@ -88,5 +73,4 @@ const VARIABLE_FIELDS: Readonly<Record<string, string>> = {
   CAIRN_IP_FORWARDING: 'ipForwarding',
 };
 
-export const fieldOfVariable = (variable: string | undefined): string | undefined =>
-  variable === undefined ? undefined : VARIABLE_FIELDS[variable];
+export const fieldOfVariable = (variable: string | undefined): string | undefined => (variable === undefined ? undefined : VARIABLE_FIELDS[variable]);

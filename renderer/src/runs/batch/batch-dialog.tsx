@@ -214,7 +214,12 @@ export function BatchDialog({
         <button type="button" className="button" onClick={() => void exportCsv()}>
           Save as CSV…
         </button>
-        <button type="button" className="button" disabled={busy || profileId === ''} onClick={() => void exportToAnsible(client, profileId, batch).then(({ tone, text }) => setNote({ tone: tone === 'error' ? 'error' : 'info', text }))}>
+        <button
+          type="button"
+          className="button"
+          disabled={busy || profileId === ''}
+          onClick={() => void exportToAnsible(client, profileId, batch).then(({ tone, text }) => setNote({ tone: tone === 'error' ? 'error' : 'info', text }))}
+        >
           Export to Ansible…
         </button>
         <button type="button" className="button" disabled={busy || profileId === ''} onClick={() => void makeMedia()}>

@@ -81,7 +81,9 @@ describe('Make boot media for these boxes', () => {
       const target = targets.find((t) => t.host === address);
       expect(target?.hostKey?.fingerprint).toMatch(/^SHA256:/);
       expect(known).toContain(`${address} ssh-ed25519 ${target?.hostKey?.key ?? 'missing'}`);
-      expect(within(written).getAllByRole('listitem')[n]).toHaveTextContent(`Row ${n + 2}: rack-${'ab'[n]}.apkovl.tar.gz for root@${address}, host key ${target?.hostKey?.fingerprint ?? ''} trusted for ${address} port 22`);
+      expect(within(written).getAllByRole('listitem')[n]).toHaveTextContent(
+        `Row ${n + 2}: rack-${'ab'[n]}.apkovl.tar.gz for root@${address}, host key ${target?.hostKey?.fingerprint ?? ''} trusted for ${address} port 22`,
+      );
     }
     expect(await seriousViolations(dialog)).toEqual([]);
   }, 60_000);

@@ -8,9 +8,7 @@ type Problems = Extract<BatchMedia, { status: 'problems' }>['problems'];
 
 /** How "Make boot media for these boxes…" ended: the rows to fix, a sentence, or the overlays written. */
 export type MediaOutcome =
-  | { kind: 'problems'; problems: Problems; text: string }
-  | { kind: 'note'; tone: 'error' | 'info'; text: string }
-  | { kind: 'written'; written: WrittenMedia; text: string };
+  { kind: 'problems'; problems: Problems; text: string } | { kind: 'note'; tone: 'error' | 'info'; text: string } | { kind: 'written'; written: WrittenMedia; text: string };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -38,7 +36,8 @@ export function BatchMediaResult({ written }: { written: WrittenMedia }) {
   return (
     <section aria-label="Boot media written">
       <p className="field-hint">
-        Copy each file onto its own box’s boot medium (the boot takes the first overlay it finds), then power the box on. Replaced: {written.replaced.length === 0 ? 'none' : written.replaced.join(', ')}.
+        Copy each file onto its own box’s boot medium (the boot takes the first overlay it finds), then power the box on. Replaced:{' '}
+        {written.replaced.length === 0 ? 'none' : written.replaced.join(', ')}.
       </p>
       <ul className="item-list" aria-label="Overlays written">
         {written.boxes.map((b) => (

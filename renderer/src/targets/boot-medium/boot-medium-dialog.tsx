@@ -190,8 +190,8 @@ export function BootMediumDialog({ client, profileId, onWritten, onFind, onClose
     <Dialog title="Prepare a boot medium" onClose={onClose}>
       <form className="dialog-form boot-medium-form" noValidate onSubmit={(e) => void submit(e)}>
         <p className="dialog-intro">
-          Cairn writes the profile onto the medium as an Alpine overlay with an SSH host key made for this box, and saves a target that already trusts that key:
-          the box needs no screen or keyboard.
+          Cairn writes the profile onto the medium as an Alpine overlay with an SSH host key made for this box, and saves a target that already trusts that key: the box needs no
+          screen or keyboard.
         </p>
         {refusal !== null && refusal.field === null && (
           <p className="field-message error" role="alert">

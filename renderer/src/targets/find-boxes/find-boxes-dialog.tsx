@@ -12,9 +12,7 @@ import { endedText, foundText, NONE_FOUND_HINTS, noneFoundText } from './scan-se
 type Field = 'subnet' | 'port';
 type Network = { cidr: string; interface: string };
 type Stage =
-  | { step: 'idle' }
-  | { step: 'scanning'; scanId: string; probed: number; total: number | null; found: number; cancelling: boolean }
-  | { step: 'done'; result: ScanResult };
+  { step: 'idle' } | { step: 'scanning'; scanId: string; probed: number; total: number | null; found: number; cancelling: boolean } | { step: 'done'; result: ScanResult };
 
 const idOf = (field: Field) => `find-boxes-${field}`;
 
@@ -145,8 +143,7 @@ export function FindBoxesDialog({ client, onFound, onClose }: { client: CairnCli
     <Dialog title="Find on network" onClose={onClose}>
       <form className="dialog-form find-boxes-form" noValidate onSubmit={(e) => void find(e)}>
         <p className="dialog-intro">
-          Cairn asks every address for its SSH host key and compares it with the keys of the boxes it prepared. Nothing else is sent; no password or login is
-          tried.
+          Cairn asks every address for its SSH host key and compares it with the keys of the boxes it prepared. Nothing else is sent; no password or login is tried.
         </p>
         {refusal !== null && refusal.field === null && (
           <p className="field-message error" role="alert">

@@ -94,7 +94,11 @@ describe('Find on network', () => {
     await search(user, `${base}.0/30`, box.port);
 
     const found = await within(finder()).findByRole('list', { name: 'Boxes found' }, { timeout: 15_000 });
-    expect(within(found).getAllByRole('listitem').map((li) => li.textContent)).toEqual([`Found pi at ${base}.1`]);
+    expect(
+      within(found)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([`Found pi at ${base}.1`]);
     expect(finder()).toHaveTextContent(/Its target now points there, with the host key trusted\./);
     expect(within(finder()).getByRole('button', { name: 'Find' })).toHaveFocus();
     await waitFor(() => expect(within(screen.getByRole('rowheader', { name: 'pi' }).closest('tr') as HTMLElement).getByText(`${base}.1:${box.port}`)).toBeInTheDocument());

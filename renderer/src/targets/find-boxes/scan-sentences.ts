@@ -18,9 +18,14 @@ export function endedText(result: ScanResult): string | null {
 /** After "Found …": what changed, and why the search may have stopped before the last address. */
 export function foundText(result: ScanResult): string {
   const pointed = result.found.length === 1 ? 'Its target now points there, with the host key trusted.' : 'Their targets now point there, with the host keys trusted.';
-  const others = result.others === 0 ? '' : ` ${result.others === 1 ? '1 other SSH server answered' : `${result.others} other SSH servers answered`}; Cairn sent ${result.others === 1 ? 'it' : 'them'} nothing.`;
+  const others =
+    result.others === 0
+      ? ''
+      : ` ${result.others === 1 ? '1 other SSH server answered' : `${result.others} other SSH servers answered`}; Cairn sent ${result.others === 1 ? 'it' : 'them'} nothing.`;
   const early =
-    result.ended === 'done' && result.probed < result.total ? ` Every prepared box was found, so the search stopped after ${result.probed} of ${plural(result.total, 'address', 'addresses')}.` : '';
+    result.ended === 'done' && result.probed < result.total
+      ? ` Every prepared box was found, so the search stopped after ${result.probed} of ${plural(result.total, 'address', 'addresses')}.`
+      : '';
   return `${pointed}${others}${early}`;
 }
 

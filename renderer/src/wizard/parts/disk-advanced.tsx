@@ -29,7 +29,18 @@ const LABELS: ReadonlyArray<Option<Disk['diskLabel']>> = [
   { value: 'dos', label: 'DOS (MBR)' },
 ];
 
-const ADVANCED = ['disk.bootFs', 'disk.rootFs', 'disk.varFs', 'disk.bootloader', 'disk.efi', 'disk.diskLabel', 'disk.kernelFlavor', 'disk.kernelOptions', 'disk.bootMb', 'disk.verbose'];
+const ADVANCED = [
+  'disk.bootFs',
+  'disk.rootFs',
+  'disk.varFs',
+  'disk.bootloader',
+  'disk.efi',
+  'disk.diskLabel',
+  'disk.kernelFlavor',
+  'disk.kernelOptions',
+  'disk.bootMb',
+  'disk.verbose',
+];
 
 /** setup-disk's less common settings, folded away by default. */
 export function DiskAdvanced() {
@@ -48,9 +59,30 @@ export function DiskAdvanced() {
         <SelectField path="disk.efi" label="EFI" value={d.efi} options={EFI} onChange={(efi) => set({ efi })} />
         <SelectField path="disk.diskLabel" label="Partition table" value={d.diskLabel} options={LABELS} onChange={(diskLabel) => set({ diskLabel })} />
       </div>
-      <TextField path="disk.kernelFlavor" label="Kernel flavor (optional)" value={d.kernelFlavor} onChange={(kernelFlavor) => set({ kernelFlavor })} hint="Like lts, virt or rpi; empty keeps the running one." />
-      <TextField path="disk.kernelOptions" label="Kernel options (optional)" value={d.kernelOptions} wide onChange={(kernelOptions) => set({ kernelOptions })} hint='Like "quiet console=ttyS0".' />
-      <NumberField path="disk.bootMb" label="Boot partition size" suffix="MB" value={d.bootMb} placeholder="300" apply={(p, bootMb) => withDisk(p, { bootMb })} hint="Empty keeps setup-disk's 300 MB (BOOT_SIZE)." />
+      <TextField
+        path="disk.kernelFlavor"
+        label="Kernel flavor (optional)"
+        value={d.kernelFlavor}
+        onChange={(kernelFlavor) => set({ kernelFlavor })}
+        hint="Like lts, virt or rpi; empty keeps the running one."
+      />
+      <TextField
+        path="disk.kernelOptions"
+        label="Kernel options (optional)"
+        value={d.kernelOptions}
+        wide
+        onChange={(kernelOptions) => set({ kernelOptions })}
+        hint='Like "quiet console=ttyS0".'
+      />
+      <NumberField
+        path="disk.bootMb"
+        label="Boot partition size"
+        suffix="MB"
+        value={d.bootMb}
+        placeholder="300"
+        apply={(p, bootMb) => withDisk(p, { bootMb })}
+        hint="Empty keeps setup-disk's 300 MB (BOOT_SIZE)."
+      />
       <CheckField path="disk.verbose" label="Show every command setup-disk runs (-v)" checked={d.verbose} onChange={(verbose) => set({ verbose })} />
     </AdvancedSection>
   );

@@ -36,5 +36,7 @@ export function DiskSource() {
     const report = reports.find((r) => r.id === id);
     setFacts(report ? { targetId: report.id, disks: report.disks.map(diskFact) } : null);
   };
-  return <SelectField path="disk.source" label="Disks of" value={chosen} options={options} onChange={choose} hint="Pick a tested target to tick its disks, or type the device names." />;
+  return (
+    <SelectField path="disk.source" label="Disks of" value={chosen} options={options} onChange={choose} hint="Pick a tested target to tick its disks, or type the device names." />
+  );
 }

@@ -71,24 +71,63 @@ export function InterfaceCard({ index, onRemove }: { index: number; onRemove: ()
       <ChoiceGroup path={`${at}.ipv4.mode`} legend="IPv4" value={ipv4.mode} choices={IPV4} onChange={setIpv4Mode} />
       {ipv4.mode === 'static' && (
         <div className="row">
-          <TextField path={`${at}.ipv4.address`} label="IPv4 address" value={ipv4.address} placeholder="192.168.1.10" onChange={(address) => change((i) => (i.ipv4.mode === 'static' ? { ...i, ipv4: { ...i.ipv4, address } } : i))} />
-          <NumberField path={`${at}.ipv4.prefix`} label="Prefix length" value={ipv4.prefix} placeholder="24" apply={(p, prefix) => withInterface(p, index, (i) => (i.ipv4.mode === 'static' ? { ...i, ipv4: { ...i.ipv4, prefix } } : i))} />
-          <TextField path={`${at}.ipv4.gateway`} label="Gateway (optional)" value={ipv4.gateway} placeholder="192.168.1.1" onChange={(gateway) => change((i) => (i.ipv4.mode === 'static' ? { ...i, ipv4: { ...i.ipv4, gateway } } : i))} />
+          <TextField
+            path={`${at}.ipv4.address`}
+            label="IPv4 address"
+            value={ipv4.address}
+            placeholder="192.168.1.10"
+            onChange={(address) => change((i) => (i.ipv4.mode === 'static' ? { ...i, ipv4: { ...i.ipv4, address } } : i))}
+          />
+          <NumberField
+            path={`${at}.ipv4.prefix`}
+            label="Prefix length"
+            value={ipv4.prefix}
+            placeholder="24"
+            apply={(p, prefix) => withInterface(p, index, (i) => (i.ipv4.mode === 'static' ? { ...i, ipv4: { ...i.ipv4, prefix } } : i))}
+          />
+          <TextField
+            path={`${at}.ipv4.gateway`}
+            label="Gateway (optional)"
+            value={ipv4.gateway}
+            placeholder="192.168.1.1"
+            onChange={(gateway) => change((i) => (i.ipv4.mode === 'static' ? { ...i, ipv4: { ...i.ipv4, gateway } } : i))}
+          />
         </div>
       )}
       <ChoiceGroup path={`${at}.ipv6.mode`} legend="IPv6" value={ipv6.mode} choices={IPV6} onChange={setIpv6Mode} />
       {ipv6.mode === 'static' && (
         <div className="row">
-          <TextField path={`${at}.ipv6.address`} label="IPv6 address" value={ipv6.address} placeholder="2001:db8::10" onChange={(address) => change((i) => (i.ipv6.mode === 'static' ? { ...i, ipv6: { ...i.ipv6, address } } : i))} />
-          <NumberField path={`${at}.ipv6.prefix`} label="IPv6 prefix length" value={ipv6.prefix} placeholder="64" apply={(p, prefix) => withInterface(p, index, (i) => (i.ipv6.mode === 'static' ? { ...i, ipv6: { ...i.ipv6, prefix } } : i))} />
-          <TextField path={`${at}.ipv6.gateway`} label="IPv6 gateway (optional)" value={ipv6.gateway} onChange={(gateway) => change((i) => (i.ipv6.mode === 'static' ? { ...i, ipv6: { ...i.ipv6, gateway } } : i))} />
+          <TextField
+            path={`${at}.ipv6.address`}
+            label="IPv6 address"
+            value={ipv6.address}
+            placeholder="2001:db8::10"
+            onChange={(address) => change((i) => (i.ipv6.mode === 'static' ? { ...i, ipv6: { ...i.ipv6, address } } : i))}
+          />
+          <NumberField
+            path={`${at}.ipv6.prefix`}
+            label="IPv6 prefix length"
+            value={ipv6.prefix}
+            placeholder="64"
+            apply={(p, prefix) => withInterface(p, index, (i) => (i.ipv6.mode === 'static' ? { ...i, ipv6: { ...i.ipv6, prefix } } : i))}
+          />
+          <TextField
+            path={`${at}.ipv6.gateway`}
+            label="IPv6 gateway (optional)"
+            value={ipv6.gateway}
+            onChange={(gateway) => change((i) => (i.ipv6.mode === 'static' ? { ...i, ipv6: { ...i.ipv6, gateway } } : i))}
+          />
         </div>
       )}
       <CheckField path={`${at}.wifi#set`} label="This is a wifi interface" checked={wifi !== null} onChange={setWifi} />
       {wifi && (
         <div className="row">
           <TextField path={`${at}.wifi.ssid`} label="Wifi network (SSID)" value={wifi.ssid} onChange={(ssid) => change((i) => ({ ...i, wifi: i.wifi && { ...i.wifi, ssid } }))} />
-          <Field path={`${at}.wifi.passphrase`} label="Wifi passphrase" hint="8 to 63 characters; empty for an open network. A pushed install keeps it in a file only root can read on the box; an answer file you save holds it too, so keep that file private.">
+          <Field
+            path={`${at}.wifi.passphrase`}
+            label="Wifi passphrase"
+            hint="8 to 63 characters; empty for an open network. A pushed install keeps it in a file only root can read on the box; an answer file you save holds it too, so keep that file private."
+          >
             {(control) => (
               <input
                 {...control}

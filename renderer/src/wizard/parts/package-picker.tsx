@@ -34,8 +34,7 @@ export function PackagePicker() {
     edit((w) => ({ profile: { ...w.profile, packages: [...w.profile.packages, name] }, drafts: { ...w.drafts, [DRAFT]: '' } }));
     announce(`${name} added to the packages.`, 'ok');
   };
-  const remove = (name: string) =>
-    edit((w) => ({ profile: { ...w.profile, packages: w.profile.packages.filter((p) => p !== name) } }));
+  const remove = (name: string) => edit((w) => ({ profile: { ...w.profile, packages: w.profile.packages.filter((p) => p !== name) } }));
 
   return (
     <section className="subsection" aria-labelledby="packages-title">

@@ -18,7 +18,11 @@ export function PreviewPane() {
   const copy = () => {
     const done = navigator.clipboard?.writeText(text);
     if (done === undefined) announce('Copying is not available here; select the text and copy it.', 'error');
-    else done.then(() => announce('Answer file copied.', 'ok'), () => announce('Copying failed; select the text and copy it.', 'error'));
+    else
+      done.then(
+        () => announce('Answer file copied.', 'ok'),
+        () => announce('Copying failed; select the text and copy it.', 'error'),
+      );
   };
   const save = useExportAnswerFile();
   useMenuCommand(['answerfile.export'], save);
@@ -48,7 +52,13 @@ export function PreviewPane() {
       </label>
       <textarea id="preview-text" className="preview-text mono" readOnly wrap="off" value={shown?.ok ? shown.text : ''} spellCheck={false} />
       {hasSecret && (
-        <CheckField path="preview#reveal" label="Show the wifi passphrase" checked={reveal} onChange={setReveal} hint="Hidden here as in its field; Copy and Save as file write it." />
+        <CheckField
+          path="preview#reveal"
+          label="Show the wifi passphrase"
+          checked={reveal}
+          onChange={setReveal}
+          hint="Hidden here as in its field; Copy and Save as file write it."
+        />
       )}
     </aside>
   );

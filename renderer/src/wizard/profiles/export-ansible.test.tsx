@@ -21,7 +21,11 @@ describe('Export to Ansible…', () => {
     act(() => store.getState().wizard.replace(templateById('diskless-iot')!.make(), { id: null, pristine: false }));
     await openStep(user, 'Review');
     await user.click(within(whatNext()).getByRole('button', { name: 'Export to Ansible…' }));
-    await waitFor(() => expect(store.getState().ui.announcement?.text).toMatch(new RegExp(`^Ansible playbook written to ${folder} for iot; \\d+ things it cannot express are listed at the top of site.yml\\.$`)));
+    await waitFor(() =>
+      expect(store.getState().ui.announcement?.text).toMatch(
+        new RegExp(`^Ansible playbook written to ${folder} for iot; \\d+ things it cannot express are listed at the top of site.yml\\.$`),
+      ),
+    );
     expect(store.getState().ui.announcement?.tone).toBe('ok');
     expect((await h.services.profiles.list()).profiles.map((p) => p.name)).toEqual(['Diskless IoT board']);
     expect(readFileSync(join(folder, 'site.yml'), 'utf8')).toContain('Bring the boxes to the profile');

@@ -47,7 +47,11 @@ describe('opening a profile whose passphrases were lost with an ended session', 
     const { user, store } = await renderShell({ safeStorage: noKeyring(), seed: (h) => savedInEarlierSession(h.dir, sensor()) });
     await openSaved(user, 'Sensor');
     const status = screen.getByRole('status');
-    expect(await within(status).findByText(/^Opened “Sensor”\. Its wifi and disk passphrases were kept only until Cairn last closed: enter them again on the Network and Disk steps, then save\.$/)).toBeInTheDocument();
+    expect(
+      await within(status).findByText(
+        /^Opened “Sensor”\. Its wifi and disk passphrases were kept only until Cairn last closed: enter them again on the Network and Disk steps, then save\.$/,
+      ),
+    ).toBeInTheDocument();
     const said = store.getState().ui.announcement?.seq;
     expect(stepStatus('Network')).toBe('warning');
     expect(stepStatus('Disk')).toBe('warning');
@@ -91,11 +95,15 @@ describe('opening a profile whose passphrases were lost with an ended session', 
     const { user } = await renderShell({ safeStorage: noKeyring(), seed: (h) => savedInEarlierSession(h.dir, vault) });
     await user.click(screen.getByRole('button', { name: 'Open…' }));
     await user.click(await screen.findByRole('button', { name: 'Duplicate Vault' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('“Vault” cannot be copied yet. Its disk passphrase was kept only until Cairn last closed: enter it again on the Disk step, save, then copy it.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '“Vault” cannot be copied yet. Its disk passphrase was kept only until Cairn last closed: enter it again on the Disk step, save, then copy it.',
+    );
     expect(screen.queryByRole('button', { name: 'Open Vault (copy)' })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Open Vault' }));
-    expect(await within(screen.getByRole('status')).findByText('Opened “Vault”. Its disk passphrase was kept only until Cairn last closed: enter it again on the Disk step, then save.')).toBeInTheDocument();
+    expect(
+      await within(screen.getByRole('status')).findByText('Opened “Vault”. Its disk passphrase was kept only until Cairn last closed: enter it again on the Disk step, then save.'),
+    ).toBeInTheDocument();
     expect(stepStatus('Network')).toBe('ok');
     await openStep(user, 'Disk');
     expect(screen.getByLabelText('Disk passphrase')).toHaveAccessibleDescription(expect.stringContaining(LOST));

@@ -6,7 +6,12 @@ import { useAppStore } from '../../store/store-context';
 import { useUnsavedGuard } from './unsaved-guard';
 
 const STARTS: ReadonlyArray<{ id: string; title: string; description: string; make: () => Profile }> = [
-  { id: 'blank', title: 'Defaults', description: 'A box that boots, gets an address by DHCP, keeps time and can be reached by SSH; you choose the disk on the Disk step.', make: defaultProfile },
+  {
+    id: 'blank',
+    title: 'Defaults',
+    description: 'A box that boots, gets an address by DHCP, keeps time and can be reached by SSH; you choose the disk on the Disk step.',
+    make: defaultProfile,
+  },
   ...TEMPLATES,
 ];
 

@@ -107,7 +107,7 @@ describe('profiles', () => {
     await user.click(screen.getByRole('button', { name: 'Open…' }));
     await user.click(await screen.findByRole('button', { name: 'Open Old one' }));
     expect(screen.getByRole('status')).toHaveTextContent('Opened “Old one”, upgraded from format 1.');
-    expect(preview()).toContain("CAIRN_PACKAGES=htop");
+    expect(preview()).toContain('CAIRN_PACKAGES=htop');
   });
 
   it('says in the template list everything a template puts on the box', async () => {

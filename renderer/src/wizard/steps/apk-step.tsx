@@ -26,13 +26,7 @@ export function ApkStep() {
   const update = useAppStore((s) => s.wizard.update);
   return (
     <StepFrame step="apk" general={['apkRepos']}>
-      <ChoiceGroup
-        path="apkRepos.mode"
-        legend="Package mirror"
-        value={repos.mode}
-        choices={MIRRORS}
-        onChange={(mode) => update((p) => withApkRepos(p, { mode }))}
-      />
+      <ChoiceGroup path="apkRepos.mode" legend="Package mirror" value={repos.mode} choices={MIRRORS} onChange={(mode) => update((p) => withApkRepos(p, { mode }))} />
       {(repos.mode === 'urls' || repos.urls.length > 0) && (
         <ListField
           path="apkRepos.urls"

@@ -42,7 +42,13 @@ export function DiskStep() {
           <EraseWarning disks={d.disks} />
           <DiskSource />
           <DiskPicker />
-          <CheckField path="disk.raid" label="RAID (mirror the disks)" checked={d.raid} onChange={(raid) => set({ raid })} hint="setup-disk always builds RAID from two or more disks: RAID 1 for two, RAID 5 for more." />
+          <CheckField
+            path="disk.raid"
+            label="RAID (mirror the disks)"
+            checked={d.raid}
+            onChange={(raid) => set({ raid })}
+            hint="setup-disk always builds RAID from two or more disks: RAID 1 for two, RAID 5 for more."
+          />
           <CheckField path="disk.lvm" label="Use LVM" checked={d.lvm} onChange={(lvm) => set({ lvm })} hint="Logical volumes can be resized later." />
           <CheckField
             path="disk.encrypt"
@@ -58,14 +64,38 @@ export function DiskStep() {
               hint="Cairn types it when setup-disk asks during a pushed install. It is kept with Cairn's other secrets, never in the profile file or the answer file. Keep a copy: without it the disk cannot be opened."
             >
               {(control) => (
-                <input {...control} className="input" type="password" value={d.passphrase} autoComplete="new-password" spellCheck={false} onChange={(e) => set({ passphrase: e.target.value })} />
+                <input
+                  {...control}
+                  className="input"
+                  type="password"
+                  value={d.passphrase}
+                  autoComplete="new-password"
+                  spellCheck={false}
+                  onChange={(e) => set({ passphrase: e.target.value })}
+                />
               )}
             </Field>
           )}
           <div className="row">
-            <NumberField path="disk.swapMb" label="Swap size" suffix="MB" value={d.swapMb} placeholder="automatic" apply={(p, swapMb) => withDisk(p, { swapMb })} hint="Empty lets setup-disk decide; 0 means no swap." />
+            <NumberField
+              path="disk.swapMb"
+              label="Swap size"
+              suffix="MB"
+              value={d.swapMb}
+              placeholder="automatic"
+              apply={(p, swapMb) => withDisk(p, { swapMb })}
+              hint="Empty lets setup-disk decide; 0 means no swap."
+            />
             {(d.mode === 'sys' || d.rootMb !== null) && (
-              <NumberField path="disk.rootMb" label="Root size" suffix="MB" value={d.rootMb} placeholder="whole disk" apply={(p, rootMb) => withDisk(p, { rootMb })} hint="Empty uses the rest of the disk." />
+              <NumberField
+                path="disk.rootMb"
+                label="Root size"
+                suffix="MB"
+                value={d.rootMb}
+                placeholder="whole disk"
+                apply={(p, rootMb) => withDisk(p, { rootMb })}
+                hint="Empty uses the rest of the disk."
+              />
             )}
           </div>
           <DiskAdvanced />

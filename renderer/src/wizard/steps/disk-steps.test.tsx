@@ -62,7 +62,14 @@ describe('Disk step', () => {
 
   it("lists a target's disks as choices when the target has reported them", async () => {
     const { user, store } = renderApp();
-    act(() => store.getState().wizard.setFacts({ disks: [{ path: '/dev/vda', size: '20 GB' }, { path: '/dev/vdb', size: '1 TB' }] }));
+    act(() =>
+      store.getState().wizard.setFacts({
+        disks: [
+          { path: '/dev/vda', size: '20 GB' },
+          { path: '/dev/vdb', size: '1 TB' },
+        ],
+      }),
+    );
     await openStep(user, 'Disk');
     await user.click(screen.getByRole('checkbox', { name: '/dev/vdb, 1 TB' }));
     await user.click(screen.getByRole('checkbox', { name: '/dev/vda, 20 GB' }));

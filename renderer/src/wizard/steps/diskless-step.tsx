@@ -11,13 +11,11 @@ export function DisklessStep() {
     <StepFrame step="diskless" general={['diskless']}>
       {installed ? (
         <p className="step-note">
-          Alpine is installed to disk (see the Disk step), so it keeps its settings on that disk; these only matter for a box that runs from RAM or
-          uses a data disk.
+          Alpine is installed to disk (see the Disk step), so it keeps its settings on that disk; these only matter for a box that runs from RAM or uses a data disk.
         </p>
       ) : (
         <p className="step-note">
-          A box running from RAM forgets every change at reboot unless it is saved with <code>lbu commit</code> to a medium, such as the USB stick or
-          SD card it boots from.
+          A box running from RAM forgets every change at reboot unless it is saved with <code>lbu commit</code> to a medium, such as the USB stick or SD card it boots from.
         </p>
       )}
       <TextField

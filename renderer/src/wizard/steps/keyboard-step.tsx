@@ -42,14 +42,7 @@ export function KeyboardStep() {
       {keymap && !engine && <p className="loading">Loading the keyboard catalogue…</p>}
       {keymap && engine && (
         <>
-          <SearchableList
-            path="keymap.layout"
-            label="Layout"
-            items={layouts}
-            value={keymap.layout}
-            onChange={pickLayout}
-            hint="Search by code, like de, fr or us."
-          />
+          <SearchableList path="keymap.layout" label="Layout" items={layouts} value={keymap.layout} onChange={pickLayout} hint="Search by code, like de, fr or us." />
           <SelectField
             path="keymap.variant"
             label="Variant"

@@ -41,18 +41,8 @@ export function UserStep() {
       {user && (
         <>
           <TextField path="user.name" label="User name" value={user.name} onChange={(name) => update((p) => withUser(p, { name }))} hint="Lower-case, like jane." />
-          <TextField
-            path="user.fullName"
-            label="Full name (optional)"
-            value={user.fullName}
-            onChange={(fullName) => update((p) => withUser(p, { fullName }))}
-          />
-          <CheckField
-            path="user.admin"
-            label="Administrator (may use doas)"
-            checked={user.admin}
-            onChange={(admin) => update((p) => withUser(p, { admin }))}
-          />
+          <TextField path="user.fullName" label="Full name (optional)" value={user.fullName} onChange={(fullName) => update((p) => withUser(p, { fullName }))} />
+          <CheckField path="user.admin" label="Administrator (may use doas)" checked={user.admin} onChange={(admin) => update((p) => withUser(p, { admin }))} />
           <ListField
             path="user.groups"
             label="Groups"
