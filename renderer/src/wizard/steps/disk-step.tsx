@@ -55,7 +55,7 @@ export function DiskStep() {
             label="Encrypt the disk (LUKS)"
             checked={d.encrypt}
             onChange={(encrypt) => set({ encrypt })}
-            hint="The box then asks for the passphrase at every boot, at its own console (keyboard and screen), before it starts: it cannot boot unattended."
+            hint="setup-disk encrypts the disk with LUKS; Cairn types the passphrase below when it asks during a pushed install."
           />
           {d.encrypt && (
             <Field

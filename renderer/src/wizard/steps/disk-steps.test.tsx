@@ -41,12 +41,14 @@ describe('Disk step', () => {
     await openStep(user, 'Disk');
     await user.type(screen.getByRole('textbox', { name: 'Disks' }), '/dev/sda');
     const encrypt = screen.getByRole('checkbox', { name: 'Encrypt the disk (LUKS)' });
-    expect(encrypt).toHaveAccessibleDescription(expect.stringMatching(/at every boot, at its own console/));
+    expect(encrypt).toHaveAccessibleDescription(expect.stringMatching(/Cairn types the passphrase below when it asks/));
     await user.click(encrypt);
     const passphrase = screen.getByLabelText('Disk passphrase');
     expect(passphrase).toHaveAccessibleDescription(expect.stringMatching(/Enter the disk passphrase: Cairn types it when setup-disk asks/));
     await user.type(passphrase, 'open sesame 42');
     expect(passphrase).toHaveAccessibleDescription(expect.not.stringMatching(/Enter the disk passphrase/));
+    // Once it is entered, what encryption costs is said by the choice itself.
+    expect(encrypt).toHaveAccessibleDescription(expect.stringMatching(/at every boot, at its own console/));
     expect(preview()).toContain("DISKOPTS='-m sys -e /dev/sda'");
     expect(preview()).not.toContain('sesame');
   });

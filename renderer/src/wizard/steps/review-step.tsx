@@ -92,7 +92,10 @@ export function ReviewStep() {
   const p = useAppStore((s) => s.wizard.profile);
   const errors = problems.filter((x) => x.severity === 'error').length;
   const warnings = problems.length - errors;
-  const diskText = { sys: `installed to ${p.disk.disks.join(', ') || '(no disk)'}`, data: `data disk ${p.disk.disks.join(', ')}`, none: 'runs from RAM' }[p.disk.mode];
+  const encrypted = p.disk.mode !== 'none' && p.disk.encrypt ? ', encrypted (LUKS: its passphrase at every boot)' : '';
+  const diskText = { sys: `installed to ${p.disk.disks.join(', ') || '(no disk)'}${encrypted}`, data: `data disk ${p.disk.disks.join(', ')}${encrypted}`, none: 'runs from RAM' }[
+    p.disk.mode
+  ];
   return (
     <StepFrame step="review">
       <p className="review-verdict" role="status">
