@@ -157,15 +157,18 @@ export function TargetFormDialog({ target, actions, onClose }: { target: Target 
             {...(savedId !== null && flags?.hasPassword ? { onForget: () => void actions.clearSecret(savedId, 'password') } : {})}
           />
         )}
-        <SecretField
-          id="target-form-doas"
-          kind="doas"
-          inputRef={doasPassword}
-          stored={flags?.hasDoasPassword ?? false}
-          storage={storage}
-          hint="For a login that is not root and whose doas asks for its password (the user setup-alpine makes is such a login): Cairn types it when doas asks, never on a command line."
-          {...(savedId !== null && flags?.hasDoasPassword ? { onForget: () => void actions.clearSecret(savedId, 'doas') } : {})}
-        />
+        {/* Only a login that is not root goes through doas (or one that already has a doas password kept). */}
+        {(values.user.trim() !== 'root' || flags?.hasDoasPassword === true) && (
+          <SecretField
+            id="target-form-doas"
+            kind="doas"
+            inputRef={doasPassword}
+            stored={flags?.hasDoasPassword ?? false}
+            storage={storage}
+            hint="For a login that is not root and whose doas asks for its password (the user setup-alpine makes is such a login): Cairn types it when doas asks, never on a command line."
+            {...(savedId !== null && flags?.hasDoasPassword ? { onForget: () => void actions.clearSecret(savedId, 'doas') } : {})}
+          />
+        )}
         {text(
           'jump',
           'Jump hosts (optional)',

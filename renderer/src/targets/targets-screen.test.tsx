@@ -69,6 +69,28 @@ describe('the Targets screen', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Saved “web”.');
   });
 
+  it('asks for a doas password only for a login that is not root, and keeps it with the secrets', async () => {
+    const { user, store, h } = await renderShell({ screen: 'targets' });
+    await screen.findByText(/No targets yet/);
+    await user.click(screen.getByRole('button', { name: 'Add target…' }));
+    const form = dialog('Add a target');
+    expect(within(form).queryByLabelText('doas password (optional)')).not.toBeInTheDocument();
+    await user.type(within(form).getByRole('textbox', { name: 'Name' }), 'router');
+    await user.type(within(form).getByRole('textbox', { name: 'Host' }), '192.168.1.1');
+    const login = within(form).getByRole('textbox', { name: 'User' });
+    await user.clear(login);
+    await user.type(login, 'admin');
+    await user.click(within(form).getByRole('radio', { name: 'SSH agent' }));
+    const doas = within(form).getByLabelText('doas password (optional)');
+    expect(doas).toHaveAccessibleDescription(expect.stringMatching(/Cairn types it when doas asks, never on a command line/));
+    await user.type(doas, 'wheel-pw');
+    await user.click(within(form).getByRole('button', { name: 'Save target' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const saved = (await h.services.targets.list()).targets[0];
+    expect(await h.services.secrets.get(saved?.id ?? '', 'doas')).toBe('wheel-pw');
+    expect(JSON.stringify(store.getState())).not.toContain('wheel-pw');
+  });
+
   it('shows the main process’s refusal of a taken name beside the name', async () => {
     const { user } = await renderShell({ screen: 'targets', seed: seedTwo });
     await screen.findByRole('rowheader', { name: 'garage' });
