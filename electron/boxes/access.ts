@@ -59,7 +59,12 @@ export interface BoxAccess {
 
 // The uid, then whether doas lets this login in without a password (a
 // "permit nopass" rule) or asks for one on a terminal (setup-user's wheel rule).
-const WHO = sh('/bin/sh', '-c', 'id -u; if [ "$(id -u)" != 0 ]; then if doas -n true </dev/null >/dev/null 2>&1; then echo nopass; else echo asks; fi; fi');
+// A box without doas says so, so its commands fail saying doas is missing, not that it wants a password.
+const WHO = sh(
+  '/bin/sh',
+  '-c',
+  'id -u; if [ "$(id -u)" != 0 ]; then if ! command -v doas >/dev/null 2>&1; then echo missing; elif doas -n true </dev/null >/dev/null 2>&1; then echo nopass; else echo asks; fi; fi',
+);
 
 export function createBoxAccess(deps: BoxAccessDeps): BoxAccess {
   // presented: the keys boxes show here are the ones knownHosts:accept may trust.
