@@ -29,7 +29,7 @@ import type { TargetStore } from '../store/targets';
 import type { BoxAccess } from './access';
 import { done, refused, type BoxError, type BoxResult } from './errors';
 import { targetAt } from './follow-address';
-import { FINAL_CODES } from './power';
+import { FINAL_CODES, pause } from './power';
 import { asLogin, firstLine, invalid } from './run-on-box';
 
 export type { GuardedFile } from '../../shared/boxes/revert-script';
@@ -85,16 +85,6 @@ export const MAX_WINDOW_MS = 3_600_000;
 
 type Progress = (text: string) => void;
 
-const pause = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(wake, ms);
-    function wake() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', wake);
-      resolve();
-    }
-    signal?.addEventListener('abort', wake, { once: true });
-  });
 
 /** One answer of the box about the change, and the connection that got it (closed by the caller). */
 interface Reading {

@@ -74,7 +74,8 @@ export interface WaitOptions {
 /** Refusals that waiting does not cure: the box is up but will not let Cairn in, or is not the same box. */
 export const FINAL_CODES: ReadonlySet<string> = new Set(['host-key-unknown', 'host-key-changed', 'auth-failed', 'key-unreadable', 'cancelled']);
 
-const pause = (ms: number, signal?: AbortSignal) =>
+/** Waits `ms`, or less when `signal` aborts: never rejects. */
+export const pause = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(wake, ms);
     function wake() {
