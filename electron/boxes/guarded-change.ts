@@ -85,7 +85,6 @@ export const MAX_WINDOW_MS = 3_600_000;
 
 type Progress = (text: string) => void;
 
-
 /** One answer of the box about the change, and the connection that got it (closed by the caller). */
 interface Reading {
   report: GuardReport;
