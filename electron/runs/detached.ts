@@ -109,8 +109,12 @@ export const launchCommand = (command: string, files: DetachedFiles): string =>
  * through doas on a terminal: the follower then runs as the login on a
  * plain channel. umask 022: the log, exit code and pid files are root's, and
  * the login must read them (the work folder itself stays the login's, 0700).
+ * HUP is ignored: when this script (the terminal's session leader) exits,
+ * the kernel hangs up the terminal's process group, and a busy box may not
+ * yet have run setsid in the background child, which then died unstarted
+ * and left the follower waiting for an exit code that never came.
  */
-const START = ['umask 022', ...LAUNCH.split('\n').slice(0, -1)].join('\n');
+const START = ['umask 022', "trap '' HUP", ...LAUNCH.split('\n').slice(0, -1)].join('\n');
 
 export const startCommand = (command: string, files: DetachedFiles): string =>
   sh('/bin/sh', '-c', START, 'cairn-launch', INNER, FOLLOW, command, files.log, files.exitCode, files.pid);
