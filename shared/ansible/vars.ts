@@ -1,4 +1,4 @@
-import { apkReposOptions } from '../answerfile/apk-repos';
+import { apkReposOptions } from '../answerfile/apkrepos';
 import { diskEnvironment, diskOptions } from '../answerfile/disk-options';
 import { wifiPackages } from '../plan/plan';
 import { FORWARDING_FILE, FORWARDING_SETTINGS } from '../plan/forwarding';

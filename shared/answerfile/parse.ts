@@ -1,5 +1,5 @@
 import { defaultProfile, PROFILE_SCHEMA_VERSION, type Profile } from '../profile';
-import { parseApkRepos } from './apk-repos';
+import { parseApkRepos } from './apkrepos';
 import { toAssignments, type Assignment } from './assignments';
 import { Diagnostics, type Diagnostic } from './diagnostics';
 import { DISK_ENVIRONMENT, parseDisk, type DiskEnvironmentName } from './disk-parse';

@@ -1,6 +1,6 @@
 import type { Profile } from '../profile';
 import { quote } from '../shell';
-import { apkReposOptions } from './apk-repos';
+import { apkReposOptions } from './apkrepos';
 import { diskEnvironment, diskOptions } from './disk-options';
 import { renderInterfaces } from './interfaces-render';
 import { wifiConfigPath } from './wifi-config';

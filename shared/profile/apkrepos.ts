@@ -2,7 +2,8 @@ import type { Report } from './problems';
 import type { Profile } from './schema';
 import { isUrl, travelsAsWord } from './values';
 
-export function checkApkRepos(p: Profile, report: Report): void {
+/** setup-apkrepos (APKREPOSOPTS), kept in the profile as `apkRepos`. */
+export function checkApkrepos(p: Profile, report: Report): void {
   const { mode, urls } = p.apkRepos;
   if (mode === 'urls' && urls.length === 0)
     report('apkRepos.urls', 'Add at least one repository URL, like https://dl-cdn.alpinelinux.org/alpine/v3.22/main, or pick a mirror option.');

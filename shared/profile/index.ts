@@ -1,4 +1,5 @@
 export * from './schema';
+export { SECTIONS, type Section } from './sections';
 export { defaultProfile, dhcpInterface } from './defaults';
 export { TEMPLATES, templateById, whatItPuts, type Template } from './templates';
 export { validate, errorsOf } from './validate';

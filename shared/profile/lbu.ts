@@ -3,10 +3,11 @@ import type { Profile } from './schema';
 
 const MEDIA = /^(LABEL=|UUID=)?[A-Za-z0-9/_.-]+$/;
 
-export function checkDiskless(p: Profile, report: Report): void {
+/** setup-lbu (LBUOPTS), kept in the profile as `diskless.lbuMedia`. */
+export function checkLbu(p: Profile, report: Report): void {
   const { lbuMedia, apkCacheDir } = p.diskless;
   if (p.disk.mode === 'sys') {
-    // setup-alpine skips setup-lbu and setup-apkcache after a sys install.
+    // setup-alpine skips setup-lbu and setup-apkcache after a sys install: one warning covers both.
     if (lbuMedia !== null || apkCacheDir !== null)
       report('diskless', 'LBU media and the apk cache are only used when running from RAM or with a data disk; they are ignored for a disk install.', 'warning');
     return;
@@ -24,7 +25,4 @@ export function checkDiskless(p: Profile, report: Report): void {
   else if (!MEDIA.test(lbuMedia)) report('diskless.lbuMedia', 'The LBU medium is a name like usb, a path like /media/usb, or LABEL=… / UUID=…, without spaces.');
   // "." or "/" names no medium: setup-lbu would take it as a mount point and save wherever that leads.
   else if (/^[./]+$/.test(lbuMedia)) report('diskless.lbuMedia', `“${lbuMedia}” names no medium; write its name, like usb, or its mount point, like /media/usb.`);
-  if (apkCacheDir !== null && !/^\/[A-Za-z0-9/_.=-]*$/.test(apkCacheDir))
-    report('diskless.apkCacheDir', 'The apk cache is a directory path without spaces, like /media/usb/cache.');
-  if (apkCacheDir === null && p.packages.length > 0) report('diskless.apkCacheDir', 'Without an apk cache, extra packages are downloaded again at every boot.', 'warning');
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /**
- * The profile: everything the wizard sets, grouped by setup-alpine section.
+ * The profile: everything the wizard sets, grouped by setup-alpine section
+ * (sections.ts names them; it says where a key here is spelled otherwise).
  * The schema checks shape only; `validate` adds the rules a user needs
  * explained in words (see validate.ts and the per-section rule files).
  */
@@ -155,6 +156,7 @@ export const profileSchema = z.object({
   /** Proxy URL; null means none. */
   proxy: z.string().nullable(),
   ntp: ntpSchema,
+  /** The apkrepos section (sections.ts); the key keeps its stored spelling. */
   apkRepos: apkReposSchema,
   /** null means no user (USEROPTS=none). */
   user: userSchema.nullable(),
@@ -162,6 +164,7 @@ export const profileSchema = z.object({
   rootPasswordHash: z.string().nullable(),
   sshd: sshdSchema,
   disk: diskSchema,
+  /** The lbu and apkcache sections (sections.ts) under one stored key. */
   diskless: disklessSchema,
   packages: z.array(z.string()),
   services: z.array(serviceSchema),

@@ -10,7 +10,7 @@ describe('the wizard store', () => {
   it('starts on the first step with the default profile, not dirty', () => {
     const store = createAppStore({ engine });
     const s = store.getState();
-    expect(s.wizard.step).toBe('keyboard');
+    expect(s.wizard.step).toBe('keymap');
     expect(s.wizard.profile).toEqual(defaultProfile());
     expect(selectDirty(s)).toBe(false);
   });

@@ -1,13 +1,13 @@
 import type { ComponentType } from 'react';
 import { useAppStore } from '../store/store-context';
 import type { StepId } from './step-catalogue';
-import { ApkStep } from './steps/apk-step';
+import { ApkreposStep } from './steps/apkrepos-step';
 import { DiskStep } from './steps/disk-step';
-import { DisklessStep } from './steps/diskless-step';
 import { DnsStep } from './steps/dns-step';
 import { HostnameStep } from './steps/hostname-step';
-import { KeyboardStep } from './steps/keyboard-step';
-import { NetworkStep } from './steps/network-step';
+import { InterfacesStep } from './steps/interfaces-step';
+import { KeymapStep } from './steps/keymap-step';
+import { LbuStep } from './steps/lbu-step';
 import { NtpStep } from './steps/ntp-step';
 import { PackagesStep } from './steps/packages-step';
 import { ProxyStep } from './steps/proxy-step';
@@ -17,18 +17,18 @@ import { TimezoneStep } from './steps/timezone-step';
 import { UserStep } from './steps/user-step';
 
 const VIEWS: Record<StepId, ComponentType> = {
-  keyboard: KeyboardStep,
+  keymap: KeymapStep,
   hostname: HostnameStep,
-  network: NetworkStep,
+  interfaces: InterfacesStep,
   dns: DnsStep,
   timezone: TimezoneStep,
   proxy: ProxyStep,
   ntp: NtpStep,
-  apk: ApkStep,
+  apkrepos: ApkreposStep,
   user: UserStep,
   sshd: SshdStep,
   disk: DiskStep,
-  diskless: DisklessStep,
+  lbu: LbuStep,
   packages: PackagesStep,
   review: ReviewStep,
 };

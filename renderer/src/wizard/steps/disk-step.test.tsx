@@ -2,8 +2,7 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { openStep, renderApp, seriousViolations, stepStatus } from '../../test-support/render-app.test-support';
-
-const preview = () => (screen.getByLabelText('Answer file text') as HTMLTextAreaElement).value;
+import { preview } from './preview.test-support';
 
 describe('Disk step', () => {
   it('never assumes a disk, says in words what will be erased, and checks each disk path', async () => {
@@ -104,23 +103,5 @@ describe('Disk step', () => {
     expect(await seriousViolations(container)).toEqual([]);
     await user.selectOptions(source, 'Type the disk names');
     expect(screen.getByRole('textbox', { name: 'Disks' })).toHaveValue('/dev/sda\n/dev/sdb');
-  });
-});
-
-describe('Diskless step', () => {
-  it('asks where lbu saves the configuration when running from RAM, warning without refusing a live system', async () => {
-    const { user } = renderApp();
-    await openStep(user, 'Disk');
-    await user.click(screen.getByRole('radio', { name: 'Run from RAM (diskless)' }));
-    expect(stepStatus('Diskless')).toBe('warning');
-    await openStep(user, 'Diskless');
-    const media = screen.getByRole('textbox', { name: 'Where lbu saves the configuration' });
-    expect(media).toHaveAccessibleDescription(expect.stringMatching(/lost at every reboot.*"lbu commit"/));
-    await user.type(media, 'my stick');
-    expect(media).toHaveAccessibleDescription(expect.stringMatching(/without spaces/));
-    await user.clear(media);
-    await user.type(media, 'usb');
-    expect(stepStatus('Diskless')).toBe('ok');
-    expect(preview()).toContain('LBUOPTS=usb');
   });
 });

@@ -9,7 +9,7 @@ import { StepFrame } from '../step-frame';
 
 const usual = () => ({ layout: 'us', variant: 'us' });
 
-export function KeyboardStep() {
+export function KeymapStep() {
   const keymap = useAppStore((s) => s.wizard.profile.keymap);
   const engine = useAppStore((s) => s.ui.engine);
   const edit = useAppStore((s) => s.wizard.edit);
@@ -31,7 +31,7 @@ export function KeyboardStep() {
   };
 
   return (
-    <StepFrame step="keyboard">
+    <StepFrame step="keymap">
       <CheckField
         path="keymap#set"
         label="Set a keyboard layout"

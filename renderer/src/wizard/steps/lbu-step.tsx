@@ -3,12 +3,13 @@ import { useAppStore } from '../../store/store-context';
 import { orNull, withDiskless } from '../profile-edits';
 import { StepFrame } from '../step-frame';
 
-export function DisklessStep() {
+/** setup-lbu and setup-apkcache, which setup-alpine runs back to back: both are stored under the profile's `diskless` key. */
+export function LbuStep() {
   const diskless = useAppStore((s) => s.wizard.profile.diskless);
   const installed = useAppStore((s) => s.wizard.profile.disk.mode === 'sys');
   const update = useAppStore((s) => s.wizard.update);
   return (
-    <StepFrame step="diskless" general={['diskless']}>
+    <StepFrame step="lbu" general={['diskless']}>
       {installed ? (
         <p className="step-note">
           Alpine is installed to disk (see the Disk step), so it keeps its settings on that disk; these only matter for a box that runs from RAM or uses a data disk.

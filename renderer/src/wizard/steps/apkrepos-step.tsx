@@ -20,12 +20,13 @@ const DEVD: ReadonlyArray<Choice<Profile['devd']>> = [
   { value: 'udev', label: 'udev (eudev)', description: 'Needed by desktops and some hardware tools.' },
 ];
 
-export function ApkStep() {
+/** setup-apkrepos, and setup-devd, which setup-alpine runs right after it to install the device manager from the new mirror. */
+export function ApkreposStep() {
   const repos = useAppStore((s) => s.wizard.profile.apkRepos);
   const devd = useAppStore((s) => s.wizard.profile.devd);
   const update = useAppStore((s) => s.wizard.update);
   return (
-    <StepFrame step="apk" general={['apkRepos']}>
+    <StepFrame step="apkrepos" general={['apkRepos']}>
       <ChoiceGroup path="apkRepos.mode" legend="Package mirror" value={repos.mode} choices={MIRRORS} onChange={(mode) => update((p) => withApkRepos(p, { mode }))} />
       {(repos.mode === 'urls' || repos.urls.length > 0) && (
         <ListField

@@ -3,8 +3,8 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../../../shared/answerfile';
 import { openStep, renderApp, stepStatus } from '../../test-support/render-app.test-support';
+import { preview } from './preview.test-support';
 
-const preview = () => (screen.getByLabelText('Answer file text') as HTMLTextAreaElement).value;
 const card = (name: string) => screen.getByRole('group', { name: `Interface ${name}` });
 
 describe('Network step', () => {

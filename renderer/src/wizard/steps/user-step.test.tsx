@@ -2,8 +2,8 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { openStep, renderApp, stepStatus } from '../../test-support/render-app.test-support';
+import { preview } from './preview.test-support';
 
-const preview = () => (screen.getByLabelText('Answer file text') as HTMLTextAreaElement).value;
 const HASH = '$6$saltsalt$0MpNcxCM6k8WJ7PvvAeYB6sI3Xl4S5n1m8X0ZQ1cZx2ZL7YkCkQnY3u3J9m0q4yq8W9p0o2Q7r8s9t0u1v2w3x';
 
 describe('User & SSH keys step', () => {
@@ -49,20 +49,5 @@ describe('User & SSH keys step', () => {
     expect(screen.getByText(/nobody can log in over SSH/)).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: 'Create a user' }));
     expect(store.getState().wizard.profile.user?.fullName).toBe('Jane');
-  });
-});
-
-describe('SSH server step', () => {
-  it('checks root SSH keys beside the field and warns when there is no SSH server', async () => {
-    const { user } = renderApp();
-    await openStep(user, 'SSH server');
-    const keys = screen.getByRole('textbox', { name: 'SSH keys for root (optional)' });
-    await user.type(keys, 'not a key');
-    expect(keys).toHaveAccessibleDescription(expect.stringMatching(/This is not an SSH public key/));
-    await user.clear(keys);
-    await user.click(screen.getByRole('radio', { name: 'None' }));
-    expect(screen.getByRole('group', { name: 'SSH server' })).toHaveAccessibleDescription(expect.stringMatching(/Cairn cannot manage this box/));
-    expect(stepStatus('SSH server')).toBe('warning');
-    expect(preview()).toContain('SSHDOPTS=none');
   });
 });

@@ -13,7 +13,7 @@ function nextName(names: readonly string[]): string {
   for (let n = 0; ; n++) if (!names.includes(`eth${n}`)) return `eth${n}`;
 }
 
-export function NetworkStep() {
+export function InterfacesStep() {
   const count = useAppStore((s) => s.wizard.profile.interfaces.length);
   const wifiConfigFile = useAppStore((s) => s.wizard.profile.wifiConfigFile);
   const ipForwarding = useAppStore((s) => s.wizard.profile.ipForwarding);
@@ -35,7 +35,7 @@ export function NetworkStep() {
   };
 
   return (
-    <StepFrame step="network" general={['interfaces']}>
+    <StepFrame step="interfaces" general={['interfaces']}>
       {Array.from({ length: count }, (_, index) => (
         <InterfaceCard key={index} index={index} onRemove={() => remove(index)} />
       ))}

@@ -4,6 +4,8 @@ import type { Diagnostics } from './diagnostics';
 import { getopts, hasFlag, optionWords, reportGetopts } from './option-words';
 import { asked } from './sections-parse';
 
+// The apkrepos section (APKREPOSOPTS). Its functions keep the profile key's
+// spelling, apkRepos, which stored profiles use (shared/profile/sections.ts).
 type ApkRepos = Profile['apkRepos'];
 
 const MODE_FLAG = { first: '-1', fastest: '-f', random: '-r' } as const;
