@@ -79,11 +79,14 @@ const LAUNCH = [
 
 /**
  * TERM to the whole group, KILL after 2 s if anything of it is left.
- * $1 the pid file (the command may not have written it yet, just started).
+ * $1 the pid file, $2 the log. A step whose log exists was launched and
+ * writes its pid first thing, so a missing pid means "starting" and is
+ * waited for (10 s, for a busy box); without a log it never started.
  */
 const STOP = [
+  '[ -e "$2" ] || exit 0',
   'n=0',
-  'while [ ! -s "$1" ]; do n=$((n + 1)); [ "$n" -gt 100 ] && exit 0; sleep 0.02; done',
+  'while [ ! -s "$1" ]; do n=$((n + 1)); [ "$n" -gt 100 ] && exit 0; sleep 0.1; done',
   'pid=$(cat "$1")',
   'kill -TERM -"$pid" 2> /dev/null || exit 0',
   'n=0',
@@ -131,7 +134,7 @@ export async function startedBefore(conn: SshConnection, files: DetachedFiles): 
 
 /** Stops a detached step and everything it started; as root when the step ran through doas. */
 export async function stopDetached(conn: SshConnection, files: DetachedFiles, facts: Pick<TargetFacts, 'privilege'>, elevation: Elevation = null): Promise<void> {
-  const stop = asRoot(['/bin/sh', '-c', STOP, 'cairn-stop', files.pid], facts);
+  const stop = asRoot(['/bin/sh', '-c', STOP, 'cairn-stop', files.pid, files.log], facts);
   if (elevation) await execAsRoot(conn, stop, elevation.doasPassword, { timeoutMs: 20_000 });
   else await exec(conn, stop, { timeoutMs: 20_000 });
 }

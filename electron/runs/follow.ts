@@ -25,6 +25,32 @@ const failed = (stderr: string, exitCode: number | null, what: string, offset: n
   return { ok: false, offset, error: { code: 'remote-failed', exitCode, stderr: why, message: `${what} on the box failed (${why}).` } };
 };
 
+/** How long a cancelled start through doas may still finish before it is cut short. */
+const START_GRACE_MS = 20_000;
+
+/**
+ * A cancel does not cut a start through doas short at once: the login
+ * cannot signal what already runs as root, so a start cut mid-way could
+ * still launch the step after the stop looked for it. Letting the start
+ * finish (it returns as soon as the step is launched) leaves one state:
+ * launched, then stopped like any step. Only a start still hanging after
+ * the grace period is cut.
+ */
+function startGrace(cancel: AbortSignal | undefined): { signal: AbortSignal; dispose: () => void } {
+  const graced = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const onCancel = () => (timer = setTimeout(() => graced.abort(cancel?.reason), START_GRACE_MS));
+  if (cancel?.aborted) onCancel();
+  else cancel?.addEventListener('abort', onCancel, { once: true });
+  return {
+    signal: graced.signal,
+    dispose: () => {
+      clearTimeout(timer);
+      cancel?.removeEventListener('abort', onCancel);
+    },
+  };
+}
+
 /**
  * Starts a detached step (with `launch`) and follows its log until it ends.
  * A dropped connection is not the end: the session reconnects and following
@@ -64,7 +90,9 @@ export async function follow(session: Session, files: DetachedFiles, options: Fo
     if (launch !== null && options.elevation) {
       // Through doas on a terminal the launch only starts the step; it is followed below on a plain channel, as the login.
       // Bounded: starting returns at once once doas lets it in, and a start that hangs must end with a reason.
-      const started = await execAsRoot(live.value, startCommand(launch, files), options.elevation.doasPassword, { ...run, timeoutMs: 120_000 });
+      const grace = startGrace(options.signal);
+      const started = await execAsRoot(live.value, startCommand(launch, files), options.elevation.doasPassword, { ...run, signal: grace.signal, timeoutMs: 120_000 });
+      grace.dispose();
       if (stderr.includes(MARK.launched)) launch = null;
       if (!started.ok) {
         if (started.error.code === 'connection-lost') continue;
