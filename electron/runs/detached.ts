@@ -44,13 +44,15 @@ const INNER = ['echo $$ > "$4.tmp" && mv -f "$4.tmp" "$4"', '/bin/sh -c "$1" < /
  * $1 log, $2 exit code file, $3 bytes already received.
  */
 const FOLLOW = [
-  'log=$1 rc=$2 off=$3 nap=0',
+  'log=$1 rc=$2 off=$3 nap=0 bytes=',
   `[ -e "$log" ] || { printf '\\036cairn-missing\\n' >&2; exit 0; }`,
+  'dd if=/dev/null count=0 iflag=skip_bytes,count_bytes 2> /dev/null && bytes=1',
   'while :; do',
   '  fin=0; [ -e "$rc" ] && fin=1',
   '  size=$(stat -c %s "$log" 2> /dev/null) || size=$off',
   '  if [ "$size" -gt "$off" ]; then',
-  '    dd if="$log" bs=65536 skip=$((off / 65536)) 2> /dev/null | tail -c +$((off % 65536 + 1)) | head -c $((size - off))',
+  '    if [ -n "$bytes" ]; then dd if="$log" bs=65536 skip=$off count=$((size - off)) iflag=skip_bytes,count_bytes 2> /dev/null',
+  '    else dd if="$log" bs=65536 skip=$((off / 65536)) 2> /dev/null | tail -c +$((off % 65536 + 1)) | head -c $((size - off)); fi',
   '    if [ $((size - off)) -ge 65536 ]; then nap=0; else nap=0.1; fi',
   '    off=$size',
   '  else',

@@ -22,6 +22,16 @@ describe('run files', () => {
     await expect(again.appendLog('late')).rejects.toThrow(/already closed/);
   });
 
+  it('keeps every byte in order when a flood of chunks arrives faster than the disk takes them', async () => {
+    const run = await openRunFiles(dir, 'run-flood');
+    // More chunks than one writev takes (IOV_MAX is 1024), of uneven sizes, none awaited before the next.
+    const chunks = Array.from({ length: 3000 }, (_, i) => Buffer.from(`${i}:${'x'.repeat(i % 97)}\n`));
+    const written = chunks.map((chunk) => run.appendLog(chunk));
+    await Promise.all(written);
+    await run.close();
+    expect(await readFile(run.logPath)).toEqual(Buffer.concat(chunks));
+  });
+
   it('replaces the summary whole each time', async () => {
     const run = await openRunFiles(dir, 'run-2');
     await run.writeSummary({ status: 'running', steps: 1 });
