@@ -7,11 +7,8 @@ import type { SecretKind } from '../shared/api/secrets';
 import type { Target } from '../shared/api/targets';
 import type { Profile } from '../shared/profile';
 import { dispatch } from '../electron/ipc/dispatch';
-import { createEventSender } from '../electron/ipc/events';
 import type { DialogService } from '../electron/ipc/file-handlers';
-import { createHandlers } from '../electron/ipc/handlers';
 import type { RunActivity } from '../electron/runs/fleet-registry';
-import { silentRunServices } from '../electron/runs/run-services';
 import type { SafeStorageLike } from '../electron/secrets/secrets';
 import { createServices } from '../electron/services';
 import type { ProfileStore, TargetStore } from '../electron/store';
@@ -22,7 +19,7 @@ import type { ProfileStore, TargetStore } from '../electron/store';
  * session (one command) and are never written; the app's encrypted ones stay
  * unread.
  */
-export const NO_KEYRING: SafeStorageLike = {
+const NO_KEYRING: SafeStorageLike = {
   isEncryptionAvailable: () => false,
   encryptString: () => {
     throw new Error('The cairn command has no keyring to encrypt with.');
@@ -105,15 +102,10 @@ export const contentId = (prefix: string, content: string): string => `${prefix}
  * be running them right now.
  */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
-  const activityListeners = new Set<(activity: RunActivity) => void>();
   const eventListeners = new Set<(event: EventName, payload: unknown) => void>();
-  const runs = {
-    ...silentRunServices(options.dataDir),
-    onActivity: (activity: RunActivity) => {
-      for (const listener of activityListeners) listener(activity);
-    },
-  };
-  const built = await createServices({
+  const targets = new Map<string, Target>();
+  const profiles = new Map<string, Profile>();
+  const { log, services, store, table, onRunActivity } = await createServices({
     userData: options.dataDir,
     safeStorage: NO_KEYRING,
     dialogs: NO_DIALOGS,
@@ -121,31 +113,18 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     app: { name: 'Cairn', version: options.version },
     // Its own file: the app rotates main.log when it starts, and the two may run at once.
     log: { file: join(options.dataDir, 'logs', 'cli.log') },
-    runs: () => runs,
+    send: (event, payload) => {
+      for (const listener of eventListeners) listener(event, payload);
+    },
+    override: (built) => ({ targets: withCommandLineTargets(built.targets, targets), profiles: withProfileFiles(built.profiles, profiles) }),
   });
-  const { log, services, store } = built;
-  const emit = createEventSender((event, payload) => {
-    for (const listener of eventListeners) listener(event, payload);
-  }, log);
-  const targets = new Map<string, Target>();
-  const profiles = new Map<string, Profile>();
-  const table = createHandlers({
-    ...services,
-    targets: withCommandLineTargets(services.targets, targets),
-    profiles: withProfileFiles(services.profiles, profiles),
-    emit,
-  });
-  const listen = <L>(set: Set<L>, listener: L) => {
-    set.add(listener);
-    return () => void set.delete(listener);
-  };
   return {
     dataDir: options.dataDir,
-    runsDir: runs.runsDir,
+    runsDir: store.paths.runs,
     knownHostsPath: store.paths.knownHosts,
     logFile: log.file,
     call: (channel, payload) => dispatch(table, channel, payload, { sender: 'cairn-cli', log }) as Promise<ResultOf<typeof channel>>,
-    savedTargets: async () => (await services.targets.list()).targets,
+    savedTargets: async () => (await store.targets.list()).targets,
     addTarget: (target) => void targets.set(target.id, target),
     useProfile: (profile) => {
       const id = contentId('file', JSON.stringify(profile));
@@ -155,7 +134,10 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     setSecret: async (targetId, kind, value) => {
       await services.secrets.set(targetId, kind, value);
     },
-    onActivity: (listener) => listen(activityListeners, listener),
-    onEvent: (listener) => listen(eventListeners, listener),
+    onActivity: onRunActivity,
+    onEvent: (listener) => {
+      eventListeners.add(listener);
+      return () => void eventListeners.delete(listener);
+    },
   };
 }

@@ -1,11 +1,11 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { IpcMain } from 'electron';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { CHANNEL_NAMES } from '../shared/api/names';
 import { defaultProfile } from '../shared/profile';
-import { dispatch, registerIpc, trustedSenders, type HandlerTable, type InvokeEventLike, type IpcMainLike } from './ipc';
+import { APP_INDEX_URL, isAppPage } from './app-protocol';
+import { dispatch, registerIpc, type HandlerTable, type InvokeEventLike, type IpcMainLike } from './ipc';
 import { fileHandlers } from './ipc/file-handlers';
 import { harness, scriptedDialogs, type Harness } from './services.test-support';
 
@@ -15,7 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.cleanup());
 
-const call = (channel: unknown, payload: unknown, table: HandlerTable = h.table) => dispatch(table, channel, payload, { sender: 'file:///app/index.html', log: h.log });
+const call = (channel: unknown, payload: unknown, table: HandlerTable = h.table) => dispatch(table, channel, payload, { sender: APP_INDEX_URL, log: h.log });
 
 const target = { name: 'garage', host: '192.168.7.20', port: 22, user: 'root', auth: 'agent' };
 
@@ -100,7 +100,6 @@ describe('dispatch', () => {
 });
 
 describe('registerIpc', () => {
-  const index = '/opt/Cairn/resources/app.asar/dist/renderer/index.html';
   const fakeIpcMain = () => {
     const handlers = new Map<string, (event: InvokeEventLike, payload: unknown) => unknown>();
     const ipcMain: IpcMainLike = {
@@ -113,30 +112,29 @@ describe('registerIpc', () => {
 
   it('registers every channel and answers Cairn’s own page', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    const off = registerIpc(ipcMain, h.table, trustedSenders({ rendererIndex: index }), h.log);
+    const off = registerIpc(ipcMain, h.table, isAppPage, h.log);
     expect([...handlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
-    const own = `${pathToFileURL(index).href}#/wizard/keymap`;
-    expect(await handlers.get('app:info')?.(from(own), {})).toMatchObject({ ok: true, value: { name: 'Cairn' } });
+    expect(await handlers.get('app:info')?.(from(`${APP_INDEX_URL}#/wizard/keymap`), {})).toMatchObject({ ok: true, value: { name: 'Cairn' } });
     off();
     expect(handlers.size).toBe(0);
   });
 
-  it('ignores other pages, subframes and the wrong dev origin, without running the handler', async () => {
+  it('ignores other pages, subframes and the old file:// page, without running the handler', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    registerIpc(ipcMain, h.table, trustedSenders({ rendererIndex: index, devServerUrl: 'http://localhost:5173/' }), h.log);
+    registerIpc(ipcMain, h.table, isAppPage, h.log);
     const save = handlers.get('targets:save');
     for (const event of [
       from('https://evil.example/index.html'),
-      from('file:///tmp/index.html'),
-      from(pathToFileURL(index).href, { url: 'file:///parent' }),
-      from('http://localhost:5174/'),
+      from('app://evil/index.html'),
+      from('file:///opt/Cairn/resources/app.asar/dist/renderer/index.html'),
+      from(APP_INDEX_URL, { url: 'https://evil.example/' }),
       { senderFrame: null },
     ]) {
       expect(await save?.(event, { target })).toBeUndefined();
     }
     expect((await h.services.targets.list()).targets).toEqual([]);
     expect(await h.logText()).toMatch(/ignored a request from an untrusted frame "https:\/\/evil\.example/);
-    expect(await save?.(from('http://localhost:5173/#/targets'), { target })).toMatchObject({ ok: true });
+    expect(await save?.(from('app://cairn/index.html#/targets'), { target })).toMatchObject({ ok: true });
   });
 });
 

@@ -1,11 +1,12 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHandlers, type Services } from './ipc/handlers';
 import type { DialogService } from './ipc/file-handlers';
+import type { Services } from './ipc/handlers';
+import type { HandlerTable } from './ipc/types';
 import type { Log } from './log';
 import type { SafeStorageLike } from './secrets/secrets';
-import { createServices } from './services';
+import { createServices, type BuiltServices, type ServicesOptions } from './services';
 
 /** A fresh userData directory, removed by the returned cleanup. */
 export async function tempDir(prefix = 'cairn-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
@@ -63,19 +64,29 @@ export interface Harness {
   dir: string;
   log: Log;
   services: Services;
-  table: ReturnType<typeof createHandlers>;
+  table: HandlerTable;
+  /** Every run event and fleet change of this table's runs. */
+  onRunActivity: BuiltServices['onRunActivity'];
   logText: () => Promise<string>;
   cleanup: () => Promise<void>;
 }
 
-/** The real handler table over real stores in a temp userData directory. */
-export async function harness(options: { safeStorage?: SafeStorageLike; dialogs?: DialogService; sshConfigPath?: string } = {}): Promise<Harness> {
+export type HarnessOptions = Pick<ServicesOptions, 'send' | 'ownsRuns'> & {
+  safeStorage?: SafeStorageLike;
+  dialogs?: DialogService;
+  sshConfigPath?: string;
+};
+
+/** The real handler table over real stores in a temp userData directory, built as the app builds it. */
+export async function harness(options: HarnessOptions = {}): Promise<Harness> {
+  const { safeStorage, dialogs, sshConfigPath, ...rest } = options;
   const { dir, cleanup } = await tempDir();
-  const { log, services } = await createServices({
+  const { log, services, table, onRunActivity } = await createServices({
+    ...rest,
     userData: dir,
-    safeStorage: options.safeStorage ?? fakeSafeStorage(),
-    dialogs: options.dialogs ?? scriptedDialogs({}).dialogs,
-    sshConfig: { path: options.sshConfigPath ?? join(dir, 'no-ssh-config'), homeDir: dir, localUser: 'tester' },
+    safeStorage: safeStorage ?? fakeSafeStorage(),
+    dialogs: dialogs ?? scriptedDialogs({}).dialogs,
+    sshConfig: { path: sshConfigPath ?? join(dir, 'no-ssh-config'), homeDir: dir, localUser: 'tester' },
     app: { name: 'Cairn', version: '0.1.0' },
     log: { level: 'debug' },
   });
@@ -83,7 +94,8 @@ export async function harness(options: { safeStorage?: SafeStorageLike; dialogs?
     dir,
     log,
     services,
-    table: createHandlers(services),
+    table,
+    onRunActivity,
     logText: () => readFile(log.file, 'utf8').catch(() => ''),
     cleanup,
   };

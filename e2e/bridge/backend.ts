@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type { EmitEvent } from '../../electron/ipc';
+import { createServices } from '../../electron/services';
+import { fakeSafeStorage } from '../../electron/services.test-support';
 import type { StorePaths } from '../../electron/store';
-import { createBackendServices } from './backend-services';
 import { startBridgeServer, type BridgeServer, type RecordedRequest } from './bridge-server';
 import { createEventStream, type EventStream } from './event-stream';
 import { recordingDialogs, type RecordingDialogs } from './recording-dialogs';
@@ -28,6 +30,7 @@ export interface Backend {
 interface Running {
   server: BridgeServer;
   events: EventStream;
+  emit: EmitEvent;
   paths: StorePaths;
 }
 
@@ -43,12 +46,23 @@ export async function startBackend(options: { userData: string; rendererDir: str
   const recorded: RecordedRequest[] = [];
 
   const boot = async (port: number): Promise<Running> => {
-    // Events from the services go to the page's stream, which needs the log the services make first.
-    const to: { stream?: EventStream } = {};
-    const { store, log, table } = await createBackendServices(userData, dialogs.service, (event, payload) => to.stream?.emit(event, payload));
-    const events = (to.stream = createEventStream(log));
+    const events = createEventStream();
+    // As electron/setup-ipc.ts builds them, over the journey's userData. Only
+    // safeStorage (the keychain) and the native dialogs are stand-ins: neither
+    // exists outside Electron.
+    const { store, log, table, emit } = await createServices({
+      userData,
+      safeStorage: fakeSafeStorage(),
+      dialogs: dialogs.service,
+      // Never the tester's own ~/.ssh/config: a journey that imports one writes it here.
+      sshConfig: { path: join(userData, 'ssh-config'), homeDir: userData, localUser: 'journey' },
+      app: { name: 'Cairn', version: '0.0.0-journey' },
+      log: { level: 'debug' },
+      send: events.send,
+      ownsRuns: true,
+    });
     const server = await startBridgeServer({ port, rendererDir, table, log, events, record: (r) => recorded.push(r) });
-    return { server, events, paths: store.paths };
+    return { server, events, emit, paths: store.paths };
   };
 
   let running: Running | null = await boot(0);
@@ -65,7 +79,7 @@ export async function startBackend(options: { userData: string; rendererDir: str
     dialogs,
     requests: () => structuredClone(recorded),
     payloadsOf: (channel) => recorded.filter((r) => r.channel === channel).map((r) => structuredClone(r.payload)),
-    emit: (event, payload) => current().events.emit(event, payload),
+    emit: (event, payload) => current().emit(event, payload),
     eventConnections: () => current().events.connections(),
     restart: async () => {
       const old = current();

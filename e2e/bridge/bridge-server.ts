@@ -79,7 +79,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     const call = CHANNEL_PATH.exec(path);
     if (call && request.method === 'POST') return answer(request, response, decodeURIComponent(call[1] ?? ''));
     if (path === '/cairn-events' && request.method === 'GET') return events.accept(request, response);
-    if (request.method === 'GET' || request.method === 'HEAD') return serveStatic(rendererDir, path, response);
+    if (request.method === 'GET' || request.method === 'HEAD') return serveStatic(rendererDir, { path, method: request.method }, response, log);
     return sendText(response, 405, `${request.method ?? 'This method'} is not served here.`);
   };
 

@@ -1,6 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createEventSender, type EmitEvent } from '../../electron/ipc';
-import type { Log } from '../../electron/log';
 import type { EventName } from '../../shared/api/names';
 
 /** One message on the stream: the page's bridge hands `payload` to the listeners of `event`. */
@@ -12,8 +10,8 @@ export interface StreamMessage {
 export interface EventStream {
   /** Answers `GET /cairn-events`: keeps the response open and writes every later event to it. */
   accept(request: IncomingMessage, response: ServerResponse): void;
-  /** Sends an event to every open page, checked against the contract first (as main.ts does). */
-  emit: EmitEvent;
+  /** Writes an event to every open page: the `send` of createServices, which checks it against the contract first (as in the app). */
+  send(event: EventName, payload: unknown): void;
   /** How many pages are listening now. */
   connections(): number;
   /** Ends every stream (the backend going away); the pages' EventSource reconnects by itself. */
@@ -21,18 +19,12 @@ export interface EventStream {
 }
 
 /**
- * Server-Sent Events stand in for `webContents.send`: the same typed sender
- * (createEventSender) validates each payload, then it is written to every
- * open stream. EventSource is same-origin, so the page's CSP `connect-src
- * 'self'` allows it.
+ * Server-Sent Events stand in for `webContents.send`: each event the
+ * services' typed sender let through is written to every open stream.
+ * EventSource is same-origin, so the page's CSP `connect-src 'self'` allows it.
  */
-export function createEventStream(log: Log): EventStream {
+export function createEventStream(): EventStream {
   const open = new Set<ServerResponse>();
-  const write = (event: EventName, payload: unknown) => {
-    const message: StreamMessage = { event, payload };
-    const frame = `data: ${JSON.stringify(message)}\n\n`;
-    for (const response of open) response.write(frame);
-  };
   return {
     accept(request, response) {
       response.writeHead(200, {
@@ -45,7 +37,11 @@ export function createEventStream(log: Log): EventStream {
       open.add(response);
       request.on('close', () => open.delete(response));
     },
-    emit: createEventSender(write, log),
+    send(event, payload) {
+      const message: StreamMessage = { event, payload };
+      const frame = `data: ${JSON.stringify(message)}\n\n`;
+      for (const response of open) response.write(frame);
+    },
     connections: () => open.size,
     close() {
       for (const response of open) response.end();

@@ -1,3 +1,4 @@
+import { FINAL_RUN_STATUSES } from '../../shared/runs/statuses';
 import type { FinalStatus } from '../runs';
 import type { FleetActivity } from '../runs/fleet-registry';
 
@@ -27,7 +28,7 @@ const NEXT: Record<FinalStatus, string> = {
   interrupted: 'Check the box, then run the profile again.',
 };
 
-const ORDER: readonly FinalStatus[] = ['succeeded', 'warned', 'failed', 'refused', 'cancelled', 'interrupted'];
+const ORDER: readonly FinalStatus[] = FINAL_RUN_STATUSES;
 
 /** The worst outcome among the runs: what the title of a fleet's notification says. */
 const worst = (statuses: FinalStatus[]): FinalStatus => ORDER[Math.max(...statuses.map((s) => ORDER.indexOf(s)))] ?? 'failed';

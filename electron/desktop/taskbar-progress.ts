@@ -1,10 +1,9 @@
 import type { RunStepStatus } from '../../shared/api/runs';
+import { isStepEnded } from '../../shared/runs/statuses';
 import type { RunActivity } from '../runs/fleet-registry';
 
 /** No progress bar: what Electron's setProgressBar takes to remove it. */
 export const NO_PROGRESS = -1;
-
-const ENDED: ReadonlySet<RunStepStatus> = new Set(['succeeded', 'warned', 'failed', 'skipped', 'cancelled', 'interrupted']);
 
 interface RunState {
   steps: Map<string, RunStepStatus>;
@@ -18,7 +17,7 @@ export function runFraction(run: RunState): number {
   if (run.done) return 1;
   if (run.steps.size === 0) return 0;
   let ended = 0;
-  for (const status of run.steps.values()) if (ENDED.has(status)) ended++;
+  for (const status of run.steps.values()) if (isStepEnded(status)) ended++;
   return Math.min(1, (ended + run.partial) / run.steps.size);
 }
 

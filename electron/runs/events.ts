@@ -1,10 +1,8 @@
 import type { HostKeyDetails } from '../../shared/api/result';
 import type { Finding, PreflightFacts, PreflightProblem, Progress } from '../../shared/runs';
 
-/** How a run on one target stands or ended. `warned`: it finished, but the output showed something the profile did not ask for. */
-export type RunStatus = 'running' | 'succeeded' | 'warned' | 'failed' | 'refused' | 'cancelled' | 'interrupted';
-
-export type StepStatus = 'pending' | 'running' | 'succeeded' | 'warned' | 'failed' | 'skipped' | 'cancelled' | 'interrupted';
+export type { RunStatus, StepStatus } from '../../shared/runs/statuses';
+import type { RunStatus, StepStatus } from '../../shared/runs/statuses';
 
 /** Every way a run can end badly; the SSH codes keep their meaning from electron/ssh. */
 export type RunErrorCode =

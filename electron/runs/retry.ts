@@ -1,12 +1,11 @@
 import type { RunResume, RunStatusName, RunSummaryInfo } from '../../shared/api/runs';
 import type { Step } from '../../shared/plan';
 import { resumePlan } from '../../shared/plan/resume';
+import { isDone, needsRetry } from '../../shared/runs/statuses';
 import { latestRunsOf } from '../store/run-history';
 
-/** Statuses worth another try: the run did not finish as planned. */
-const RETRY: ReadonlySet<RunStatusName> = new Set(['failed', 'refused', 'cancelled', 'interrupted']);
-
-export const needsRetry = (status: RunStatusName): boolean => RETRY.has(status);
+// One rule for the runner and the window (shared/runs); named here too, where the runs barrel finds it.
+export { needsRetry };
 
 /**
  * The targets of a fleet to run again, in the fleet's order: those whose
@@ -35,12 +34,9 @@ export interface ResumeFrom {
   why: string | null;
 }
 
-/** Statuses of a step that completed: a warning is still a step done (its exit code was 0). */
-const DONE: ReadonlySet<string> = new Set(['succeeded', 'warned']);
-
 /** The plan steps a run completed: done there, or skipped there because the run before it had done them. */
 export const completedSteps = (summary: Pick<RunSummaryInfo, 'steps'>): string[] =>
-  summary.steps.filter((s) => s.id !== 'preflight' && (DONE.has(s.status) || (s.status === 'skipped' && s.doneIn !== undefined))).map((s) => s.id);
+  summary.steps.filter((s) => s.id !== 'preflight' && (isDone(s.status) || (s.status === 'skipped' && s.doneIn !== undefined))).map((s) => s.id);
 
 /** What the box's previous run is to a retry: its summary, one Cairn cannot read, or none at all. */
 export type PreviousRun = { summary: RunSummaryInfo } | 'unreadable' | null;

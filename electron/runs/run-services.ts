@@ -58,11 +58,12 @@ export function silentRunServices(userData: string): RunServices {
  * The runs of the desktop app (and of the journeys' backend): run files
  * under `userData/runs`, events to the window, and listeners for the desktop
  * shell (notifications, taskbar progress). At start every run a previous
- * Cairn left "running" is marked interrupted.
+ * Cairn left "running" is marked interrupted, unless `markInterrupted` is
+ * false (the cairn command and tests, which do not own the runs).
  */
-export async function createRunServices(options: { userData: string; emit: EmitEvent; log: Log; limits?: LimitsInput }) {
+export async function createRunServices(options: { userData: string; emit: EmitEvent; log: Log; limits?: LimitsInput; markInterrupted?: boolean }) {
   const runsDir = storePaths(options.userData).runs;
-  const interrupted = await markInterruptedRuns(runsDir);
+  const interrupted = options.markInterrupted === false ? [] : await markInterruptedRuns(runsDir);
   if (interrupted.length > 0) options.log.warn(`Marked ${interrupted.length} run(s) left running by a previous Cairn as interrupted: ${interrupted.join(', ')}.`);
   const listeners = new Set<RunActivityListener>();
   const services: RunServices = {

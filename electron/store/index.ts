@@ -5,12 +5,8 @@ import { createProfileStore, type ProfileSecrets, type ProfileStore } from './pr
 import { openRunFiles, type RunFiles } from './runs';
 import { createTargetStore, type TargetStore } from './targets';
 
-export { writeFileAtomic, sweepTempFiles, isTempFile } from './atomic-write';
-export { readVersioned, writeVersioned, moveAside, type FileFormat, type ReadOutcome } from './versioned-file';
-export { readSshConfig, type SshConfigSource, type SshConfigImport } from './ssh-config-import';
-export { fingerprintOf, type KnownHostEntry } from './known-hosts';
-export { storePaths, type StorePaths, type ProfileStore, type TargetStore, type KnownHostsStore, type RunFiles };
-export type { TargetDraft } from './targets';
+export { writeFileAtomic } from './atomic-write';
+export { storePaths, type StorePaths, type ProfileStore, type TargetStore, type RunFiles };
 
 export interface Store {
   paths: StorePaths;

@@ -2,7 +2,6 @@ import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { CairnClientProvider } from './client/cairn-client-context';
 import { bridgedClient, ipcProfilesClient } from './client/ipc-profiles-client';
-import { browserProfilesClient } from './client/profiles-client';
 import { loadEngine } from './engine/load-engine';
 import { Root } from './root';
 import { isFirstRun, markStartPageShown } from './start/first-run';
@@ -23,15 +22,14 @@ if (isFirstRun()) {
   store.getState().ui.setScreen('start');
   markStartPageShown();
 }
-// Inside Cairn (or a journey bridged to the real handlers) profiles live in the
-// main process; a plain browser tab keeps them in localStorage.
+// Inside Cairn (or a journey bridged to the real handlers) the main process
+// keeps the profiles; a plain browser tab has none, and the wizard says so.
 const ipc = bridgedClient();
-const client = ipc ? ipcProfilesClient(ipc) : browserProfilesClient();
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
 createRoot(container).render(
   <CairnClientProvider client={ipc}>
-    <Root store={store} client={client} />
+    <Root store={store} client={ipcProfilesClient(ipc)} />
   </CairnClientProvider>,
 );
 

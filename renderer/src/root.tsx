@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { App } from './app';
 import { ClientProvider } from './client/client-context';
-import type { ProfilesClient } from './client/profiles-client';
+import type { ProfilesClient } from './client/ipc-profiles-client';
 import type { AppStore } from './store/create-store';
 import { StoreProvider } from './store/store-context';
 

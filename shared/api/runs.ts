@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SECTIONS } from '../runs/sections';
+import { FINAL_RUN_STATUSES, RUN_STATUSES, STEP_STATUSES } from '../runs/statuses';
 import { batchCheckSchema, batchSchema } from '../batch/schema';
 import { channel } from './channel';
 import { ERROR_CODES, hostKeyDetailsSchema, idSchema, storeProblemSchema } from './result';
@@ -7,12 +8,11 @@ import { ERROR_CODES, hostKeyDetailsSchema, idSchema, storeProblemSchema } from 
 // Runs: a profile's plan executed on targets by the main process. A fleet is
 // the runs started together; each run is one target with its own log.
 
-export const RUN_STATUSES = ['running', 'succeeded', 'warned', 'failed', 'refused', 'cancelled', 'interrupted'] as const;
 export const runStatusSchema = z.enum(RUN_STATUSES);
 export type RunStatusName = z.infer<typeof runStatusSchema>;
-export const finalRunStatusSchema = z.enum(['succeeded', 'warned', 'failed', 'refused', 'cancelled', 'interrupted']);
+export const finalRunStatusSchema = z.enum(FINAL_RUN_STATUSES);
 
-export const runStepStatusSchema = z.enum(['pending', 'running', 'succeeded', 'warned', 'failed', 'skipped', 'cancelled', 'interrupted']);
+export const runStepStatusSchema = z.enum(STEP_STATUSES);
 export type RunStepStatus = z.infer<typeof runStepStatusSchema>;
 
 /** Why a run ended badly; the code is one of the contract's closed set, so the window has a sentence for it. */

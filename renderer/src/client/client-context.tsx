@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { ProfilesClient } from './profiles-client';
+import type { ProfilesClient } from './ipc-profiles-client';
 
 const ClientContext = createContext<ProfilesClient | null>(null);
 

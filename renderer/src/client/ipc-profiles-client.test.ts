@@ -39,6 +39,13 @@ describe('profiles over IPC', () => {
   it('turns a refusal into the sentence the wizard shows', async () => {
     await expect(client().get('missing-id')).rejects.toThrow(/\w+ .*\./);
   });
+
+  it('says, in a page with no desktop app behind it, that nothing can be kept there', async () => {
+    const none = ipcProfilesClient(null);
+    await expect(none.list()).rejects.toThrow('Profiles and files are kept by the Cairn desktop app; this page runs without it, so nothing can be saved or opened here.');
+    await expect(none.save({ ...defaultProfile(), name: 'Garage NAS' }, null)).rejects.toThrow(/desktop app/);
+    await expect(none.openFile()).rejects.toThrow(/desktop app/);
+  });
 });
 
 describe('answer files over IPC', () => {

@@ -2,9 +2,8 @@ import { cleanup, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createElement } from 'react';
 import { afterEach } from 'vitest';
-import { createHandlers, dispatch } from '../../../electron/ipc';
+import { dispatch } from '../../../electron/ipc';
 import type { RunActivity } from '../../../electron/runs/fleet-registry';
-import { createRunServices } from '../../../electron/runs/run-services';
 import { harness, type Harness } from '../../../electron/services.test-support';
 import { createBridge, createClient } from '../../../shared/api/client';
 import type { EventName } from '../../../shared/api/names';
@@ -35,16 +34,14 @@ export interface RunsShellOptions {
  * run events delivered to the window as the preload would.
  */
 export async function renderRuns(options: RunsShellOptions = {}) {
-  const h = await harness();
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const h = await harness({ ownsRuns: true, send: (event, payload) => listeners.get(event)?.forEach((l) => l(payload)) });
   cleanups.push(h.cleanup);
   await options.seed?.(h);
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const activity: RunActivity[] = [];
-  const runs = await createRunServices({ userData: h.dir, emit: (event, payload) => listeners.get(event)?.forEach((l) => l(payload)), log: h.log });
-  runs.onActivity((a) => activity.push(a));
-  const table = createHandlers({ ...h.services, runs: runs.services });
+  h.onRunActivity((a) => activity.push(a));
   const bridge = createBridge(
-    (channel, payload) => dispatch(table, channel, payload, { sender: 'test', log: h.log }),
+    (channel, payload) => dispatch(h.table, channel, payload, { sender: 'test', log: h.log }),
     (event, listener) => {
       const set = listeners.get(event) ?? new Set();
       set.add(listener);

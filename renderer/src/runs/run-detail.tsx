@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isDone } from '../../../shared/runs/statuses';
 import { useAppStore } from '../store/store-context';
 import { targetName } from './fleet-rows';
 import { HostKeyInPlace } from './host-key-in-place';
@@ -96,7 +97,7 @@ function AfterInstall({ run, name, actions }: { run: RunView; name: string; acti
   const setScreen = useAppStore((s) => s.ui.setScreen);
   const openBox = useAppStore((s) => s.boxes.open);
   const [rebooting, setRebooting] = useState(false);
-  if (run.status !== 'succeeded' && run.status !== 'warned') return null;
+  if (!isDone(run.status)) return null;
   // A plan that rebooted already, or a box that runs from RAM, has nothing to boot into.
   const rebooted = run.steps.some((s) => s.id === 'reboot');
   const toDisk = run.steps.some((s) => s.id === 'disk');

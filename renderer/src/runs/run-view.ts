@@ -1,5 +1,6 @@
 import type { EventPayload } from '../../../shared/api/events';
 import type { RunErrorInfo, RunFinding, RunPreflightProblem, RunProgress, RunResume, RunStatusName, RunStepStatus, RunSummaryInfo } from '../../../shared/api/runs';
+import { isFinalRunStatus, needsRetry as needsRetryStatus } from '../../../shared/runs/statuses';
 import { appendLog, emptyLog, logFromText, type RunLog } from './run-log';
 
 export type RunEventName = 'run.output' | 'run.step' | 'run.progress' | 'run.preflight' | 'run.done';
@@ -153,10 +154,10 @@ export function resumeSentence(resume: RunResume, targetName: string): string {
 
 export const isHostKeyRefusal = (run: Pick<RunView, 'error'>): boolean => run.error?.code === 'host-key-unknown' || run.error?.code === 'host-key-changed';
 
-export const isFinished = (run: Pick<RunView, 'status'>): boolean => run.status !== 'queued' && run.status !== 'running';
+export const isFinished = (run: Pick<RunView, 'status'>): boolean => isFinalRunStatus(run.status);
 
-/** Worth "Retry failed": as electron/runs counts it. */
-export const needsRetry = (run: Pick<RunView, 'status'>): boolean => ['failed', 'refused', 'cancelled', 'interrupted'].includes(run.status);
+/** Worth "Retry failed": as electron/runs counts it, by the same rule. */
+export const needsRetry = (run: Pick<RunView, 'status'>): boolean => needsRetryStatus(run.status);
 
 /** The status in a word or two, as the fleet table and the run header show it. */
 export function statusLabel(run: Pick<RunView, 'status' | 'error'>): string {

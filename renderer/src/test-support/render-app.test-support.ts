@@ -4,34 +4,58 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { createElement, type ProfilerOnRenderCallback } from 'react';
 import { afterEach } from 'vitest';
+import { dispatch } from '../../../electron/ipc';
+import { harness, scriptedDialogs, type Harness } from '../../../electron/services.test-support';
+import { createBridge, createClient } from '../../../shared/api/client';
 import type { Profile } from '../../../shared/profile/schema';
-import { browserProfilesClient, type ProfilesClient } from '../client/profiles-client';
+import { ipcProfilesClient } from '../client/ipc-profiles-client';
 import { engine } from '../engine/engine';
 import { Root } from '../root';
 import { createAppStore } from '../store/create-store';
 import type { StepId } from '../wizard/step-catalogue';
 import { RenderProbeContext } from '../wizard/render-probe';
 
+const mains: Array<Promise<Harness>> = [];
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
-afterEach(() => {
+afterEach(async () => {
+  // Unmount before the userData directory goes, so nothing on screen talks to a removed store.
   cleanup();
   localStorage.clear();
+  for (const main of mains.splice(0)) await (await main).cleanup();
 });
 
 export interface RenderOptions {
   profile?: Profile;
-  client?: ProfilesClient;
+  /** What the native save and open dialogs answer: a path, or null for Cancel. */
+  dialogs?: { save?: string | null; open?: string | null };
   onRender?: ProfilerOnRenderCallback;
 }
 
-/** The whole app on a fresh store (engine already loaded) and a fresh localStorage. */
+/**
+ * The whole app on a fresh store (engine already loaded). Its profiles and
+ * files go through the real handler table over a temp userData directory
+ * (`main`), as in the desktop app; only the native dialogs are stand-ins.
+ */
 export function renderApp(options: RenderOptions = {}) {
   const store = createAppStore({ engine, ...(options.profile ? { profile: options.profile } : {}) });
-  const client = options.client ?? browserProfilesClient(localStorage, document);
+  const dialogs = scriptedDialogs(options.dialogs ?? {});
+  // Started now and awaited by the first request, so a test renders at once.
+  const main = harness({ dialogs: dialogs.dialogs });
+  mains.push(main);
+  const ipc = createClient(
+    createBridge(
+      async (channel, payload) => {
+        const h = await main;
+        return dispatch(h.table, channel, payload, { sender: 'test', log: h.log });
+      },
+      () => () => {},
+    ),
+  );
+  const client = ipcProfilesClient(ipc);
   const root = createElement(Root, { store, client });
   const tree = options.onRender ? createElement(RenderProbeContext.Provider, { value: options.onRender }, root) : root;
   const view = render(tree);
-  return { ...view, store, client, user: userEvent.setup() };
+  return { ...view, store, client, main, dialogsShown: dialogs.shown, user: userEvent.setup() };
 }
 
 export const stepper = () => screen.getByRole('navigation', { name: 'Setup steps' });

@@ -1,23 +1,20 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserProfilesClient } from '../../client/profiles-client';
+import { tempDir } from '../../../../electron/services.test-support';
 import { engine } from '../../engine/engine';
 import { openStep, renderApp } from '../../test-support/render-app.test-support';
 import { HAND_WRITTEN_ANSWERS } from './fixture.test-support';
 
 const preview = () => (screen.getByLabelText('Answer file text') as HTMLTextAreaElement).value;
 
-function recordingClient() {
-  const saved: Array<{ name: string; text: string }> = [];
-  const client = { ...browserProfilesClient(localStorage, document), saveFile: async (name: string, text: string) => (saved.push({ name, text }), name) };
-  return { client, saved };
-}
-
 describe('importing an answer file', () => {
   it('fills the form, lists what it noticed by line, and exports exactly the rendered profile', async () => {
-    const { client, saved } = recordingClient();
-    const { user } = renderApp({ client });
+    const chosen = await tempDir();
+    const saveTo = join(chosen.dir, 'chosen.answers');
+    const { user, dialogsShown } = renderApp({ dialogs: { save: saveTo } });
     await user.click(screen.getByRole('button', { name: 'Import answer file…' }));
     const dialog = screen.getByRole('dialog', { name: 'Import an answer file' });
     await user.click(within(dialog).getByRole('textbox', { name: /Pasted answer file/ }));
@@ -54,7 +51,9 @@ describe('importing an answer file', () => {
     const expected = engine.render(engine.parse(HAND_WRITTEN_ANSWERS).profile);
     expect(preview()).toBe(expected);
     await user.click(screen.getByRole('button', { name: 'Save as file…' }));
-    expect(saved).toEqual([{ name: 'ops-box.answers', text: expected }]);
+    await waitFor(async () => expect(await readFile(saveTo, 'utf8').catch(() => null)).toBe(expected));
+    expect(dialogsShown).toEqual([expect.objectContaining({ defaultPath: 'ops-box.answers' })]);
+    await chosen.cleanup();
   });
 
   it('leads from a diagnostic to its step and focuses the field', async () => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { loadProfile } from '../../../../shared/profile/migrate';
 import { useProfilesClient } from '../../client/client-context';
-import type { ProfileSummary } from '../../client/profiles-client';
+import type { ProfileSummary } from '../../../../shared/api/profiles';
 import { Dialog } from '../../components/dialog';
 import { useAppStore } from '../../store/store-context';
 import { hasLostSecrets, lostSecretsOf, lostSecretsSentence } from '../../store/lost-secrets';
@@ -37,7 +37,8 @@ export function OpenProfileDialog({ onClose }: { onClose: () => void }) {
     const fetched = await client.get(summary.id);
     const loaded = loadProfile(fetched.profile);
     if (!loaded.ok) throw new Error(`“${summary.name}” cannot be opened: ${loaded.message}`);
-    return { ...loaded, lostSecrets: lostSecretsOf(fetched.lostSecrets, loaded.profile) };
+    // The main process upgrades an old profile as it reads it, so the summary says from which format.
+    return { ...loaded, migratedFrom: loaded.migratedFrom ?? summary.migratedFrom, lostSecrets: lostSecretsOf(fetched.lostSecrets, loaded.profile) };
   };
 
   const open = (summary: ProfileSummary) =>
@@ -103,7 +104,7 @@ export function OpenProfileDialog({ onClose }: { onClose: () => void }) {
           {list.map((p) => (
             <li key={p.id} className="item-row">
               <span className="saved-name">{p.name}</span>
-              <span className="field-hint">saved {new Date(p.savedAt).toLocaleString()}</span>
+              <span className="field-hint">saved {new Date(p.updatedAt).toLocaleString()}</span>
               {confirmDelete?.id === p.id ? (
                 <span className="row" role="group" aria-label={`Delete ${p.name}?`}>
                   <span>Delete “{p.name}” for good?</span>

@@ -1,6 +1,9 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { storePaths } from '../../../../electron/store';
 import { openStep, renderApp } from '../../test-support/render-app.test-support';
 
 const preview = () => (screen.getByLabelText('Answer file text') as HTMLTextAreaElement).value;
@@ -41,14 +44,15 @@ describe('profiles', () => {
 
     await user.click(screen.getByRole('button', { name: 'Open…' }));
     await user.click(await screen.findByRole('button', { name: 'Open First' }));
-    const ask = screen.getByRole('alertdialog', { name: 'Discard unsaved changes?' });
-    expect(within(ask).getByRole('button', { name: 'Keep editing' })).toHaveFocus();
+    // The profile comes from the main process, so the question follows its answer.
+    const ask = await screen.findByRole('alertdialog', { name: 'Discard unsaved changes?' });
+    await waitFor(() => expect(within(ask).getByRole('button', { name: 'Keep editing' })).toHaveFocus());
     await user.click(within(ask).getByRole('button', { name: 'Keep editing' }));
     expect(screen.getByRole('textbox', { name: 'Hostname' })).toHaveValue('changed-box');
 
     await user.click(screen.getByRole('button', { name: 'Open…' }));
     await user.click(await screen.findByRole('button', { name: 'Open First' }));
-    await user.click(screen.getByRole('button', { name: 'Discard changes' }));
+    await user.click(await screen.findByRole('button', { name: 'Discard changes' }));
     expect(preview()).toContain('HOSTNAMEOPTS=first-box');
     expect(saveState()).toBe('Saved');
   });
@@ -101,12 +105,15 @@ describe('profiles', () => {
   });
 
   it('opens a profile saved by an older Cairn, upgraded', async () => {
-    const { user } = renderApp();
+    const { user, main } = renderApp();
     const v1 = { schemaVersion: 1, name: 'Old one', keymap: 'us us', hostname: 'old', interfaces: [{ name: 'eth0', dhcp: true }], packages: 'htop', disk: { disks: [] } };
-    localStorage.setItem('cairn.profiles', JSON.stringify({ old: { summary: { id: 'old', name: 'Old one', savedAt: new Date(0).toISOString() }, profile: v1 } }));
+    // As an older Cairn left it in the main process's profile folder.
+    const { profiles } = storePaths((await main).dir);
+    await mkdir(profiles, { recursive: true });
+    await writeFile(join(profiles, 'old.json'), JSON.stringify({ storeVersion: 1, id: 'old', updatedAt: new Date(0).toISOString(), profile: v1 }));
     await user.click(screen.getByRole('button', { name: 'Open…' }));
     await user.click(await screen.findByRole('button', { name: 'Open Old one' }));
-    expect(screen.getByRole('status')).toHaveTextContent('Opened “Old one”, upgraded from format 1.');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Opened “Old one”, upgraded from format 1.'));
     expect(preview()).toContain('CAIRN_PACKAGES=htop');
   });
 

@@ -1,2 +1,0 @@
-export { createSecretStore, type SafeStorageLike, type SecretStore } from './secrets';
-export { hashPassword, DEFAULT_ROUNDS } from './password-hash';

@@ -1,2 +1,0 @@
-export * from './profile';
-export * from './shell';
