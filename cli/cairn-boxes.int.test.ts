@@ -125,6 +125,20 @@ describe('logging in and host keys', () => {
     const without = await cairn(['facts', 'attic', '--data', data], { env });
     expect(without.status).toBe(5);
     expect(without.stderr).toContain('CAIRN_KEY_PASSPHRASE');
+    // For scripts: the key is what cannot be read (not a refused login), with its own sentence.
+    const json = await cairn(['facts', 'attic', '--json', '--data', data], { env });
+    expect(json.status).toBe(5);
+    expect(jsonLines(json.stdout)).toEqual([
+      {
+        type: 'error',
+        targetId: expect.any(String),
+        target: 'attic',
+        code: 'key-unreadable',
+        message: `The private key ${locked.privateKeyPath} is protected by a passphrase: enter the passphrase to use it.`,
+        exitCode: 5,
+      },
+      { type: 'result', ok: false, exitCode: 5 },
+    ]);
     const withIt = await cairn(['facts', 'attic', '--data', data], { env: { ...env, CAIRN_KEY_PASSPHRASE: 'correct horse' } });
     expect(withIt.status).toBe(0);
   });

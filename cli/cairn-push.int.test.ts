@@ -85,6 +85,19 @@ describe('cairn push', () => {
     expect(r.stderr).not.toMatch(/setup-alpine \d/);
   });
 
+  it('ends a box whose key cannot be read with key-unreadable and its own sentence, in the run and the exit status', async () => {
+    const keyPath = `${box.privateKeyPath}.pub`;
+    const address = `${box.user}@${box.host}:${box.port}`;
+    const store = await createStore(data);
+    await store.knownHosts.add(box.host, box.port, 'ssh-ed25519', box.hostPublicKey.split(' ')[1] ?? '');
+    const r = await cairn(['push', '--json', await profileFile(diskless()), address, '--key', keyPath, '--data', data], { env });
+    const message = `The file ${keyPath} holds a public key, which cannot log in: choose the private key file that goes with it (${box.privateKeyPath}).`;
+    expect(jsonLines(r.stdout).find((l) => l.type === 'run')).toMatchObject({ status: 'failed', error: { code: 'key-unreadable', message, stepId: 'preflight' } });
+    expect(r.stderr).toContain(`${address}: ${message}`);
+    expect(r.status).toBe(5);
+    expect(await box.standIns?.records()).toEqual([]);
+  });
+
   it('refuses a plan that erases a disk unless --erase names exactly that disk, and sends nothing', async () => {
     await saveTarget('garage');
     const oldPc = await profileFile(templateById('old-pc')?.make() as Profile);

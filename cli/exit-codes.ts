@@ -18,27 +18,41 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-const BY_CODE: Partial<Record<ErrorCode, ExitCode>> = {
+// Every code of the contract's closed list, so a new code needs a decision
+// here; the code itself is what --json prints, the status only its group.
+const BY_CODE: Record<ErrorCode, ExitCode> = {
   'invalid-input': EXIT.usage,
   'not-found': EXIT.usage,
-  'invalid-profile': EXIT.failed,
-  'confirmation-mismatch': EXIT.refused,
-  'preflight-refused': EXIT.refused,
-  'unsaved-changes': EXIT.refused,
-  'lbu-not-configured': EXIT.refused,
+  'corrupt-store': EXIT.failed,
+  'newer-format': EXIT.failed,
+  'io-failed': EXIT.failed,
   'host-key-unknown': EXIT.hostKey,
   'host-key-changed': EXIT.hostKey,
+  'auth-failed': EXIT.unreachable,
   unreachable: EXIT.unreachable,
   timeout: EXIT.unreachable,
-  'auth-failed': EXIT.unreachable,
+  cancelled: EXIT.interrupted,
+  'invalid-profile': EXIT.failed,
+  'secrets-unavailable': EXIT.failed,
+  'confirmation-mismatch': EXIT.refused,
+  'preflight-refused': EXIT.refused,
   'key-unreadable': EXIT.unreachable,
   'connection-lost': EXIT.unreachable,
   'idle-timeout': EXIT.unreachable,
-  cancelled: EXIT.interrupted,
+  'upload-mismatch': EXIT.failed,
+  'remote-failed': EXIT.failed,
+  'step-failed': EXIT.failed,
+  'output-error': EXIT.failed,
+  'prompt-loop': EXIT.failed,
+  interrupted: EXIT.failed,
+  'unsaved-changes': EXIT.refused,
+  'lbu-not-configured': EXIT.refused,
+  'unexpected-output': EXIT.failed,
+  internal: EXIT.failed,
 };
 
 /** The exit status a failure with this code ends with. */
-export const exitCodeOf = (code: ErrorCode): ExitCode => BY_CODE[code] ?? EXIT.failed;
+export const exitCodeOf = (code: ErrorCode): ExitCode => BY_CODE[code];
 
 /** The table `cairn --help` and the README show. */
 export const EXIT_TABLE = `Exit status:

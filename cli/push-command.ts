@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import type { RunDoneEvent } from '../electron/runs/events';
 import type { FleetDone } from '../electron/runs/fleet-registry';
 import type { ParsedArgs } from './args';
-import { EXIT, exitCodeOf } from './exit-codes';
 import { failureText } from './failure';
+import { exitOfRun } from './fleet-follow';
 import { parallelOf } from './fleet-options';
 import { requireValidProfile, type CliIo } from './inputs';
 import { progressLine, STATUS_WORDS } from './push-progress';
@@ -34,14 +34,6 @@ export function eraseProblem(erases: readonly string[], given: readonly string[]
 }
 
 type Ended = Pick<RunDoneEvent, 'status' | 'error' | 'findings'>;
-
-/** A run's exit status: a refusal by its error code, a failure without one is 1. */
-function exitOfRun(run: Ended): number {
-  if (run.status === 'succeeded' || run.status === 'warned') return EXIT.done;
-  if (run.status === 'cancelled') return EXIT.interrupted;
-  if (run.error !== null) return exitCodeOf(run.error.code);
-  return run.status === 'refused' ? EXIT.refused : EXIT.failed;
-}
 
 /**
  * `cairn push PROFILE.json TARGET...`: the install the app's Run screen

@@ -2,9 +2,10 @@
 // the person's known_hosts, and whether commands go through doas. Shared by
 // every box read and action, so they trust and log in exactly as "Test
 // connection" does.
-import { fail, failWithDetails, type ApiError, type Failed, type Result } from '../../shared/api/result';
+import { err, ok, type ApiError, type Failed, type Result } from '../../shared/api/result';
 import type { Target } from '../../shared/api/targets';
 import { sh } from '../../shared/shell/quote';
+import { apiErrorOf } from '../api-error';
 import type { Log } from '../log';
 import type { SecretStore } from '../secrets/secrets';
 import { connect, type SshConnection } from '../ssh/connect';
@@ -14,7 +15,6 @@ import type { HostTrust } from '../ssh/known-hosts';
 import type { KnownHostsStore } from '../store/known-hosts';
 import type { TargetStore } from '../store/targets';
 import { connectOptionsFor } from '../targets/connect-options';
-import { hostKeyRefusal } from '../targets/connection-test';
 import type { BoxError, BoxResult } from './errors';
 
 export interface BoxAccessDeps {
@@ -52,9 +52,10 @@ export interface BoxAccess {
   connectFn(target: Target): (signal?: AbortSignal) => Promise<SshResult<SshConnection>>;
   /** The privilege last seen for the target's login (root until one was seen). */
   privilegeOf(target: Target): 'root' | 'doas';
-  /** A box error as the contract's error, with the fingerprints a host-key refusal needs. */
-  apiError(error: BoxError): Promise<ApiError>;
-  refusal(error: BoxError): Promise<Failed>;
+  /** A box error as the contract's error (apiErrorOf), a changed host key noted in the log. */
+  apiError(error: BoxError): ApiError;
+  /** The same, as a failed answer. */
+  refusal(error: BoxError): Failed;
 }
 
 // The uid, then whether doas lets this login in without a password (a
@@ -78,7 +79,7 @@ export function createBoxAccess(deps: BoxAccessDeps): BoxAccess {
     (target: Target) =>
     async (signal?: AbortSignal): Promise<SshResult<SshConnection>> => {
       const options = await connectOptionsFor(target, { secrets: deps.secrets, homeDir: deps.homeDir, trust, readyTimeoutMs: deps.readyTimeoutMs });
-      if (!options.ok) return { ok: false, error: { code: 'auth-failed', message: options.error.message, methods: [] } };
+      if (!options.ok) return options;
       const opened = await connect({ ...options.value, signal });
       if (opened.ok && !privileges.has(key(target))) {
         const who = await exec(opened.value, WHO, { timeoutMs: 15_000 });
@@ -94,14 +95,7 @@ export function createBoxAccess(deps: BoxAccessDeps): BoxAccess {
 
   const privilegeOf = (target: Target) => privileges.get(key(target)) ?? 'root';
 
-  const apiError = async (error: BoxError): Promise<ApiError> => {
-    if (error.code === 'host-key-unknown' || error.code === 'host-key-changed') {
-      const refused = hostKeyRefusal(error, deps.log);
-      if (refused !== null) return refused;
-    }
-    if (error.code === 'invalid-input') return { code: 'invalid-input', message: error.message, field: error.field };
-    return { code: error.code, message: error.message };
-  };
+  const apiError = (error: BoxError): ApiError => apiErrorOf(error, deps.log);
 
   return {
     target: (targetId) => deps.targets.get(targetId),
@@ -111,15 +105,11 @@ export function createBoxAccess(deps: BoxAccessDeps): BoxAccess {
       const context: BoxCallContext = { label: target.name, privilege: privilegeOf(target) };
       // Read from the keychain on each use, so a password entered meanwhile counts at once.
       if (context.privilege === 'doas' && asksPassword.has(key(target))) context.doasPassword = await deps.secrets.get(target.id, 'doas');
-      return { ok: true, value: { conn: opened.value, context } };
+      return ok({ conn: opened.value, context });
     },
     connectFn,
     privilegeOf,
     apiError,
-    async refusal(error) {
-      const api = await apiError(error);
-      if (api.details !== undefined) return failWithDetails(api.code, api.message, api.details);
-      return fail(api.code, api.message, api.field);
-    },
+    refusal: (error) => err(apiError(error)),
   };
 }

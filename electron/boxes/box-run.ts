@@ -1,9 +1,10 @@
 import type { BoxAction } from '../../shared/api/boxes';
 import type { Target } from '../../shared/api/targets';
 import type { EmitEvent } from '../ipc/events';
-import type { RunError, RunErrorCode, RunEvent } from '../runs/events';
+import type { RunEvent } from '../runs/events';
 import { newId } from '../runs/ids';
 import { RunRecorder, SUMMARY_VERSION, type RunSummary } from '../runs/persist';
+import { runErrorOf } from '../runs/run-error';
 import { RunTracker, stepRecord } from '../runs/tracker';
 import type { RunFiles } from '../store/runs';
 import type { BoxError, BoxResult } from './errors';
@@ -37,25 +38,6 @@ export interface BoxRunSummary extends RunSummary {
 }
 
 type StepOutput = (text: string, stream: OutputStream) => void;
-
-// The runner's codes have no room yet for the boxes' own refusals; these are the nearest.
-const RUN_CODES: Record<BoxError['code'], RunErrorCode> = {
-  'host-key-unknown': 'host-key-unknown',
-  'host-key-changed': 'host-key-changed',
-  'auth-failed': 'auth-failed',
-  'key-unreadable': 'key-unreadable',
-  unreachable: 'unreachable',
-  'connection-lost': 'connection-lost',
-  timeout: 'timeout',
-  'idle-timeout': 'idle-timeout',
-  cancelled: 'cancelled',
-  'upload-mismatch': 'upload-mismatch',
-  'remote-failed': 'remote-failed',
-  'invalid-input': 'preflight-refused',
-  'unsaved-changes': 'preflight-refused',
-  'lbu-not-configured': 'step-failed',
-  'unexpected-output': 'output-error',
-};
 
 const statusOf = (error: BoxError | null) =>
   error === null ? 'succeeded' : error.code === 'cancelled' ? 'cancelled' : error.code === 'invalid-input' || error.code === 'unsaved-changes' ? 'refused' : 'failed';
@@ -115,16 +97,14 @@ export class BoxRun {
     if (!result.ok) this.note(result.error.message);
     const exitCode = !result.ok && result.error.code === 'remote-failed' ? result.error.exitCode : result.ok ? 0 : null;
     const status = statusOf(result.ok ? null : result.error);
-    this.tracker.end(id, status === 'refused' ? 'failed' : status, { exitCode, error: result.ok ? null : runError(result.error, id) });
+    this.tracker.end(id, status === 'refused' ? 'failed' : status, { exitCode, error: result.ok ? null : runErrorOf(result.error, id) });
     return result;
   }
 
   /** Ends the run with the outcome of its last step (or of the connection that never opened). */
   async finish(result: BoxResult<unknown>): Promise<void> {
     if (!result.ok && this.tracker.summary.steps.every((s) => s.status === 'pending')) this.note(result.error.message);
-    const error = result.ok ? null : runError(result.error, null);
+    const error = result.ok ? null : runErrorOf(result.error, null);
     await this.tracker.finish(statusOf(result.ok ? null : result.error), error);
   }
 }
-
-const runError = (error: BoxError, stepId: string | null): RunError => ({ code: RUN_CODES[error.code], message: error.message, stepId });

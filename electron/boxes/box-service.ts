@@ -1,7 +1,7 @@
 import type { BoxStatus, PowerAction } from '../../shared/api/boxes';
 import type { ResponseOf } from '../../shared/api/channels';
 import type { ChannelName } from '../../shared/api/names';
-import { fail, ok, type Result } from '../../shared/api/result';
+import { err, fail, ok, type Result } from '../../shared/api/result';
 import type { Target } from '../../shared/api/targets';
 import type { Profile } from '../../shared/profile';
 import { fixSteps } from '../../shared/boxes';
@@ -17,7 +17,7 @@ import { createBoxAccess, type BoxLink } from './access';
 import { BoxRun, type BoxRunSpec } from './box-run';
 import { applyDrift, checkDrift, type ApplyGuarded, type DriftAgainst } from './drift';
 import { guardedDrift } from './drift-guard';
-import { refused, type BoxResult } from './errors';
+import type { BoxResult } from './errors';
 import { gatherFacts } from './facts';
 import { lbuCommit, lbuDiff, lbuListBackups, lbuStatus } from './lbu';
 import type { OutputStream } from './options';
@@ -164,7 +164,7 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
     // The SSH layer names host:port and knows nothing of Stop; a person reads what was stopped, on which box, and what to do.
     const asked = <V>(result: BoxResult<V>): BoxResult<V> =>
       !result.ok && result.error.code === 'cancelled' && signal.aborted
-        ? refused({ code: 'cancelled', message: `${described.title} on ${target.name} was stopped before it finished, as asked: start it again to finish it.` })
+        ? err({ code: 'cancelled', message: `${described.title} on ${target.name} was stopped before it finished, as asked: start it again to finish it.` })
         : result;
     try {
       const linked = asked(await access.connect(target, signal));
@@ -186,10 +186,10 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
     }
   }
 
-  const statusOf = async (outcome: RefreshOutcome): Promise<BoxStatus> =>
+  const statusOf = (outcome: RefreshOutcome): BoxStatus =>
     outcome.ok
       ? { targetId: outcome.id, outcome: { ok: true, facts: outcome.facts, refreshedAt: outcome.refreshedAt } }
-      : { targetId: outcome.id, outcome: { ok: false, error: await access.apiError(outcome.error), at: now() } };
+      : { targetId: outcome.id, outcome: { ok: false, error: access.apiError(outcome.error), at: now() } };
 
   const refreshTarget = (target: Target): RefreshTarget => {
     const entry: RefreshTarget = {
@@ -225,13 +225,11 @@ export function createBoxService(deps: BoxServiceDeps): BoxService {
       const { targets } = await deps.targets.list();
       const ids = targetIds ?? targets.map((t) => t.id);
       const known = targets.filter((t) => ids.includes(t.id));
-      const sent: Array<Promise<void>> = [];
       const outcomes = await refreshMany(known.map(refreshTarget), {
         concurrency: options.concurrency ?? 4,
-        onResult: (outcome) => sent.push(statusOf(outcome).then((status) => emit('boxes.facts', status))),
+        onResult: (outcome) => emit('boxes.facts', statusOf(outcome)),
       });
-      await Promise.all(sent);
-      const read = new Map((await Promise.all(outcomes.map(statusOf))).map((s) => [s.targetId, s]));
+      const read = new Map(outcomes.map(statusOf).map((s) => [s.targetId, s]));
       const boxes = ids.map(
         (id): BoxStatus =>
           read.get(id) ?? { targetId: id, outcome: { ok: false, error: { code: 'not-found', message: 'This target no longer exists; it may have been removed.' }, at: now() } },

@@ -1,9 +1,10 @@
+import { ok } from '../../shared/api/result';
 import type { Target } from '../../shared/api/targets';
 import type { BoxConfig, FixStep } from '../../shared/boxes';
 import { guardedFix } from '../../shared/boxes/drift-guarded';
 import type { Profile } from '../../shared/profile';
 import type { ApplyGuarded } from './drift';
-import { done, type BoxResult } from './errors';
+import type { BoxResult } from './errors';
 import { addressAfterInstall } from './follow-address';
 import { applyGuarded, type GuardDeps } from './guarded-change';
 import type { BoxCallOptions } from './options';
@@ -37,6 +38,6 @@ export function guardedDrift(deps: Omit<GuardDeps, 'signal'>, target: Target): A
       confirmed.push(step);
       if (result.value.at !== at.host) at = { ...at, host: result.value.at };
     }
-    return done(confirmed);
+    return ok(confirmed);
   };
 }

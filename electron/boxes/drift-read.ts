@@ -1,6 +1,7 @@
+import { err, ok } from '../../shared/api/result';
 import { FACTS_COMMAND, parseReading, type BoxConfig, type BoxFacts } from '../../shared/boxes';
 import type { SshConnection } from '../ssh/connect';
-import { done, refused, type BoxResult } from './errors';
+import type { BoxResult } from './errors';
 import { labelOf, type BoxCallOptions } from './options';
 import { runOnBox } from './run-on-box';
 
@@ -15,10 +16,10 @@ export async function readBox(conn: SshConnection, options: BoxCallOptions = {})
   if (!ran.ok) return ran;
   const reading = parseReading(ran.value.stdout);
   if (reading === null) {
-    return refused({
+    return err({
       code: 'unexpected-output',
       message: `${labelOf(conn, options)} stopped answering halfway through reading its configuration (${ran.value.truncated ? 'the output was too long' : 'the output ended early'}): try again.`,
     });
   }
-  return done(reading);
+  return ok(reading);
 }

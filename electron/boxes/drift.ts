@@ -1,7 +1,8 @@
+import { err, ok } from '../../shared/api/result';
 import { drift, fixInput, fixSteps, makeReceipt, type BoxConfig, type BoxFacts, type Drift, type FixStep } from '../../shared/boxes';
 import type { Profile } from '../../shared/profile';
 import type { SshConnection } from '../ssh/connect';
-import { done, refused, type BoxResult } from './errors';
+import type { BoxResult } from './errors';
 import { lbuCommit } from './lbu';
 import type { BoxCallOptions } from './options';
 import { readBox } from './drift-read';
@@ -32,7 +33,7 @@ export async function checkDrift(conn: SshConnection, against: DriftAgainst, opt
   let chosen: { profile: Profile; profileId: string | null; secretsKnown: boolean };
   if (against === 'receipt') {
     if (config.receipt === null)
-      return refused({
+      return err({
         code: 'invalid-input',
         field: 'profileId',
         message: `${options.label ?? 'This box'} has no receipt from Cairn (/etc/cairn/receipt.json): compare it with a saved profile instead.`,
@@ -41,7 +42,7 @@ export async function checkDrift(conn: SshConnection, against: DriftAgainst, opt
   } else {
     chosen = { profile: against.profile, profileId: against.profileId ?? null, secretsKnown: against.secretsKnown ?? true };
   }
-  return done({ facts, config, ...chosen, drift: drift(chosen.profile, facts, config, { secretsKnown: chosen.secretsKnown }) });
+  return ok({ facts, config, ...chosen, drift: drift(chosen.profile, facts, config, { secretsKnown: chosen.secretsKnown }) });
 }
 
 /** Whether lbu saved what the apply changed: a box that runs from RAM loses it at the next reboot otherwise. */
@@ -87,17 +88,17 @@ async function save(conn: SshConnection, facts: BoxFacts, options: BoxCallOption
   const { media, backupDir, problem } = facts.lbu;
   const configured = media !== null || backupDir !== null;
   // A box whose mounts could not be read is taken as running from RAM only when it has lbu set up.
-  if (facts.storage === 'installed' || (facts.storage === 'unknown' && !configured)) return done(null);
+  if (facts.storage === 'installed' || (facts.storage === 'unknown' && !configured)) return ok(null);
   if (!configured) {
     const why = problem ?? 'lbu has no media to save to (no LBU_MEDIA in /etc/lbu/lbu.conf)';
-    return done({
+    return ok({
       committed: false,
       note: `Not saved with lbu commit: ${why.replace(/\.$/, '')}. The changes are lost at the next reboot unless the box is set up to keep them (setup-lbu) and committed.`,
     });
   }
   const committed = await lbuCommit(conn, 'Cairn applied a profile', options);
   if (!committed.ok) return committed;
-  return done({ committed: true, note: 'Saved with lbu commit.' });
+  return ok({ committed: true, note: 'Saved with lbu commit.' });
 }
 
 /**
@@ -137,7 +138,7 @@ export async function applyDrift(conn: SshConnection, against: DriftAgainst, opt
 
   if (ran.length === 0) {
     say(`Nothing to change: the box already has everything of the profile ${profile.name} that Cairn can apply.`);
-    return done({ ran: [], skipped, remaining: before.value.drift, receipt: false, saved: null });
+    return ok({ ran: [], skipped, remaining: before.value.drift, receipt: false, saved: null });
   }
   const after = await checkDrift(conn, against === 'receipt' ? { profile, profileId, secretsKnown: false } : against, call);
   if (!after.ok) return after;
@@ -156,5 +157,5 @@ export async function applyDrift(conn: SshConnection, against: DriftAgainst, opt
   const saved = await save(conn, after.value.facts, call);
   if (!saved.ok) return saved;
   if (saved.value !== null) say(saved.value.note);
-  return done({ ran, skipped, remaining: after.value.drift, receipt: true, saved: saved.value });
+  return ok({ ran, skipped, remaining: after.value.drift, receipt: true, saved: saved.value });
 }

@@ -1,4 +1,8 @@
+import type { ErrorCode, Result } from '../../shared/api/result';
 import type { SshError } from '../ssh/errors';
+
+/** One of the boxes' own refusals: its code is from the contract's closed list, with what else the window or the run needs. */
+type BoxRefusal<C extends ErrorCode, Extra = unknown> = { code: C; message: string } & Extra;
 
 /**
  * Every way a box action can end without doing its job. The SSH codes keep
@@ -8,17 +12,16 @@ import type { SshError } from '../ssh/errors';
 export type BoxError =
   | SshError
   /** The request was refused before anything was sent; `field` names the part at fault. */
-  | { code: 'invalid-input'; message: string; field: string }
+  | BoxRefusal<'invalid-input', { field: string }>
   /** A reboot or power-off would lose changes not saved with lbu commit; `force` goes ahead anyway. */
-  | { code: 'unsaved-changes'; message: string; uncommitted: number }
+  | BoxRefusal<'unsaved-changes', { uncommitted: number }>
   /** lbu has no media (LBU_MEDIA / LBU_BACKUPDIR) or is not installed. */
-  | { code: 'lbu-not-configured'; message: string }
+  | BoxRefusal<'lbu-not-configured'>
   /** The box answered something Cairn cannot read (not Alpine, output cut short). */
-  | { code: 'unexpected-output'; message: string };
+  | BoxRefusal<'unexpected-output'>
+  /** Cairn itself failed while reading the box (a bug, not the box's answer); the details are in the log. */
+  | BoxRefusal<'internal'>;
 
 export type BoxErrorCode = BoxError['code'];
 
-export type BoxResult<T> = { ok: true; value: T } | { ok: false; error: BoxError };
-
-export const done = <T>(value: T): BoxResult<T> => ({ ok: true, value });
-export const refused = <T = never>(error: BoxError): BoxResult<T> => ({ ok: false, error });
+export type BoxResult<T> = Result<T, BoxError>;

@@ -1,6 +1,7 @@
+import { err, ok } from '../../shared/api/result';
 import { FACTS_COMMAND, parseFacts, type BoxFacts } from '../../shared/boxes';
 import type { SshConnection } from '../ssh/connect';
-import { done, refused, type BoxResult } from './errors';
+import type { BoxResult } from './errors';
 import { labelOf, type BoxCallOptions } from './options';
 import { runOnBox } from './run-on-box';
 
@@ -12,10 +13,10 @@ export async function gatherFacts(conn: SshConnection, options: BoxCallOptions =
   if (!ran.ok) return ran;
   const facts = parseFacts(ran.value.stdout);
   if (facts === null) {
-    return refused({
+    return err({
       code: 'unexpected-output',
       message: `${labelOf(conn, options)} stopped answering halfway through reading its facts (${ran.value.truncated ? 'the output was too long' : 'the output ended early'}): try again.`,
     });
   }
-  return done(facts);
+  return ok(facts);
 }

@@ -7,6 +7,7 @@
 // address. The on-box half, and how the confirm and the timeout cannot both
 // win, is shared/boxes/revert-script.ts.
 import { randomBytes } from 'node:crypto';
+import { err, ok } from '../../shared/api/result';
 import type { Target } from '../../shared/api/targets';
 import {
   armScript,
@@ -21,15 +22,15 @@ import {
 } from '../../shared/boxes/revert-script';
 import { sh } from '../../shared/shell';
 import type { SshConnection } from '../ssh/connect';
-import { seconds } from '../ssh/errors';
+import { FINAL_CODES, seconds } from '../ssh/errors';
 import { exec } from '../ssh/exec';
 import type { HostTrust } from '../ssh/known-hosts';
 import type { KnownHostsStore } from '../store/known-hosts';
 import type { TargetStore } from '../store/targets';
 import type { BoxAccess } from './access';
-import { done, refused, type BoxError, type BoxResult } from './errors';
+import type { BoxError, BoxResult } from './errors';
 import { targetAt } from './follow-address';
-import { FINAL_CODES, pause } from './power';
+import { pause } from './power';
 import { asLogin, firstLine, invalid } from './run-on-box';
 
 export type { GuardedFile } from '../../shared/boxes/revert-script';
@@ -142,7 +143,7 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
   await linked.value.conn.close();
   if (armed.ok && armed.value.exitCode !== 0) {
     const reason = firstLine(armed.value.stderr) ?? `it exited with ${armed.value.exitCode}`;
-    return refused({
+    return err({
       code: 'remote-failed',
       exitCode: armed.value.exitCode,
       stderr: armed.value.stderr,
@@ -186,7 +187,7 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
   try {
     for (;;) {
       if (signal?.aborted) {
-        return refused({
+        return err({
           code: 'cancelled',
           message: `Cairn stopped waiting for ${target.name}, as asked; unless the change was confirmed, the box puts it back by itself within ${plan.windowSeconds} s.`,
         });
@@ -195,10 +196,10 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
       const reading = (await read(there ?? target, true)) ?? (there === null ? null : await read(target, false));
       if (reading !== null) {
         const { report } = reading;
-        if (report.state === 'confirmed' || report.state === 'reverted') return done(await settle(deps, target, plan, reading, moving, onProgress));
+        if (report.state === 'confirmed' || report.state === 'reverted') return ok(await settle(deps, target, plan, reading, moving, onProgress));
         await reading.conn.close();
         if (report.state === 'missing')
-          return refused({
+          return err({
             code: 'remote-failed',
             exitCode: null,
             stderr: '',
@@ -210,7 +211,7 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
       }
       if (Date.now() >= deadline) {
         const where = moving === null ? `at ${target.host}` : `at ${moving} or ${target.host}`;
-        return refused({
+        return err({
           code: 'timeout',
           message: `Cairn cannot reach ${target.name} ${where}, even after its revert timer should have put the change back: check the box at its console.`,
         });
@@ -218,7 +219,7 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
       await pause(retryMs, signal);
     }
   } catch (error) {
-    if (error instanceof Refusal) return refused(error.error);
+    if (error instanceof Refusal) return err(error.error);
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { err, ok } from '../../shared/api/result';
 import {
   LBU_DIFF,
   LBU_STATUS,
@@ -14,7 +15,7 @@ import {
 } from '../../shared/boxes';
 import type { SshConnection } from '../ssh/connect';
 import type { ExecOutcome } from '../ssh/exec';
-import { done, refused, type BoxResult } from './errors';
+import type { BoxResult } from './errors';
 import { labelOf, type BoxCallOptions } from './options';
 import { invalid, runOnBox, type RunOptions } from './run-on-box';
 
@@ -34,12 +35,12 @@ async function runLbu(conn: SshConnection, parts: Parts, what: string, options: 
   const problem = lbuProblem(output);
   const box = labelOf(conn, options);
   if (problem === 'not-configured')
-    return refused({
+    return err({
       code: 'lbu-not-configured',
       message: `lbu on ${box} has no media to save to: run setup-lbu there (or set LBU_MEDIA in /etc/lbu/lbu.conf), or name the media.`,
     });
   if (problem === 'missing')
-    return refused({ code: 'lbu-not-configured', message: `${box} has no lbu: it is part of alpine-conf, which every Alpine box has; is this an Alpine box?` });
+    return err({ code: 'lbu-not-configured', message: `${box} has no lbu: it is part of alpine-conf, which every Alpine box has; is this an Alpine box?` });
   return ran;
 }
 
@@ -50,7 +51,7 @@ export async function lbuStatus(conn: SshConnection, options: LbuOptions = {}): 
   if (problem) return invalid(problem);
   const parts = options.media === undefined ? LBU_STATUS : [...LBU_STATUS, options.media];
   const ran = await runLbu(conn, parts, 'lbu status', { ...rest, timeoutMs: 2 * 60_000 });
-  return ran.ok ? done(parseLbuStatus(ran.value.stdout)) : ran;
+  return ran.ok ? ok(parseLbuStatus(ran.value.stdout)) : ran;
 }
 
 /** The changes as a diff against the last commit, with the files it touches. */
@@ -61,7 +62,7 @@ export async function lbuDiff(conn: SshConnection, options: LbuOptions = {}): Pr
   const parts = options.media === undefined ? LBU_DIFF : [...LBU_DIFF, options.media];
   // lbu diff ends with diff -ruN, which exits 1 when there are differences.
   const ran = await runLbu(conn, parts, 'lbu diff', { ...rest, timeoutMs: 2 * 60_000, okExitCodes: [1] });
-  return ran.ok ? done({ text: ran.value.stdout, files: parseLbuDiffFiles(ran.value.stdout) }) : ran;
+  return ran.ok ? ok({ text: ran.value.stdout, files: parseLbuDiffFiles(ran.value.stdout) }) : ran;
 }
 
 /**
@@ -74,7 +75,7 @@ export async function lbuCommit(conn: SshConnection, message: string, options: L
   if (problem) return invalid(problem);
   options.onOutput?.(`lbu commit${options.media ? ` to ${options.media}` : ''}: ${message.trim() === '' ? '(no message)' : message}\n`, 'cairn');
   const ran = await runLbu(conn, lbuCommitCommand(options.media), 'lbu commit', { timeoutMs: 10 * 60_000, ...options });
-  return ran.ok ? done({ message, committedAt: new Date().toISOString() }) : ran;
+  return ran.ok ? ok({ message, committedAt: new Date().toISOString() }) : ran;
 }
 
 /** Earlier commits kept beside the current overlay, newest first. */
@@ -83,5 +84,5 @@ export async function lbuListBackups(conn: SshConnection, options: LbuOptions = 
   const problem = checkMedia(options.media);
   if (problem) return invalid(problem);
   const ran = await runLbu(conn, lbuListBackupCommand(options.media), 'lbu list-backup', { ...rest, timeoutMs: 60_000 });
-  return ran.ok ? done(parseLbuListBackup(ran.value.stdout)) : ran;
+  return ran.ok ? ok(parseLbuListBackup(ran.value.stdout)) : ran;
 }

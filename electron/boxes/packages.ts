@@ -1,3 +1,4 @@
+import { err, ok } from '../../shared/api/result';
 import {
   LIST_PACKAGES,
   UPGRADE_ALL,
@@ -14,7 +15,7 @@ import {
   type Upgradable,
 } from '../../shared/boxes';
 import type { SshConnection } from '../ssh/connect';
-import { done, refused, type BoxResult } from './errors';
+import type { BoxResult } from './errors';
 import { labelOf, type BoxCallOptions } from './options';
 import { invalid, runOnBox } from './run-on-box';
 
@@ -51,9 +52,9 @@ export async function listPackages(conn: SshConnection, options: BoxCallOptions 
   const ran = await runOnBox(conn, LIST_PACKAGES, 'apk info -v', { ...rest, timeoutMs: 60_000 });
   if (!ran.ok) return ran;
   const sections = splitSections(ran.value.stdout);
-  if (sections === null) return refused({ code: 'unexpected-output', message: `${labelOf(conn, options)} did not finish listing its packages: try again.` });
+  if (sections === null) return err({ code: 'unexpected-output', message: `${labelOf(conn, options)} did not finish listing its packages: try again.` });
   const world = new Set(parseWorld((sections.get('world') ?? []).join('\n')));
-  return done(parseApkInfo((sections.get('installed') ?? []).join('\n')).map((p) => ({ ...p, inWorld: world.has(p.name) })));
+  return ok(parseApkInfo((sections.get('installed') ?? []).join('\n')).map((p) => ({ ...p, inWorld: world.has(p.name) })));
 }
 
 /** Packages with a newer version; `refresh` downloads the indexes first (apk update, needs the network). */
@@ -61,7 +62,7 @@ export async function listUpgradable(conn: SshConnection, options: BoxCallOption
   const { onOutput: _quiet, refresh = false, ...rest } = options;
   const ran = await runOnBox(conn, listUpgradableCommand(refresh), refresh ? 'apk update' : "apk version -l '<'", { ...rest, timeoutMs: 5 * 60_000 });
   if (!ran.ok) return ran;
-  return done({ packages: parseApkVersionUpgradable(ran.value.stdout), indexesMissing: indexesMissing(ran.value.stderr) });
+  return ok({ packages: parseApkVersionUpgradable(ran.value.stdout), indexesMissing: indexesMissing(ran.value.stderr) });
 }
 
 /** apk add; every name is checked first and nothing runs when one is not a package name. */
@@ -73,7 +74,7 @@ export async function addPackages(conn: SshConnection, names: readonly string[],
     ...options,
     timeoutMs: options.timeoutMs ?? APK_TOTAL_MS,
   });
-  return ran.ok ? done({ names: [...names], summary: apkSummary(ran.value.stdout) }) : ran;
+  return ran.ok ? ok({ names: [...names], summary: apkSummary(ran.value.stdout) }) : ran;
 }
 
 export async function removePackages(conn: SshConnection, names: readonly string[], options: ApkOptions = {}): Promise<BoxResult<ApkChange>> {
@@ -84,11 +85,11 @@ export async function removePackages(conn: SshConnection, names: readonly string
     ...options,
     timeoutMs: options.timeoutMs ?? APK_TOTAL_MS,
   });
-  return ran.ok ? done({ names: [...names], summary: apkSummary(ran.value.stdout) }) : ran;
+  return ran.ok ? ok({ names: [...names], summary: apkSummary(ran.value.stdout) }) : ran;
 }
 
 /** apk -U upgrade, its output streamed as it comes. */
 export async function upgradeAll(conn: SshConnection, options: ApkOptions = {}): Promise<BoxResult<{ summary: string | null }>> {
   const ran = await runOnBox(conn, UPGRADE_ALL, 'apk upgrade', { idleTimeoutMs: APK_IDLE_MS, ...options, timeoutMs: options.timeoutMs ?? APK_TOTAL_MS });
-  return ran.ok ? done({ summary: apkSummary(ran.value.stdout) }) : ran;
+  return ran.ok ? ok({ summary: apkSummary(ran.value.stdout) }) : ran;
 }

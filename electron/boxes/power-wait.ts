@@ -6,11 +6,12 @@ import type { Log } from '../log';
 import type { BoxAccess } from './access';
 import { BoxRun, type BoxRunDeps } from './box-run';
 import type { Profile } from '../../shared/profile';
+import { FINAL_CODES } from '../ssh/errors';
 import type { HostTrust } from '../ssh/known-hosts';
 import type { KnownHostsStore } from '../store/known-hosts';
 import type { TargetStore } from '../store/targets';
 import { addressAfterInstall, targetAt } from './follow-address';
-import { FINAL_CODES, poweroff, reboot, waitUntilBack } from './power';
+import { poweroff, reboot, waitUntilBack } from './power';
 
 export interface PowerDeps {
   access: BoxAccess;
@@ -138,13 +139,13 @@ async function waitForBack(deps: PowerDeps, target: Target, run: BoxRun, previou
         onOutput(`It answers at ${move.host} now, with the host key it had: the target points there from now on.\n`, 'cairn');
       } else onOutput(`It answers at ${move.host} now, but the target could not be updated (${problem}): edit its address in Targets.\n`, 'cairn');
     }
-    return { ok: true as const, value: { bootId: waited.value.bootId } };
+    return ok({ bootId: waited.value.bootId });
   });
   await run.finish(back);
   deps.emit(
     'boxes.back',
     back.ok
       ? { targetId: target.id, runId: run.runId, ok: true, bootId: back.value.bootId, ...(movedTo === undefined ? {} : { movedTo }) }
-      : { targetId: target.id, runId: run.runId, ok: false, bootId: null, error: await access.apiError(back.error) },
+      : { targetId: target.id, runId: run.runId, ok: false, bootId: null, error: access.apiError(back.error) },
   );
 }

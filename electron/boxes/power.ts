@@ -1,9 +1,10 @@
+import { err, ok } from '../../shared/api/result';
 import { BOOT_ID, POWEROFF, REBOOT } from '../../shared/boxes';
 import { sh } from '../../shared/shell';
 import type { SshConnection } from '../ssh/connect';
 import { exec } from '../ssh/exec';
-import { seconds, type SshResult } from '../ssh/errors';
-import { done, refused, type BoxResult } from './errors';
+import { FINAL_CODES, seconds, type SshResult } from '../ssh/errors';
+import type { BoxResult } from './errors';
 import { gatherFacts } from './facts';
 import { labelOf, type BoxCallOptions } from './options';
 import { asLogin, runOnBox } from './run-on-box';
@@ -25,20 +26,20 @@ export interface PowerResult {
  */
 async function guard(conn: SshConnection, action: PowerResult['action'], options: PowerOptions): Promise<BoxResult<string | null>> {
   const facts = await gatherFacts(conn, { ...options, onOutput: undefined });
-  if (!facts.ok) return options.force ? done(null) : facts;
+  if (!facts.ok) return options.force ? ok(null) : facts;
   const { storage, lbu, bootId } = facts.value;
   const uncommitted = lbu.uncommitted ?? 0;
   if (!options.force && storage !== 'installed' && uncommitted > 0) {
     const box = labelOf(conn, options);
     const where = storage === 'unknown' ? 'may run from RAM' : 'runs from RAM';
     const verb = action === 'reboot' ? 'a reboot' : 'powering off';
-    return refused({
+    return err({
       code: 'unsaved-changes',
       uncommitted,
       message: `${box} ${where} and has ${uncommitted} change${uncommitted === 1 ? '' : 's'} not saved with lbu commit: ${verb} loses ${uncommitted === 1 ? 'it' : 'them'}. Save with lbu commit first, or ${action === 'reboot' ? 'reboot' : 'power off'} anyway.`,
     });
   }
-  return done(bootId);
+  return ok(bootId);
 }
 
 async function goDown(conn: SshConnection, action: PowerResult['action'], options: PowerOptions): Promise<BoxResult<PowerResult>> {
@@ -48,7 +49,7 @@ async function goDown(conn: SshConnection, action: PowerResult['action'], option
   const ran = await runOnBox(conn, action === 'reboot' ? REBOOT : POWEROFF, action, { ...options, timeoutMs: 60_000 });
   // The session may end with the box: a dropped connection is the command working.
   if (!ran.ok && ran.error.code !== 'connection-lost') return ran;
-  return done({ action, previousBootId: checked.value });
+  return ok({ action, previousBootId: checked.value });
 }
 
 /** Reboots the box (the caller has asked the person); refuses with `unsaved-changes` unless `force`. */
@@ -70,9 +71,6 @@ export interface WaitOptions {
   /** An address the box answers at only once the reboot applied its new network settings: an answer there is "back". */
   newAddress?: string;
 }
-
-/** Refusals that waiting does not cure: the box is up but will not let Cairn in, or is not the same box. */
-export const FINAL_CODES: ReadonlySet<string> = new Set(['host-key-unknown', 'host-key-changed', 'auth-failed', 'key-unreadable', 'cancelled']);
 
 /** Waits `ms`, or less when `signal` aborts: never rejects. */
 export const pause = (ms: number, signal?: AbortSignal) =>
@@ -108,7 +106,7 @@ export async function waitUntilBack(
   let wentDown = false;
   let last = '';
   for (;;) {
-    if (options.signal?.aborted) return refused({ code: 'cancelled', message: `Waiting for ${box} to come back was cancelled.` });
+    if (options.signal?.aborted) return err({ code: 'cancelled', message: `Waiting for ${box} to come back was cancelled.` });
     attempts++;
     const attempt = await connectFn(options.signal);
     if (!attempt.ok) {
@@ -120,12 +118,12 @@ export async function waitUntilBack(
       const previous = options.previousBootId ?? null;
       const moved = options.newAddress !== undefined && attempt.value.host === options.newAddress;
       const back = moved || (previous !== null && bootId !== null ? bootId !== previous : wentDown);
-      if (back) return done({ conn: attempt.value, bootId, attempts, waitedMs: Date.now() - started });
+      if (back) return ok({ conn: attempt.value, bootId, attempts, waitedMs: Date.now() - started });
       await attempt.value.close();
       last = `${box} still answers from before the reboot.`;
     }
     if (Date.now() - started >= options.timeoutMs) {
-      return refused({ code: 'timeout', message: `${box} did not come back within ${seconds(options.timeoutMs)}: check it at its console. Last attempt: ${last}` });
+      return err({ code: 'timeout', message: `${box} did not come back within ${seconds(options.timeoutMs)}: check it at its console. Last attempt: ${last}` });
     }
     await pause(options.intervalMs ?? 2000, options.signal);
   }

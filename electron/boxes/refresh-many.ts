@@ -54,7 +54,8 @@ export async function refreshMany(targets: readonly RefreshTarget[], options: Re
       try {
         outcome = await refreshOne(target, options.signal);
       } catch (error) {
-        outcome = { id: target.id, ok: false, error: { code: 'unexpected-output', message: `Reading ${target.label ?? target.id} failed: ${(error as Error).message}` } };
+        // A throw is Cairn's own fault, not the box's answer: said as such, so it is not mistaken for a box that is not Alpine.
+        outcome = { id: target.id, ok: false, error: { code: 'internal', message: `Reading ${target.label ?? target.id} failed inside Cairn: ${(error as Error).message}` } };
       }
       outcomes[index] = outcome;
       options.onResult?.(outcome);

@@ -1,9 +1,10 @@
+import { err, ok } from '../../shared/api/result';
 import { sh } from '../../shared/shell';
 import type { Parts } from '../../shared/boxes';
 import type { SshConnection } from '../ssh/connect';
 import { execAsRoot } from '../ssh/doas';
 import { exec, type ExecOptions, type ExecOutcome } from '../ssh/exec';
-import { done, refused, type BoxError, type BoxResult } from './errors';
+import type { BoxError, BoxResult } from './errors';
 import { labelOf, type BoxCallOptions } from './options';
 
 export interface RunOptions extends BoxCallOptions {
@@ -53,13 +54,13 @@ export async function runLineOnBox(conn: SshConnection, line: string, what: stri
     ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
   };
   const asks = options.privilege === 'doas' && options.doasPassword !== undefined;
-  if (asks && options.doasPassword === null) return refused(doasPasswordMissing(labelOf(conn, options)));
+  if (asks && options.doasPassword === null) return err(doasPasswordMissing(labelOf(conn, options)));
   const result = asks && options.doasPassword ? await execAsRoot(conn, line, options.doasPassword, execOptions) : await exec(conn, asLogin(line, options.privilege), execOptions);
   if (!result.ok) return result;
   const outcome = result.value;
-  if (outcome.exitCode === 0 || (outcome.exitCode !== null && (options.okExitCodes ?? []).includes(outcome.exitCode))) return done(outcome);
+  if (outcome.exitCode === 0 || (outcome.exitCode !== null && (options.okExitCodes ?? []).includes(outcome.exitCode))) return ok(outcome);
   const reason = firstLine(outcome.stderr) ?? firstLine(outcome.stdout) ?? (outcome.signal ? `it was killed by ${outcome.signal}` : `it exited with ${outcome.exitCode}`);
-  return refused({
+  return err({
     code: 'remote-failed',
     exitCode: outcome.exitCode,
     stderr: outcome.stderr,
@@ -75,4 +76,4 @@ export const doasPasswordMissing = (label: string): BoxError => ({
 });
 
 /** An InputProblem as the error a box action returns, before anything ran. */
-export const invalid = (problem: { field: string; message: string }) => refused({ code: 'invalid-input', ...problem });
+export const invalid = (problem: { field: string; message: string }): BoxResult<never> => err({ code: 'invalid-input', ...problem });

@@ -1,3 +1,4 @@
+import { err, ok } from '../../shared/api/result';
 import {
   LIST_SERVICES,
   checkRunlevel,
@@ -14,7 +15,7 @@ import {
 } from '../../shared/boxes';
 import type { Target } from '../../shared/api/targets';
 import type { SshConnection } from '../ssh/connect';
-import { done, refused, type BoxResult } from './errors';
+import type { BoxResult } from './errors';
 import { applyGuarded, type GuardDeps, type GuardedResult } from './guarded-change';
 import { labelOf, type BoxCallOptions } from './options';
 import { invalid, runOnBox } from './run-on-box';
@@ -31,9 +32,9 @@ export async function listServices(conn: SshConnection, options: BoxCallOptions 
   const ran = await runOnBox(conn, LIST_SERVICES, 'rc-status -a', { ...rest, timeoutMs: 60_000 });
   if (!ran.ok) return ran;
   const sections = splitSections(ran.value.stdout);
-  if (sections === null) return refused({ code: 'unexpected-output', message: `${labelOf(conn, options)} did not finish listing its services: try again.` });
+  if (sections === null) return err({ code: 'unexpected-output', message: `${labelOf(conn, options)} did not finish listing its services: try again.` });
   const levels = parseRcStatus((sections.get('rc-status') ?? []).join('\n'));
-  return done({ levels, services: summariseServices(levels, sections.get('init-d') ?? []) });
+  return ok({ levels, services: summariseServices(levels, sections.get('init-d') ?? []) });
 }
 
 /** Starts, stops or restarts a service now (rc-service); the runlevels stay as they are. */
@@ -46,7 +47,7 @@ export async function serviceAction(
   const problem = checkServiceName(name);
   if (problem) return invalid(problem);
   const ran = await runOnBox(conn, serviceActionCommand(name, action), `rc-service ${name} ${action}`, { timeoutMs: 5 * 60_000, ...options });
-  return ran.ok ? done({ name, action }) : ran;
+  return ran.ok ? ok({ name, action }) : ran;
 }
 
 /** Adds a service to a runlevel or removes it (rc-update): what starts at boot. */
@@ -60,7 +61,7 @@ export async function runlevelAction(
   const problem = checkServiceName(name) ?? checkRunlevel(runlevel);
   if (problem) return invalid(problem);
   const ran = await runOnBox(conn, runlevelActionCommand(name, runlevel, action), `rc-update ${action} ${name} ${runlevel}`, { timeoutMs: 60_000, ...options });
-  return ran.ok ? done({ name, runlevel, action }) : ran;
+  return ran.ok ? ok({ name, runlevel, action }) : ran;
 }
 
 /**
@@ -80,5 +81,5 @@ export async function guardedServiceAction(
   if (problem) return invalid(problem);
   const change = { files: [], restart: action === 'restart' ? [name] : [], stop: action === 'stop' ? [name] : [], ...(windowMs === undefined ? {} : { windowMs }) };
   const guarded = await applyGuarded({ ...deps, ...(options.signal ? { signal: options.signal } : {}) }, target, change, (text) => options.onOutput?.(text, 'cairn'));
-  return guarded.ok ? done({ name, action, guarded: guarded.value }) : guarded;
+  return guarded.ok ? ok({ name, action, guarded: guarded.value }) : guarded;
 }

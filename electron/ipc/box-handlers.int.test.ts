@@ -19,6 +19,9 @@ afterEach(() => h.cleanup());
 /** The box's processes of an install (the apk stand-in, its wait, the command line that started it). */
 const installs = (target: TestTarget) => target.processes().filter((p) => /apk .*add|sleep 60/.test(p.command));
 const records = async (target: TestTarget) => ((await target.standIns?.records()) ?? []).map((r) => `${r.tool} ${r.argv.join(' ')}`);
+/** The run of the first action of this kind: its first output event names it before anything else is known. */
+const firstRunOf = (action: string) =>
+  (h.events.find((e) => e.event === 'boxes.output' && (e.payload as { action: string }).action === action)?.payload as { runId: string } | undefined)?.runId ?? '';
 
 describe('reading boxes', () => {
   let target: TestTarget;
@@ -164,6 +167,26 @@ describe('changing boxes: every action is a run on disk', () => {
     }
   });
 
+  it('says a login key Cairn cannot read is that, in the answer and in the run, without asking the box', async () => {
+    // The public half, chosen by mistake for the private key.
+    const keyPath = `${target.privateKeyPath}.pub`;
+    const saved = await h.services.targets.save({ name: 'shed', host: target.host, port: target.port, user: target.user, auth: 'key', keyPath, tags: [] });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const id = saved.value.id;
+    await h.services.knownHosts.add(target.host, target.port, 'ssh-ed25519', target.hostPublicKey.split(' ')[1] ?? '');
+    await target.standIns?.clearRecords();
+    const unreadable = {
+      code: 'key-unreadable',
+      message: `The file ${keyPath} holds a public key, which cannot log in: choose the private key file that goes with it (${target.privateKeyPath}).`,
+    };
+
+    expect(await h.call('boxes:facts', { targetId: id })).toEqual({ ok: false, error: unreadable });
+    expect(await h.call('boxes:add-packages', { targetId: id, names: ['mc'] })).toEqual({ ok: false, error: unreadable });
+    expect(await h.summaryOf(firstRunOf('add-packages'))).toMatchObject({ status: 'failed', error: { ...unreadable, stepId: null } });
+    expect(await h.call('targets:test-connection', { targetId: id })).toEqual({ ok: false, error: unreadable });
+    expect(await records(target)).toEqual([]);
+  });
+
   it('answers cancelled: false for a run that is unknown or already over', async () => {
     const id = await h.addTarget(target);
     expect(await valueOf(h.call('boxes:cancel', { runId: 'run-never-started' }))).toEqual({ cancelled: false });
@@ -177,6 +200,12 @@ describe('changing boxes: every action is a run on disk', () => {
     expect(await h.call('boxes:lbu-commit', { targetId: id, message: 'before setup-lbu' })).toMatchObject({
       ok: false,
       error: { code: 'lbu-not-configured', message: expect.stringContaining('run setup-lbu there') },
+    });
+    // The run on record says the same, not a nearer code of the installer's.
+    expect(await h.summaryOf(firstRunOf('lbu-commit'))).toMatchObject({
+      status: 'failed',
+      error: { code: 'lbu-not-configured', stepId: null },
+      steps: [{ id: 'lbu-commit', error: { code: 'lbu-not-configured' } }],
     });
     await sshRun(target, 'setup-lbu usb');
     const { runId, message } = await valueOf(h.call('boxes:lbu-commit', { targetId: id, message: 'Opened port 8080 for the dashboard' }));
@@ -193,6 +222,11 @@ describe('changing boxes: every action is a run on disk', () => {
     const refused = await h.call('boxes:power', { targetId: id, action: 'reboot' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'unsaved-changes', message: expect.stringContaining('not saved with lbu commit') } });
     expect((await records(target)).filter((r) => r.startsWith('reboot'))).toEqual([]);
+    expect(await h.summaryOf(firstRunOf('power'))).toMatchObject({
+      status: 'refused',
+      error: { code: 'unsaved-changes', stepId: null },
+      steps: [{ id: 'power', error: { code: 'unsaved-changes' } }, { id: 'wait' }],
+    });
 
     const started = await valueOf(h.call('boxes:power', { targetId: id, action: 'reboot', force: true }));
     expect(started).toMatchObject({ action: 'reboot', waiting: true });

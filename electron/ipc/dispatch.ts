@@ -1,6 +1,6 @@
 import { channels } from '../../shared/api/channels';
 import { isChannelName, type ChannelName } from '../../shared/api/names';
-import { fail, type ErrorCode, type Result } from '../../shared/api/result';
+import { fail, ok, type ErrorCode, type Result } from '../../shared/api/result';
 import type { Log } from '../log';
 import type { CallContext, HandlerTable } from './types';
 
@@ -83,5 +83,5 @@ export async function dispatch(table: HandlerTable, channel: unknown, payload: u
     return fail('internal', `Something went wrong inside Cairn while handling ${channel}; the details are in the log file ${log.file}.`);
   }
   log.debug(`ipc ${channel} ok after ${Date.now() - started} ms`);
-  return { ok: true, value: checked.data };
+  return ok(checked.data);
 }

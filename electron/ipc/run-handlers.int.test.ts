@@ -163,6 +163,25 @@ describe('starting an install from the window', () => {
     expect(value(trusted)).toMatchObject({ host: box.host, port: box.port, fingerprint: box.hostKeyFingerprint });
   });
 
+  it('ends a run whose login key cannot be read as key-unreadable, on screen and on record, and sends nothing', async () => {
+    const box = boxes[0] as TestTarget;
+    // The public half, chosen by mistake for the private key.
+    const keyPath = `${box.privateKeyPath}.pub`;
+    const saved = value(await backend.h.services.targets.save({ name: 'shed', host: box.host, port: box.port, user: box.user, auth: 'key', keyPath, tags: [] }));
+    await backend.h.services.knownHosts.add(box.host, box.port, 'ssh-ed25519', box.hostPublicKey.split(' ')[1] ?? '');
+    const started = value(await backend.call('runs:start', { profileId: await saveProfile(diskless()), targetIds: [saved.id] }));
+    await backend.fleetDone(started.fleetId);
+    const unreadable = {
+      code: 'key-unreadable',
+      message: `The file ${keyPath} holds a public key, which cannot log in: choose the private key file that goes with it (${box.privateKeyPath}).`,
+      stepId: 'preflight',
+    };
+    expect(backend.sent.find((s) => s.event === 'run.done')?.payload).toMatchObject({ status: 'failed', error: unreadable });
+    const opened = value(await backend.call('runs:get', { runId: started.runIds[0] ?? '' }));
+    expect(opened.summary.error).toEqual(unreadable);
+    expect(await box.standIns?.records()).toEqual([]);
+  });
+
   it('says which target has no stored password, before starting anything', async () => {
     const box = boxes[0] as TestTarget;
     const saved = value(await backend.h.services.targets.save({ name: 'attic', host: box.host, port: box.port, user: box.user, auth: 'password', tags: [] }));

@@ -1,30 +1,18 @@
-import type { HostKeyDetails } from '../../shared/api/result';
+import type { ErrorCodeSubset, HostKeyDetails } from '../../shared/api/result';
 import type { Finding, PreflightFacts, PreflightProblem, Progress } from '../../shared/runs';
+import type { BoxErrorCode } from '../boxes/errors';
 
 export type { RunStatus, StepStatus } from '../../shared/runs/statuses';
 import type { RunStatus, StepStatus } from '../../shared/runs/statuses';
 
-/** Every way a run can end badly; the SSH codes keep their meaning from electron/ssh. */
-export type RunErrorCode =
-  | 'invalid-profile'
-  | 'confirmation-mismatch'
-  | 'preflight-refused'
-  | 'host-key-unknown'
-  | 'host-key-changed'
-  | 'auth-failed'
-  | 'key-unreadable'
-  | 'unreachable'
-  | 'connection-lost'
-  | 'timeout'
-  | 'idle-timeout'
-  | 'cancelled'
-  | 'upload-mismatch'
-  | 'remote-failed'
-  | 'step-failed'
-  | 'output-error'
-  | 'prompt-loop'
-  | 'interrupted'
-  | 'internal';
+/**
+ * Every way a run can end badly: a part of the contract's closed list. The
+ * SSH codes keep their meaning from electron/ssh, and a box action (a run
+ * too, see boxes/box-run.ts) keeps the boxes' own codes.
+ */
+export type RunErrorCode = ErrorCodeSubset<
+  BoxErrorCode | 'invalid-profile' | 'confirmation-mismatch' | 'preflight-refused' | 'step-failed' | 'output-error' | 'prompt-loop' | 'interrupted' | 'internal'
+>;
 
 export interface RunError {
   code: RunErrorCode;

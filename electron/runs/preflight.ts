@@ -1,3 +1,4 @@
+import { err, ok } from '../../shared/api/result';
 import { op, sh } from '../../shared/shell';
 import { PREFLIGHT_SCRIPT, parsePreflight, type PreflightFacts } from '../../shared/runs';
 import { exec, type SshConnection, type SshResult } from '../ssh';
@@ -6,7 +7,7 @@ import { exec, type SshConnection, type SshResult } from '../ssh';
 export async function readFacts(conn: SshConnection, signal?: AbortSignal): Promise<SshResult<PreflightFacts>> {
   const result = await exec(conn, sh('/bin/sh', '-c', PREFLIGHT_SCRIPT, 'cairn-preflight'), { timeoutMs: 60_000, signal });
   if (!result.ok) return result;
-  return { ok: true, value: parsePreflight(result.value.stdout) };
+  return ok(parsePreflight(result.value.stdout));
 }
 
 /**
@@ -23,17 +24,14 @@ export async function makeWorkDir(conn: SshConnection, signal?: AbortSignal): Pr
   const dir = result.value.stdout.trim();
   if (result.value.exitCode !== 0 || !dir.startsWith('/tmp/cairn.')) {
     const why = result.value.stderr.trim() || `exit code ${result.value.exitCode}`;
-    return {
-      ok: false,
-      error: {
-        code: 'remote-failed',
-        exitCode: result.value.exitCode,
-        stderr: why,
-        message: `Cairn could not make its folder in /tmp on the box (${why}): check that /tmp exists and has free space.`,
-      },
-    };
+    return err({
+      code: 'remote-failed',
+      exitCode: result.value.exitCode,
+      stderr: why,
+      message: `Cairn could not make its folder in /tmp on the box (${why}): check that /tmp exists and has free space.`,
+    });
   }
-  return { ok: true, value: dir };
+  return ok(dir);
 }
 
 export async function removeWorkDir(conn: SshConnection, dir: string): Promise<void> {

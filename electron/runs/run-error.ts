@@ -1,16 +1,14 @@
-import type { SshError } from '../ssh';
-import { hostKeyRefusal } from '../ssh/host-key-refusal';
+import { apiErrorOf, type InternalError } from '../api-error';
 import type { RunError } from './events';
 
 /**
- * The one way an SSH failure becomes a run's error: code and sentence, the
- * step it happened in, and for a refused host key what the window needs to
- * compare and trust it in place. Nothing else of the SSH error (a key
- * object, stderr) rides along into the run's summary.
+ * The one way an SSH failure or a box's refusal becomes a run's error: the
+ * contract's translation (code, sentence, and for a refused host key what
+ * the window needs to compare and trust it in place), plus the step it
+ * happened in. Nothing else of the SSH error (a key object, stderr) rides
+ * along into the run's summary.
  */
-export function runErrorOf(error: SshError | RunError, stepId: string | null): RunError {
-  if ('stepId' in error) return { code: error.code, message: error.message, stepId, ...(error.details ? { details: error.details } : {}) };
-  const refused = hostKeyRefusal(error);
-  if (refused) return { code: refused.code, message: refused.message, stepId, details: refused.details };
-  return { code: error.code, message: error.message, stepId };
+export function runErrorOf(error: InternalError, stepId: string | null): RunError {
+  const { code, message, details } = apiErrorOf(error);
+  return { code, message, stepId, ...(details === undefined ? {} : { details }) };
 }

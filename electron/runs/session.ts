@@ -1,5 +1,7 @@
+import { err, ok } from '../../shared/api/result';
 import { connect, type ConnectOptions, type SshConnection } from '../ssh';
-import type { SshError, SshResult } from '../ssh';
+import type { SshResult } from '../ssh';
+import { FINAL_CODES } from '../ssh/errors';
 
 export interface ReconnectPolicy {
   /** Attempts after a drop before the run gives up (default 8). */
@@ -10,9 +12,6 @@ export interface ReconnectPolicy {
 }
 
 export const DEFAULT_RECONNECT: ReconnectPolicy = { attempts: 8, delayMs: 250, maxDelayMs: 4000 };
-
-/** Failures that another attempt cannot fix: the user has to act first. */
-const FINAL = new Set<SshError['code']>(['host-key-unknown', 'host-key-changed', 'auth-failed', 'key-unreadable', 'cancelled']);
 
 const pause = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -49,16 +48,16 @@ export class Session {
 
   /** An open connection, reconnecting (with backoff) when the last one dropped. */
   live(signal?: AbortSignal): Promise<SshResult<SshConnection>> {
-    if (this.conn && !this.conn.closed) return Promise.resolve({ ok: true, value: this.conn });
+    if (this.conn && !this.conn.closed) return Promise.resolve(ok(this.conn));
     this.pending ??= this.reconnect(signal).finally(() => (this.pending = null));
     return this.pending;
   }
 
   private async reconnect(signal?: AbortSignal): Promise<SshResult<SshConnection>> {
     let delay = this.policy.delayMs;
-    let last: SshResult<SshConnection> = { ok: false, error: { code: 'connection-lost', message: 'The connection was lost.' } };
+    let last: SshResult<SshConnection> = err({ code: 'connection-lost', message: 'The connection was lost.' });
     for (let attempt = 0; attempt < this.policy.attempts; attempt++) {
-      if (signal?.aborted) return { ok: false, error: { code: 'cancelled', message: 'Reconnecting was cancelled.' } };
+      if (signal?.aborted) return err({ code: 'cancelled', message: 'Reconnecting was cancelled.' });
       if (attempt > 0) {
         await pause(delay, signal);
         delay = Math.min(delay * 2, this.policy.maxDelayMs);
@@ -69,16 +68,13 @@ export class Session {
         this.reconnects++;
         return last;
       }
-      if (FINAL.has(last.error.code)) return last;
+      if (FINAL_CODES.has(last.error.code)) return last;
     }
     if (last.ok) return last;
-    return {
-      ok: false,
-      error: {
-        code: 'connection-lost',
-        message: `The connection was lost and ${this.policy.attempts} attempts to reconnect failed (${last.error.message}): check that the box is still running.`,
-      },
-    };
+    return err({
+      code: 'connection-lost',
+      message: `The connection was lost and ${this.policy.attempts} attempts to reconnect failed (${last.error.message}): check that the box is still running.`,
+    });
   }
 
   /** Drops the current connection on purpose (tests, and giving up). */

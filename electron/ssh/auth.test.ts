@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agentsFor, authMethods, WINDOWS_OPENSSH_AGENT } from './auth';
 
 describe('which SSH agent a login asks', () => {
@@ -25,5 +29,29 @@ describe('which SSH agent a login asks', () => {
     } finally {
       if (saved !== undefined) process.env.SSH_AUTH_SOCK = saved;
     }
+  });
+});
+
+describe('reading a login key file', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cairn-auth-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('says a public key chosen for the private one is the wrong file, naming the one beside it, instead of trying a login that must fail', async () => {
+    const { publicKey } = generateKeyPairSync('ed25519');
+    const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url');
+    const field = (b: Buffer) => Buffer.concat([Buffer.from([0, 0, 0, b.length]), b]);
+    const blob = Buffer.concat([field(Buffer.from('ssh-ed25519')), field(raw)]);
+    const pub = join(dir, 'id_ed25519.pub');
+    await writeFile(pub, `ssh-ed25519 ${blob.toString('base64')} me@laptop\n`);
+    expect(await authMethods('root', [{ kind: 'key', privateKeyPath: pub }])).toEqual({
+      ok: false,
+      error: {
+        code: 'key-unreadable',
+        message: `The file ${pub} holds a public key, which cannot log in: choose the private key file that goes with it (${join(dir, 'id_ed25519')}).`,
+      },
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { utils, type AnyAuthMethod, type ParsedKey, type Prompt } from 'ssh2';
-import { failure, success, type SshResult } from './errors';
+import { err, ok } from '../../shared/api/result';
+import type { SshResult } from './errors';
 
 export interface KeyboardPrompt {
   prompt: string;
@@ -29,7 +30,7 @@ async function loadKey(path: string, passphrase: string | undefined): Promise<Ss
   try {
     data = await readFile(path);
   } catch {
-    return failure({ code: 'key-unreadable', message: `The private key file ${path} cannot be read: check the path and its permissions.` });
+    return err({ code: 'key-unreadable', message: `The private key file ${path} cannot be read: check the path and its permissions.` });
   }
   const parsed = utils.parseKey(data, passphrase);
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
@@ -40,9 +41,14 @@ async function loadKey(path: string, passphrase: string | undefined): Promise<Ss
       : /passphrase|decrypt/i.test(why)
         ? `The passphrase for the private key ${path} is wrong: enter it again.`
         : `The file ${path} is not a private key Cairn can read (${why || 'unknown format'}): choose an OpenSSH private key.`;
-    return failure({ code: 'key-unreadable', message });
+    return err({ code: 'key-unreadable', message });
   }
-  return success(key);
+  // ssh2 reads a public key too; offered as a login it would only be refused, blaming the login, not the file.
+  if (!key.isPrivateKey()) {
+    const beside = path.endsWith('.pub') ? ` (${path.slice(0, -'.pub'.length)})` : '';
+    return err({ code: 'key-unreadable', message: `The file ${path} holds a public key, which cannot log in: choose the private key file that goes with it${beside}.` });
+  }
+  return ok(key);
 }
 
 function keyboard(auth: Extract<SshAuth, { kind: 'keyboard-interactive' }>, username: string): AnyAuthMethod {
@@ -85,7 +91,7 @@ export async function authMethods(username: string, auths: readonly SshAuth[]): 
       case 'agent': {
         const agents = agentsFor(auth.socket ?? process.env.SSH_AUTH_SOCK);
         if (agents.length === 0) {
-          return failure({
+          return err({
             code: 'auth-failed',
             methods: ['agent'],
             message: 'No SSH agent is running (SSH_AUTH_SOCK is not set): start ssh-agent and add your key, or choose a key file.',
@@ -108,5 +114,5 @@ export async function authMethods(username: string, auths: readonly SshAuth[]): 
         break;
     }
   }
-  return success(methods);
+  return ok(methods);
 }

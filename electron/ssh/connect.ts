@@ -1,8 +1,9 @@
 import { NodeSSH } from 'node-ssh';
 import type { Duplex } from 'node:stream';
 import type { Client, ServerHostKeyAlgorithm } from 'ssh2';
+import { err, ok } from '../../shared/api/result';
 import { authMethods, authName, type SshAuth } from './auth';
-import { failure, hostLabel, seconds, success, type SshError, type SshResult } from './errors';
+import { hostLabel, seconds, type SshError, type SshResult } from './errors';
 import { hostKeyFromBase64, hostKeyFromBlob, type HostKey } from './fingerprint';
 import { loadKnownKeys, verdictFor, type HostKeyVerdict, type HostTrust } from './known-hosts';
 
@@ -187,7 +188,7 @@ export async function connect(options: ConnectOptions): Promise<SshResult<SshCon
   const jumps = opened.slice(0, -1);
   // The box's connection ends its hops, whichever way it ends.
   box.onClose(() => void Promise.all(jumps.reverse().map((c) => c.close())));
-  return success(box);
+  return ok(box);
 }
 
 /** A TCP stream to host:port opened by the jump host `through` (its sshd's direct-tcpip forwarding). */
@@ -196,12 +197,12 @@ function tunnelTo(through: SshConnection, host: string, port: number): Promise<S
     through.client.forwardOut('127.0.0.1', 0, host, port, (error, stream) => {
       if (error) {
         resolve(
-          failure({
+          err({
             code: 'unreachable',
             message: `The jump host ${hostLabel(through.host, through.port)} could not open a tunnel to ${hostLabel(host, port)} (${error.message}): check that it allows TCP forwarding and can reach that address.`,
           }),
         );
-      } else resolve(success(stream));
+      } else resolve(ok(stream));
     });
   });
 }
@@ -214,7 +215,7 @@ async function connectOne(options: Omit<ConnectOptions, 'via'>, sock: Duplex | u
   const methods = await authMethods(options.username, auths);
   if (!methods.ok) return methods;
   const known = await loadKnownKeys(options.trust, options.host, port);
-  if (options.signal?.aborted) return failure({ code: 'cancelled', message: `Connecting to ${where} was cancelled.` });
+  if (options.signal?.aborted) return err({ code: 'cancelled', message: `Connecting to ${where} was cancelled.` });
 
   // node-ssh opens the connection; Cairn's checks ride on ssh2's own options
   // (hostVerifier, authHandler), which node-ssh passes through.
@@ -249,27 +250,27 @@ async function connectOne(options: Omit<ConnectOptions, 'via'>, sock: Duplex | u
   const outcome = opening.then(
     (opened): SshResult<SshConnection> => {
       const client = opened.connection;
-      if (client === null) return failure(refusal ?? closedEarly(where));
-      return success(openConnection(client, options, port, presented as HostKey));
+      if (client === null) return err(refusal ?? closedEarly(where));
+      return ok(openConnection(client, options, port, presented as HostKey));
     },
     (error: Error & { code?: string; level?: string }): SshResult<SshConnection> => {
-      if (refusal) return failure(refusal);
+      if (refusal) return err(refusal);
       if (error.level === 'client-authentication') {
         const tried = auths.map(authName);
-        return failure({
+        return err({
           code: 'auth-failed',
           methods: auths.map((a) => a.kind),
           message: `${where} did not let ${options.username} log in with ${tried.join(', ')}: check the user name and the ${tried.length > 1 ? 'credentials' : auths[0]?.kind === 'password' ? 'password' : 'key or password'}.`,
         });
       }
       // node-ssh's own error when the server hung up before login.
-      if (error.level === undefined && /No response from server/.test(error.message)) return failure(closedEarly(where));
-      return failure(networkError(error, where, options));
+      if (error.level === undefined && /No response from server/.test(error.message)) return err(closedEarly(where));
+      return err(networkError(error, where, options));
     },
   );
 
   const cancelled = new Promise<SshResult<SshConnection>>((resolve) => {
-    const onAbort = () => resolve(failure({ code: 'cancelled', message: `Connecting to ${where} was cancelled.` }));
+    const onAbort = () => resolve(err({ code: 'cancelled', message: `Connecting to ${where} was cancelled.` }));
     options.signal?.addEventListener('abort', onAbort, { once: true });
     void outcome.finally(() => options.signal?.removeEventListener('abort', onAbort));
   });

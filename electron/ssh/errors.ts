@@ -1,8 +1,9 @@
+import type { ErrorCodeSubset, Result } from '../../shared/api/result';
 import type { HostKey } from './fingerprint';
 import type { KeyHome } from './known-hosts';
 
-/** Every way an SSH operation can end without doing its job; the renderer turns each into words and actions. */
-export type SshErrorCode =
+/** Every way an SSH operation can end without doing its job; a part of the contract's closed list, so each has the window's words. */
+export type SshErrorCode = ErrorCodeSubset<
   | 'host-key-unknown'
   | 'host-key-changed'
   | 'auth-failed'
@@ -13,7 +14,8 @@ export type SshErrorCode =
   | 'idle-timeout'
   | 'cancelled'
   | 'upload-mismatch'
-  | 'remote-failed';
+  | 'remote-failed'
+>;
 
 interface ErrorBase<C extends SshErrorCode> {
   code: C;
@@ -24,7 +26,8 @@ interface ErrorBase<C extends SshErrorCode> {
 export type SshError =
   | (ErrorBase<'host-key-unknown'> & { host: string; port: number; fingerprint: string; keyType: string; key: HostKey })
   | (ErrorBase<'host-key-changed'> & { host: string; port: number; expected: string; knownIn: KeyHome; actual: string; key: HostKey })
-  | (ErrorBase<'auth-failed'> & { methods: string[] })
+  /** `field`: the target's setting at fault when the login was refused before anything was sent (no password kept, no agent for a jump host). */
+  | (ErrorBase<'auth-failed'> & { methods: string[]; field?: string })
   | ErrorBase<'key-unreadable'>
   | ErrorBase<'unreachable'>
   | ErrorBase<'connection-lost'>
@@ -35,10 +38,10 @@ export type SshError =
   | (ErrorBase<'remote-failed'> & { exitCode: number | null; stderr: string });
 
 /** The result of every SSH operation: expected failures are data, not exceptions. */
-export type SshResult<T> = { ok: true; value: T } | { ok: false; error: SshError };
+export type SshResult<T> = Result<T, SshError>;
 
-export const success = <T>(value: T): SshResult<T> => ({ ok: true, value });
-export const failure = <T = never>(error: SshError): SshResult<T> => ({ ok: false, error });
+/** Refusals that another attempt cannot cure: the box is up but will not let Cairn in, or is not the same box, or the person stopped it. */
+export const FINAL_CODES: ReadonlySet<SshErrorCode> = new Set<SshErrorCode>(['host-key-unknown', 'host-key-changed', 'auth-failed', 'key-unreadable', 'cancelled']);
 
 /** "host:port", or just the host for the SSH default port. */
 export const hostLabel = (host: string, port: number): string => (port === 22 ? host : `${host}:${port}`);

@@ -1,7 +1,8 @@
 import type { ClientChannel } from 'ssh2';
 import { op, sh } from '../../shared/shell';
 import type { SshConnection } from './connect';
-import { failure, hostLabel, seconds, success, type SshError, type SshResult } from './errors';
+import { err, ok } from '../../shared/api/result';
+import { hostLabel, seconds, type SshError, type SshResult } from './errors';
 import { PidMarker } from './pid-marker';
 
 export interface ExecOptions {
@@ -125,13 +126,13 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
   const where = hostLabel(conn.host, conn.port);
   const started = Date.now();
   const limit = options.keepBytes ?? 1024 * 1024;
-  if (options.signal?.aborted) return Promise.resolve(failure({ code: 'cancelled', message: `The command on ${where} was cancelled before it started.` }));
-  if (conn.closed) return Promise.resolve(failure({ code: 'connection-lost', message: `The connection to ${where} is closed: reconnect and try again.` }));
+  if (options.signal?.aborted) return Promise.resolve(err({ code: 'cancelled', message: `The command on ${where} was cancelled before it started.` }));
+  if (conn.closed) return Promise.resolve(err({ code: 'connection-lost', message: `The connection to ${where} is closed: reconnect and try again.` }));
   if (options.terminal && options.stdin !== undefined) throw new Error('exec: a command on a terminal takes its answers there, not on stdin.');
 
   return new Promise((resolve) => {
     const out: Buffer[] = [];
-    const err: Buffer[] = [];
+    const errChunks: Buffer[] = [];
     const outSize = { bytes: 0 };
     const errSize = { bytes: 0 };
     let truncated = false;
@@ -171,15 +172,15 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
           conn.abandon();
         }
         channel?.close();
-        finish(failure(stopReason ?? errorOf(reason.code, reason.stopped)));
+        finish(err(stopReason ?? errorOf(reason.code, reason.stopped)));
       });
     };
 
     const onAbort = () => stop({ code: 'cancelled', stopped: `The command on ${where} was cancelled and has been stopped.`, what: 'was cancelled' });
     options.signal?.addEventListener('abort', onAbort, { once: true });
     const unwatch = conn.onClose((error) => {
-      if (!stopReason) finish(failure(error ?? { code: 'connection-lost', message: `The connection to ${where} was closed while a command was running.` }));
-      else finish(failure(stopReason));
+      if (!stopReason) finish(err(error ?? { code: 'connection-lost', message: `The connection to ${where} was closed while a command was running.` }));
+      else finish(err(stopReason));
     });
 
     const armIdle = () => {
@@ -214,7 +215,7 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
 
     const opened = (error: Error | undefined, ch: ClientChannel) => {
       if (error) {
-        finish(failure({ code: 'connection-lost', message: `${where} refused to run a command (${error.message}): reconnect and try again.` }));
+        finish(err({ code: 'connection-lost', message: `${where} refused to run a command (${error.message}): reconnect and try again.` }));
         return;
       }
       channel = ch;
@@ -244,7 +245,7 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
         armIdle();
         const chunk = marker.take(raw);
         if (chunk.length === 0) return;
-        truncated = keep(err, errSize, chunk, limit) || truncated;
+        truncated = keep(errChunks, errSize, chunk, limit) || truncated;
         options.onStderr?.(chunk);
       });
       ch.on('exit', (code: number | null, signal?: string) => {
@@ -258,19 +259,19 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
           truncated = keep(out, outSize, rest, limit) || truncated;
           options.onStdout?.(rest);
         } else if (rest.length > 0) {
-          truncated = keep(err, errSize, rest, limit) || truncated;
+          truncated = keep(errChunks, errSize, rest, limit) || truncated;
           options.onStderr?.(rest);
         }
         if (!exit) {
-          finish(failure({ code: 'connection-lost', message: `The command on ${where} ended without an exit status: the connection may have dropped.` }));
+          finish(err({ code: 'connection-lost', message: `The command on ${where} ended without an exit status: the connection may have dropped.` }));
           return;
         }
         finish(
-          success({
+          ok({
             exitCode: exit.code,
             signal: exit.signal,
             stdout: Buffer.concat(out).toString('utf8'),
-            stderr: Buffer.concat(err).toString('utf8'),
+            stderr: Buffer.concat(errChunks).toString('utf8'),
             truncated,
             durationMs: Date.now() - started,
           }),
@@ -285,9 +286,7 @@ export function exec(conn: SshConnection, command: string, options: ExecOptions 
       else conn.client.exec(line, opened);
     } catch (error) {
       // ssh2 throws when its socket can no longer be written: the connection is going.
-      finish(
-        failure({ code: 'connection-lost', message: `The connection to ${where} closed before the command could start (${(error as Error).message}): reconnect and try again.` }),
-      );
+      finish(err({ code: 'connection-lost', message: `The connection to ${where} closed before the command could start (${(error as Error).message}): reconnect and try again.` }));
     }
   });
 }

@@ -1,21 +1,21 @@
 import type { ApiError, HostKeyDetails } from '../../shared/api/result';
 import { hostLabel, type SshError } from './errors';
 
+type HostKeyError = Extract<SshError, { code: 'host-key-unknown' | 'host-key-changed' }>;
+
 /** OpenSSH's spelling of a host in known_hosts and for `ssh-keygen -R`. */
 const knownHostsName = (host: string, port: number) => (port === 22 ? host : `[${host}]:${port}`);
 
 /**
  * A host-key refusal as the window acts on it: the presented key (to compare
  * and trust), the expected fingerprint and where it is kept; with a sentence
- * saying where to remove a key that is not Cairn's to remove. Null for any
- * other error.
+ * saying where to remove a key that is not Cairn's to remove.
  */
-export function hostKeyRefusal(error: SshError): (ApiError & { code: 'host-key-unknown' | 'host-key-changed'; details: HostKeyDetails }) | null {
+export function hostKeyRefusal(error: HostKeyError): ApiError & { code: HostKeyError['code']; details: HostKeyDetails } {
   if (error.code === 'host-key-unknown') {
     const { host, port, key } = error;
     return { code: 'host-key-unknown', message: error.message, details: { host, port, keyType: key.type, fingerprint: key.fingerprint, key: key.base64 } };
   }
-  if (error.code !== 'host-key-changed') return null;
   const { host, port, key, expected, knownIn } = error;
   const where = {
     cairn: '',

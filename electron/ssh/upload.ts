@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { err, ok } from '../../shared/api/result';
 import { op, sh } from '../../shared/shell';
 import type { SshConnection } from './connect';
-import { failure, hostLabel, success, type SshResult } from './errors';
+import { hostLabel, type SshResult } from './errors';
 import { exec } from './exec';
 
 export interface UploadOptions {
@@ -39,7 +40,7 @@ export async function upload(conn: SshConnection, remotePath: string, content: B
   if (write.value.exitCode !== 0) {
     await removeTemp();
     const stderr = write.value.stderr.trim();
-    return failure({
+    return err({
       code: 'remote-failed',
       exitCode: write.value.exitCode,
       stderr,
@@ -49,7 +50,7 @@ export async function upload(conn: SshConnection, remotePath: string, content: B
   const written = remoteSum(write.value.stdout);
   if (written !== expected) {
     await removeTemp();
-    return failure({
+    return err({
       code: 'upload-mismatch',
       message: `The copy of ${remotePath} on ${where} does not match what Cairn sent (sha256 ${written ?? 'missing'} instead of ${expected}), so it was not installed: try again, and check the box's disk if it keeps happening.`,
     });
@@ -60,12 +61,12 @@ export async function upload(conn: SshConnection, remotePath: string, content: B
   if (place.value.exitCode !== 0 || remoteSum(place.value.stdout) !== expected) {
     await removeTemp();
     const stderr = place.value.stderr.trim();
-    return failure({
+    return err({
       code: 'remote-failed',
       exitCode: place.value.exitCode,
       stderr,
       message: `Moving the upload into ${remotePath} on ${where} failed (${stderr || 'checksum differs after the move'}): check the path and its permissions.`,
     });
   }
-  return success({ bytes: data.length, sha256: expected });
+  return ok({ bytes: data.length, sha256: expected });
 }

@@ -1,9 +1,9 @@
-import { fail, ok, type Result } from '../../shared/api/result';
+import { err, ok, type Result } from '../../shared/api/result';
 import type { Target } from '../../shared/api/targets';
 import { agentsFor, type SshAuth } from '../ssh/auth';
 import type { ConnectOptions } from '../ssh/connect';
 import type { HostTrust } from '../ssh/known-hosts';
-import { loginFor, type LoginContext } from './login-methods';
+import { loginFor, type LoginContext, type LoginRefusal } from './login-methods';
 
 /** The host key a target was prepared with, as connect() takes it. */
 export const pinOf = (target: Target) => (target.hostKey === undefined ? undefined : { type: target.hostKey.keyType, base64: target.hostKey.key });
@@ -24,16 +24,20 @@ const hopAuth = (auth: SshAuth, agentSocket: string | undefined): SshAuth[] => {
  * box actions, runs): its address and login with stored secrets, the trust
  * stores, the key of its boot medium, and its jump hosts.
  */
-export async function connectOptionsFor(target: Target, context: LoginContext & { trust: HostTrust; readyTimeoutMs?: number | undefined }): Promise<Result<ConnectOptions>> {
+export async function connectOptionsFor(
+  target: Target,
+  context: LoginContext & { trust: HostTrust; readyTimeoutMs?: number | undefined },
+): Promise<Result<ConnectOptions, LoginRefusal>> {
   const auth = await loginFor(target, context);
   if (!auth.ok) return auth;
   const jumpAuth = hopAuth(auth.value, context.agentSocket);
   if ((target.jump ?? []).length > 0 && jumpAuth.length === 0) {
-    return fail(
-      'auth-failed',
-      `“${target.name}” is reached through a jump host, which Cairn logs in to with the SSH agent or the target's key file: start ssh-agent with your key, or log in to this target with a key file.`,
-      'jump',
-    );
+    return err({
+      code: 'auth-failed',
+      methods: ['agent', 'key'],
+      message: `“${target.name}” is reached through a jump host, which Cairn logs in to with the SSH agent or the target's key file: start ssh-agent with your key, or log in to this target with a key file.`,
+      field: 'jump',
+    });
   }
   const via = (target.jump ?? []).map((hop) => ({ host: hop.host, port: hop.port, username: hop.user, auth: jumpAuth }));
   return ok({

@@ -115,7 +115,7 @@ describe('testing a connection to the OpenSSH target (Alpine userland)', () => {
     expect(await value(call('targets:test-connection', { targetId: key }))).toMatchObject({ alpineVersion: '3.20.3' });
   });
 
-  it('says plainly when the password is wrong or none is stored', async () => {
+  it('says plainly when the password is wrong or none is stored, and that a locked key is not a refused login', async () => {
     const wrong = await addTarget(target, 'password', { kind: 'password', value: 'not-the-password' });
     await trustFirstContact(wrong, target);
     expect(await refusal(call('targets:test-connection', { targetId: wrong }))).toMatchObject({
@@ -125,10 +125,17 @@ describe('testing a connection to the OpenSSH target (Alpine userland)', () => {
     await value(call('secrets:clear', { targetId: wrong }));
     expect(await refusal(call('targets:test-connection', { targetId: wrong }))).toMatchObject({
       code: 'auth-failed',
+      field: 'password',
       message: expect.stringMatching(/^No password is stored for “openssh-password”.*enter its password\.$/),
     });
     const key = await addTarget(target, 'key');
-    expect(await refusal(call('targets:test-connection', { targetId: key }))).toMatchObject({ code: 'auth-failed', message: expect.stringMatching(/protected by a passphrase/) });
+    const attempts = loginAttempts(target);
+    // A key that cannot be opened is not a refused login: the box was never asked.
+    expect(await refusal(call('targets:test-connection', { targetId: key }))).toEqual({
+      code: 'key-unreadable',
+      message: `The private key ${target.privateKeyPath} is protected by a passphrase: enter the passphrase to use it.`,
+    });
+    expect(loginAttempts(target)).toBe(attempts);
   });
 
   it('trusts a key already in the person’s own known_hosts without asking', async () => {

@@ -116,4 +116,23 @@ describe('targets:test-connection', () => {
   it('says a removed target no longer exists, without connecting', async () => {
     expect(await call('targets:test-connection', { targetId: 'gone' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
+
+  it('says a key file that cannot be read is that, not a refused login, before connecting', async () => {
+    const keyPath = join(h.dir, 'no-such-key');
+    const saved = await h.services.targets.save({ name: 'attic', host: '127.0.0.1', port: 22, user: 'root', auth: 'key', keyPath, tags: [] });
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect(await call('targets:test-connection', { targetId: saved.value.id })).toEqual({
+      ok: false,
+      error: { code: 'key-unreadable', message: `The private key file ${keyPath} cannot be read: check the path and its permissions.` },
+    });
+  });
+
+  it('names the password as the field at fault when none is kept, before connecting', async () => {
+    const saved = await h.services.targets.save({ name: 'cellar', host: '127.0.0.1', port: 22, user: 'root', auth: 'password', tags: [] });
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect(await call('targets:test-connection', { targetId: saved.value.id })).toEqual({
+      ok: false,
+      error: { code: 'auth-failed', field: 'password', message: expect.stringMatching(/^No password is stored for “cellar”/) },
+    });
+  });
 });

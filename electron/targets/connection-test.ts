@@ -1,12 +1,12 @@
 import { knownHostNameProblem, type KnownHost } from '../../shared/api/known-hosts';
-import { fail, failWithDetails, ok, type ApiError, type Failed, type Result } from '../../shared/api/result';
+import { err, fail, ok, type Failed, type Result } from '../../shared/api/result';
 import type { ConnectionReport } from '../../shared/api/targets';
 import { op, sh } from '../../shared/shell/quote';
+import { apiErrorOf } from '../api-error';
 import type { Log } from '../log';
 import type { SecretStore } from '../secrets/secrets';
 import { connect } from '../ssh/connect';
 import { hostLabel, type SshError } from '../ssh/errors';
-import { changedKeyLogLine, hostKeyRefusal as refusalOf } from '../ssh/host-key-refusal';
 import { exec } from '../ssh/exec';
 import { hostKeyFromBase64 } from '../ssh/fingerprint';
 import { loadKnownKeys, revokedIn, type HostTrust } from '../ssh/known-hosts';
@@ -56,18 +56,6 @@ const LIST_DISKS = [
 // /sys (a chroot, a container) lists no disks.
 const PROBE = sh('cat', '/etc/alpine-release', op('2>'), '/dev/null', op(';'), 'uname', '-m', op(';'), 'id', '-u', op(';'), '/bin/sh', '-c', LIST_DISKS);
 
-const SSH_TO_API = {
-  'auth-failed': 'auth-failed',
-  'key-unreadable': 'auth-failed',
-  unreachable: 'unreachable',
-  'connection-lost': 'unreachable',
-  timeout: 'timeout',
-  'idle-timeout': 'timeout',
-  cancelled: 'cancelled',
-  'upload-mismatch': 'internal',
-  'remote-failed': 'internal',
-} as const;
-
 /** A `disk` line of the probe: name, size in 512-byte sectors, model (each possibly empty). */
 function parseDisk(line: string): ConnectionReport['disks'][number] | null {
   const [, name = '', sectors = '', ...model] = line.split('\t');
@@ -92,12 +80,6 @@ export function parseProbe(stdout: string): Omit<ConnectionReport, 'hostKey'> | 
   return { alpineVersion: /^[0-9][0-9A-Za-z._-]{0,31}$/.test(release) ? release : null, arch, isRoot: uid === '0', disks };
 }
 
-/** A host-key refusal as the window acts on it (see ssh/host-key-refusal.ts), with a changed key noted in the log. */
-export function hostKeyRefusal(error: SshError, log: Log): ApiError | null {
-  if (error.code === 'host-key-changed') log.warn(changedKeyLogLine(error));
-  return refusalOf(error);
-}
-
 // Kept here too: other modules import it from this file.
 export { pinOf } from './connect-options';
 
@@ -105,20 +87,15 @@ export function createConnectionTester(deps: ConnectionTestDeps): ConnectionTest
   const { targets, knownHosts, log } = deps;
   const trust: HostTrust = { storePath: knownHosts.path, userKnownHostsPath: deps.userKnownHostsPath, presented: knownHosts.presented };
 
-  const refusal = async (error: SshError): Promise<Failed> => {
-    if (error.code === 'host-key-unknown' || error.code === 'host-key-changed') {
-      const refused = hostKeyRefusal(error, log);
-      return refused?.details ? failWithDetails(refused.code, refused.message, refused.details) : fail('internal', error.message);
-    }
-    return fail(SSH_TO_API[error.code], error.message);
-  };
+  // Every code as it came (an unreadable key is not a refused login); a changed host key is noted in the log.
+  const refusal = (error: SshError): Failed => err(apiErrorOf(error, log));
 
   const test = async (targetId: string): Promise<Result<ConnectionReport>> => {
     const found = await targets.get(targetId);
     if (!found.ok) return found;
     const target = found.value;
     const options = await connectOptionsFor(target, { secrets: deps.secrets, homeDir: deps.homeDir, agentSocket: deps.agentSocket, trust, readyTimeoutMs: deps.readyTimeoutMs });
-    if (!options.ok) return options;
+    if (!options.ok) return refusal(options.error);
     const connected = await connect(options.value);
     if (!connected.ok) return refusal(connected.error);
     const conn = connected.value;

@@ -1,8 +1,12 @@
 import { isAbsolute, join } from 'node:path';
 import type { Target } from '../../shared/api/targets';
-import { fail, ok, type Result } from '../../shared/api/result';
+import { err, ok, type Result } from '../../shared/api/result';
 import type { SecretStore } from '../secrets/secrets';
 import type { SshAuth } from '../ssh/auth';
+import type { SshError } from '../ssh/errors';
+
+/** A login refused before anything was sent, naming the target's setting at fault. */
+export type LoginRefusal = Extract<SshError, { code: 'auth-failed' }> & { field: string };
 
 export interface LoginContext {
   secrets: SecretStore;
@@ -19,7 +23,7 @@ export const expandHome = (path: string, homeDir: string): string =>
  * The target's login method with its stored secret, for the main process's
  * SSH code only: the values come from the secret store and go to ssh2.
  */
-export async function loginFor(target: Target, context: LoginContext): Promise<Result<SshAuth>> {
+export async function loginFor(target: Target, context: LoginContext): Promise<Result<SshAuth, LoginRefusal>> {
   const { secrets } = context;
   switch (target.auth) {
     case 'agent':
@@ -32,11 +36,12 @@ export async function loginFor(target: Target, context: LoginContext): Promise<R
     case 'password': {
       const password = await secrets.get(target.id, 'password');
       if (password === null) {
-        return fail(
-          'auth-failed',
-          `No password is stored for “${target.name}” (or it was kept only for a session that has ended): edit the target and enter its password.`,
-          'password',
-        );
+        return err({
+          code: 'auth-failed',
+          methods: ['password'],
+          message: `No password is stored for “${target.name}” (or it was kept only for a session that has ended): edit the target and enter its password.`,
+          field: 'password',
+        });
       }
       return ok({ kind: 'password', password });
     }

@@ -40,6 +40,12 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
+ * The codes one layer can fail with (SSH, boxes, runs): a part of the closed
+ * list, so a code the window has no sentence for does not compile.
+ */
+export type ErrorCodeSubset<C extends ErrorCode> = C;
+
+/**
  * What the window needs to act on a host-key refusal: the presented key (so
  * it can be compared and, for a first contact, trusted) and, for a changed
  * key, the fingerprint Cairn expected and which file holds it.
@@ -75,22 +81,20 @@ export const apiErrorSchema = z.object({
 
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
+/**
+ * What every layer answers: the value, or why not as data. The error type is
+ * the layer's own (SshError, BoxError, ...); at the contract it is ApiError.
+ */
 export type Ok<T> = { ok: true; value: T };
-export type Failed = { ok: false; error: ApiError };
-export type Result<T> = Ok<T> | Failed;
+export type Err<E> = { ok: false; error: E };
+export type Result<T, E = ApiError> = Ok<T> | Err<E>;
+export type Failed = Err<ApiError>;
 
 export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
+export const err = <E>(error: E): Err<E> => ({ ok: false, error });
 
-export const fail = (code: ErrorCode, message: string, field?: string): Failed => ({
-  ok: false,
-  error: field === undefined ? { code, message } : { code, message, field },
-});
-
-/** A failure that carries data for the window, e.g. the fingerprint of an unknown host key. */
-export const failWithDetails = (code: ErrorCode, message: string, details: HostKeyDetails): Failed => ({
-  ok: false,
-  error: { code, message, details },
-});
+/** A contract failure from its parts; `field` is the dotted path of the request field at fault. */
+export const fail = (code: ErrorCode, message: string, field?: string): Failed => err(field === undefined ? { code, message } : { code, message, field });
 
 export function resultSchema<T extends z.ZodType>(value: T) {
   return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: apiErrorSchema })]);
