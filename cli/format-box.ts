@@ -1,4 +1,4 @@
-import type { InstalledPackage } from '../electron/boxes';
+import type { InstalledPackage } from '../electron/boxes/packages';
 import type { BoxFacts } from '../shared/boxes/facts';
 import type { LbuChange } from '../shared/boxes/lbu';
 import type { ServiceSummary } from '../shared/boxes/rc-status';

@@ -1,11 +1,8 @@
 export * from './schema';
-export { SECTIONS, type Section } from './sections';
+export type { Section } from './sections';
 export { defaultProfile, dhcpInterface } from './defaults';
-export { TEMPLATES, templateById, whatItPuts, type Template } from './templates';
+export { TEMPLATES, templateById, type Template } from './templates';
 export { validate, errorsOf } from './validate';
 export type { Problem } from './problems';
 export { loadProfile, type Loaded } from './migrate';
-export { impliedPackages } from './services';
-export { looksLikeAlpinePackage } from './packages';
-export { isPackageName, packageNameProblem } from './package-name';
 export * as values from './values';
