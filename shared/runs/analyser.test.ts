@@ -95,6 +95,48 @@ describe('setup-alpine output of real runs', () => {
   });
 });
 
+describe('lines skipped without a copy', () => {
+  // Whole chunks take the quick path for lines that can hold nothing; one character at a time every line takes the full one.
+  const LINES = [
+    ' Keymap',
+    '----------',
+    ' Hostname\r',
+    '\x1b[1m-----------\x1b[0m',
+    'ERROR: unable to select packages:',
+    "'vda' is not a valid choice.",
+    'xyz is not a block device',
+    'Select keyboard layout: [none]',
+    'Which one?   ',
+    'Hostname: ',
+    'plain text',
+    'abcdef=\r',
+    '',
+    '\x1b[31mplain\x1b[0m',
+    'Erase the above disk(s) and continue? (y/n) [n]',
+  ];
+  it('finds the same progress, findings and prompt loops as the full path', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...LINES), { maxLength: 60 }), (picked) => {
+        const text = picked.join('\n') + '\n';
+        const whole = analyse(text);
+        expect(whole.events).toEqual(
+          analyse(
+            text,
+            Array.from({ length: text.length }, (_, i) => i),
+          ).events,
+        );
+        expect(whole.analyser.promptLoop).toEqual(
+          analyse(
+            text,
+            Array.from({ length: text.length }, (_, i) => i),
+          ).analyser.promptLoop,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('output the real runs do not show', () => {
   it('notices a prompt repeated without newlines', () => {
     const { analyser } = analyse(`\n Interface\n-----------\n${"Which one? (or 'done') [eth0] ".repeat(200)}`);

@@ -1,5 +1,5 @@
-import { findingOf, type Finding } from './findings';
-import { PROMPT_REPEATS, PromptCounter, promptLoopFinding, repeatedPromptAtEnd } from './prompt-loop';
+import { MID_LINE_PHRASE, findingOf, mayStartFinding, type Finding } from './findings';
+import { PROMPT_REPEATS, PromptCounter, lastVisible, mayEndPrompt, promptLoopFinding, repeatedPromptAtEnd } from './prompt-loop';
 import { headingProgress, type Progress, type Section } from './sections';
 
 export type AnalyserEvent = { kind: 'progress'; progress: Progress } | { kind: 'finding'; finding: Finding };
@@ -13,6 +13,8 @@ export interface AnalyserOptions {
 const COLOUR = /\x1b\[[0-9;]*m/g;
 /** An unfinished line longer than this is checked for a prompt repeated without newlines. */
 const CHECK_EVERY = 1024;
+/** A heading is a title line followed by a line of dashes. */
+const DASH = 45;
 /** Output without newlines is kept only this far back. */
 const KEEP = 64 * 1024;
 
@@ -28,7 +30,8 @@ export class OutputAnalyser {
   promptLoop: Finding | null = null;
   private pending = '';
   private checkedAt = 0;
-  private previous = '';
+  /** The line before, for a heading (its title comes before its dashes); kept as a range of the chunk until needed. */
+  private previous: string | { text: string; start: number; end: number } = '';
   private readonly prompts: PromptCounter;
   private readonly repeats: number;
   private readonly seen = new Set<string>();
@@ -45,12 +48,23 @@ export class OutputAnalyser {
   feed(text: string): AnalyserEvent[] {
     const events: AnalyserEvent[] = [];
     let start = 0;
+    // Where the next colour code and mid-line finding phrase are in this chunk (-1: none), found once, not per line.
+    let esc = text.indexOf('\x1b');
+    let phrase = text.indexOf(MID_LINE_PHRASE);
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      const piece = text.slice(start, nl);
-      const line = this.pending === '' ? piece : this.pending + piece;
-      this.pending = '';
-      this.checkedAt = 0;
-      this.line(line, events);
+      while (esc !== -1 && esc < start) esc = text.indexOf('\x1b', start);
+      while (phrase !== -1 && phrase < start) phrase = text.indexOf(MID_LINE_PHRASE, start);
+      const plain = this.pending === '' && (esc === -1 || esc > nl) && (phrase === -1 || phrase > nl);
+      if (plain && this.quiet(text, start, nl)) {
+        // Nothing to find in it: only remembered as the line before, without a copy.
+        this.previous = { text, start, end: text.charCodeAt(nl - 1) === 13 && nl > start ? nl - 1 : nl };
+      } else {
+        const piece = text.slice(start, nl);
+        const line = this.pending === '' ? piece : this.pending + piece;
+        this.pending = '';
+        this.checkedAt = 0;
+        this.line(line, events);
+      }
       start = nl + 1;
     }
     if (start < text.length) {
@@ -76,7 +90,7 @@ export class OutputAnalyser {
   private line(raw: string, events: AnalyserEvent[]): void {
     let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.includes('\x1b')) line = line.replace(COLOUR, '');
-    const progress = line.charCodeAt(0) === 45 /* - */ ? headingProgress(this.previous, line) : null;
+    const progress = line.charCodeAt(0) === DASH ? headingProgress(this.previousLine(), line) : null;
     this.previous = line;
     if (progress) {
       this.progress = progress;
@@ -88,6 +102,22 @@ export class OutputAnalyser {
     if (finding) this.add(finding, events);
     const prompt = this.prompts.see(line);
     if (prompt) this.loop(prompt, events);
+  }
+
+  /**
+   * A line that can be no heading's dashes, no finding and no prompt; most
+   * of a flood is such lines, and skipping them spares a copy of each.
+   * Called only for lines without colour codes or the mid-line phrase.
+   */
+  private quiet(text: string, start: number, end: number): boolean {
+    if (start === end) return true;
+    const first = text.charCodeAt(start);
+    return first !== DASH && !mayStartFinding(first) && !mayEndPrompt(lastVisible(text, start, end));
+  }
+
+  private previousLine(): string {
+    if (typeof this.previous !== 'string') this.previous = this.previous.text.slice(this.previous.start, this.previous.end);
+    return this.previous;
   }
 
   private loop(prompt: string, events: AnalyserEvent[]): void {

@@ -83,8 +83,14 @@ const RULES: readonly Rule[] = [
 /** First characters of the lines the rules look for (H ' P u E), checked before any pattern runs. */
 const FIRST = new Set([72, 39, 80, 117, 69]);
 
+/** The one rule that can match mid-line: a line holding it may be a finding whatever its first character. */
+export const MID_LINE_PHRASE = ' is not a block device';
+
+/** Whether a line starting with this character code may match a rule (besides the mid-line one). */
+export const mayStartFinding = (code: number): boolean => FIRST.has(code);
+
 /** Quick filter: most output lines match no rule and are skipped without running the patterns. */
-const maybe = (line: string) => FIRST.has(line.charCodeAt(0)) || line.includes(' is not a block device');
+const maybe = (line: string) => mayStartFinding(line.charCodeAt(0)) || line.includes(MID_LINE_PHRASE);
 
 /** The finding a line of output reveals, if any. */
 export function findingOf(line: string, section: Section | null): Finding | null {

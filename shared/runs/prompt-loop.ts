@@ -4,20 +4,22 @@ import type { Section } from './sections';
 /** How many times the same prompt may appear before it counts as a loop. */
 export const PROMPT_REPEATS = 5;
 
-/** The last character that is not a space, tab or carriage return. */
-function lastVisible(line: string): number {
-  for (let i = line.length - 1; i >= 0; i--) {
-    const c = line.charCodeAt(i);
+/** The last character of text[start, end) that is not a space, tab or carriage return, or -1. */
+export function lastVisible(text: string, start = 0, end = text.length): number {
+  for (let i = end - 1; i >= start; i--) {
+    const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9 && c !== 13) return c;
   }
   return -1;
 }
 
+/** Whether a line whose last visible character is this code may be a prompt: ':' '?' ']'. */
+export const mayEndPrompt = (code: number): boolean => code === 58 || code === 63 || code === 93;
+
 /** A line that waits for an answer: "Select variant (or 'abort'):", "Erase the above disk(s) and continue? (y/n) [n]". */
 export function isPrompt(line: string): boolean {
-  const last = lastVisible(line);
   // ':' '?' ']' — checked first, as almost no output line ends in one.
-  if (last !== 58 && last !== 63 && last !== 93) return false;
+  if (!mayEndPrompt(lastVisible(line))) return false;
   return /[:?]$|\?\s*(?:\([^)]*\)\s*)?\[[^\]]*\]$/.test(line.trimEnd());
 }
 
