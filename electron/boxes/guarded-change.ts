@@ -23,15 +23,14 @@ import {
 import { sh } from '../../shared/shell';
 import type { SshConnection } from '../ssh/connect';
 import { FINAL_CODES, seconds } from '../ssh/errors';
-import { exec } from '../ssh/exec';
 import type { HostTrust } from '../ssh/known-hosts';
 import type { KnownHostsStore } from '../store/known-hosts';
 import type { TargetStore } from '../store/targets';
-import type { BoxAccess } from './access';
+import type { BoxAccess, BoxCallContext } from './access';
 import type { BoxError, BoxResult } from './errors';
 import { targetAt } from './follow-address';
 import { pause } from './power';
-import { asLogin, firstLine, invalid } from './run-on-box';
+import { execAsBoxRoot, firstLine, invalid } from './run-on-box';
 
 export type { GuardedFile } from '../../shared/boxes/revert-script';
 
@@ -137,9 +136,10 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
 
   const linked = await access.connect(target, signal);
   if (!linked.ok) return linked;
-  const { privilege } = linked.value.context;
+  // Every later command reaches root the same way, typing the doas password when doas asks for it.
+  const { context } = linked.value;
   onProgress(`Saving what the change touches on ${target.name} and starting its revert timer (${plan.windowSeconds} s)…\n`);
-  const armed = await exec(linked.value.conn, asLogin(sh('sh'), privilege), { stdin: armScript(plan), timeoutMs: 60_000, signal });
+  const armed = await execAsBoxRoot(linked.value.conn, sh('sh'), context, { stdin: armScript(plan), timeoutMs: 60_000, signal });
   await linked.value.conn.close();
   if (armed.ok && armed.value.exitCode !== 0) {
     const reason = firstLine(armed.value.stderr) ?? `it exited with ${armed.value.exitCode}`;
@@ -150,8 +150,9 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
       message: `${target.name} could not start the guarded change: ${reason} Nothing was changed.`,
     });
   }
-  if (!armed.ok && armed.error.code === 'cancelled') return armed;
   // An arm whose answer was lost may have started the guard all the same: the box is asked which.
+  // Any other failure (cancelled, doas refusing or lacking its password) came before the box ran it.
+  if (!armed.ok && !ANSWER_LOST.has(armed.error.code)) return armed;
   onProgress(
     moving === null
       ? `Applying; Cairn reconnects and confirms within ${plan.windowSeconds} s, or the box puts everything back by itself.\n`
@@ -173,7 +174,7 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
     }
     if (confirm) onProgress(`Reached ${target.name} at ${at.host}; confirming the change…\n`);
     const command = confirm ? confirmCommand(plan.id) : statusCommand(plan.id);
-    const ran = await exec(opened.value, asLogin(command, privilege), { timeoutMs: attemptMs });
+    const ran = await execAsBoxRoot(opened.value, command, context, { timeoutMs: attemptMs });
     const report = ran.ok ? parseGuardReport(ran.value.stdout) : null;
     if (report === null) {
       if (!ran.ok) onProgress(`The box's answer was lost with the connection (${ran.error.message}); asking again.\n`);
@@ -196,7 +197,7 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
       const reading = (await read(there ?? target, true)) ?? (there === null ? null : await read(target, false));
       if (reading !== null) {
         const { report } = reading;
-        if (report.state === 'confirmed' || report.state === 'reverted') return ok(await settle(deps, target, plan, reading, moving, onProgress));
+        if (report.state === 'confirmed' || report.state === 'reverted') return ok(await settle(deps, target, plan, reading, moving, context, onProgress));
         await reading.conn.close();
         if (report.state === 'missing')
           return err({
@@ -224,6 +225,9 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
   }
 }
 
+/** How an arm can end with the box having run it or not: only asking it tells. */
+const ANSWER_LOST: ReadonlySet<string> = new Set(['connection-lost', 'timeout', 'idle-timeout']);
+
 /** A refusal waiting does not cure (another host key at the address): it ends the wait. */
 class Refusal extends Error {
   constructor(readonly error: BoxError) {
@@ -232,10 +236,18 @@ class Refusal extends Error {
 }
 
 /** The change is decided: say what happened, follow a moved box, and clear its record from the box. */
-async function settle(deps: GuardDeps, target: Target, plan: GuardPlan, reading: Reading, moving: string | null, onProgress: Progress): Promise<GuardedResult> {
+async function settle(
+  deps: GuardDeps,
+  target: Target,
+  plan: GuardPlan,
+  reading: Reading,
+  moving: string | null,
+  context: BoxCallContext,
+  onProgress: Progress,
+): Promise<GuardedResult> {
   const { report, conn, host } = reading;
   try {
-    await exec(conn, asLogin(forgetCommand(plan.id), deps.access.privilegeOf(target)), { timeoutMs: 15_000 });
+    await execAsBoxRoot(conn, forgetCommand(plan.id), context, { timeoutMs: 15_000 });
   } finally {
     await conn.close();
   }

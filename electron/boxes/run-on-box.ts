@@ -53,9 +53,7 @@ export async function runLineOnBox(conn: SshConnection, line: string, what: stri
     signal: options.signal,
     ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
   };
-  const asks = options.privilege === 'doas' && options.doasPassword !== undefined;
-  if (asks && options.doasPassword === null) return err(doasPasswordMissing(labelOf(conn, options)));
-  const result = asks && options.doasPassword ? await execAsRoot(conn, line, options.doasPassword, execOptions) : await exec(conn, asLogin(line, options.privilege), execOptions);
+  const result = await execAsBoxRoot(conn, line, options, execOptions);
   if (!result.ok) return result;
   const outcome = result.value;
   if (outcome.exitCode === 0 || (outcome.exitCode !== null && (options.okExitCodes ?? []).includes(outcome.exitCode))) return ok(outcome);
@@ -66,6 +64,22 @@ export async function runLineOnBox(conn: SshConnection, line: string, what: stri
     stderr: outcome.stderr,
     message: `${labelOf(conn, options)} refused "${what}": ${reason}`,
   });
+}
+
+/**
+ * Runs a root line (built with sh()) the way this login becomes root: as is
+ * for root, through doas, or through doas typing the kept password when doas
+ * asks for one. The outcome is exec's: a non-zero exit is the caller's to judge.
+ */
+export async function execAsBoxRoot(
+  conn: SshConnection,
+  line: string,
+  context: Pick<BoxCallOptions, 'privilege' | 'doasPassword' | 'label'>,
+  execOptions: ExecOptions,
+): Promise<BoxResult<ExecOutcome>> {
+  const asks = context.privilege === 'doas' && context.doasPassword !== undefined;
+  if (asks && context.doasPassword === null) return err(doasPasswordMissing(labelOf(conn, context)));
+  return asks && context.doasPassword ? execAsRoot(conn, line, context.doasPassword, execOptions) : exec(conn, asLogin(line, context.privilege), execOptions);
 }
 
 /** doas asks this login for its password and none is kept: nothing could type it. */
