@@ -3,6 +3,7 @@ import { parseInterfaces } from '../answerfile/interfaces-parse';
 import { renderInterfaces, type InterfacesOptions } from '../answerfile/interfaces-render';
 import { wifiConfigPath, withWifiSecret } from '../answerfile/wifi-config';
 import type { NetworkInterface } from '../profile';
+import { sideFile, thenReplace } from '../plan/replace-file';
 import { op } from '../shell';
 import { fixStep, lineDiff, row, type Drift, type DriftInput } from './drift-core';
 import type { Parts } from './sections';
@@ -26,8 +27,7 @@ export function interfacesLines(interfaces: readonly NetworkInterface[], options
 
 /** Writes the file arriving on stdin (it can hold a wifi passphrase, so never in the command), replacing the old one whole. */
 export function writeInterfaces(path = INTERFACES_FILE): Parts {
-  const next = `${path}.cairn-new`;
-  return ['cat', op('>'), next, op('&&'), 'chmod', '644', next, op('&&'), 'mv', next, path, op('||'), op('('), 'rm', '-f', next, op(';'), 'exit', '1', op(')')];
+  return ['cat', op('>'), sideFile(path), ...thenReplace(path, '644')];
 }
 
 /**

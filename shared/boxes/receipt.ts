@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadProfile, type Profile } from '../profile';
+import { sideFile, thenReplace } from '../plan/replace-file';
 import { op } from '../shell';
 import type { Parts } from './sections';
 
@@ -139,35 +140,5 @@ export const receiptText = (receipt: Receipt): string => `${JSON.stringify(recei
  */
 export function writeReceipt(path = RECEIPT_PATH): Parts {
   const dir = path.slice(0, path.lastIndexOf('/')) || '/';
-  const next = `${path}.cairn-new`;
-  return [
-    'mkdir',
-    '-p',
-    dir,
-    op('&&'),
-    'chmod',
-    '755',
-    dir,
-    op('&&'),
-    'cat',
-    op('>'),
-    next,
-    op('&&'),
-    'chmod',
-    '644',
-    next,
-    op('&&'),
-    'mv',
-    next,
-    path,
-    op('||'),
-    op('('),
-    'rm',
-    '-f',
-    next,
-    op(';'),
-    'exit',
-    '1',
-    op(')'),
-  ];
+  return ['mkdir', '-p', dir, op('&&'), 'chmod', '755', dir, op('&&'), 'cat', op('>'), sideFile(path), ...thenReplace(path, '644')];
 }

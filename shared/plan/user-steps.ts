@@ -1,5 +1,6 @@
 import { op } from '../shell';
 import type { Parts } from './privilege';
+import { sideFile, thenReplace } from './replace-file';
 
 /** BusyBox `chpasswd -e` takes `name:crypt-hash` lines, so only a hash ever travels, and only on stdin. */
 export const CHPASSWD: Parts = ['chpasswd', '-e'];
@@ -22,36 +23,5 @@ const SET_GECOS = 'BEGIN { found = 0 } ' + '$1 == ENVIRON["CAIRN_USER"] { $5 = E
  * `passwd` is a parameter only so tests can run the exact command on a copy.
  */
 export function setFullName(user: string, fullName: string, passwd = '/etc/passwd'): Parts {
-  const next = `${passwd}.cairn-new`;
-  return [
-    'env',
-    `CAIRN_USER=${user}`,
-    `CAIRN_FULLNAME=${fullName}`,
-    'awk',
-    '-F',
-    ':',
-    '-v',
-    'OFS=:',
-    SET_GECOS,
-    passwd,
-    op('>'),
-    next,
-    op('&&'),
-    'chmod',
-    '644',
-    next,
-    op('&&'),
-    'mv',
-    next,
-    passwd,
-    op('||'),
-    op('('),
-    'rm',
-    '-f',
-    next,
-    op(';'),
-    'exit',
-    '1',
-    op(')'),
-  ];
+  return ['env', `CAIRN_USER=${user}`, `CAIRN_FULLNAME=${fullName}`, 'awk', '-F', ':', '-v', 'OFS=:', SET_GECOS, passwd, op('>'), sideFile(passwd), ...thenReplace(passwd, '644')];
 }
