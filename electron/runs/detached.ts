@@ -39,7 +39,7 @@ const INNER = ['echo $$ > "$4.tmp" && mv -f "$4.tmp" "$4"', '/bin/sh -c "$1" < /
  * 64 KiB block holding the first new byte: BusyBox's `tail -c +N` reads the
  * file from its start each time, which made following a long log quadratic.
  * Reads again at once while output pours in, every 0.1 s while it trickles
- * (progress is read by people), and backs off from 20 ms to 0.4 s while
+ * (progress is read by people), and backs off from 5 ms to 0.4 s while
  * nothing comes.
  * $1 log, $2 exit code file, $3 bytes already received.
  */
@@ -56,7 +56,7 @@ const FOLLOW = [
   '    if [ $((size - off)) -ge 65536 ]; then nap=0; else nap=0.1; fi',
   '    off=$size',
   '  else',
-  '    case $nap in 0) nap=0.02 ;; 0.02) nap=0.05 ;; 0.05) nap=0.1 ;; 0.1) nap=0.2 ;; *) nap=0.4 ;; esac',
+  '    case $nap in 0) nap=0.005 ;; 0.005) nap=0.02 ;; 0.02) nap=0.05 ;; 0.05) nap=0.1 ;; 0.1) nap=0.2 ;; *) nap=0.4 ;; esac',
   '  fi',
   `  if [ "$fin" = 1 ]; then printf '\\036cairn-exit %s\\n' "$(cat "$rc")" >&2; exit 0; fi`,
   '  [ "$nap" = 0 ] || sleep "$nap"',

@@ -296,6 +296,9 @@ function openConnection(client: Client, options: ConnectOptions, port: number, h
   let closed = false;
   let closing = false;
   const where = hostLabel(options.host, port);
+  // Every command is a few small packets (open, exec, window adjust) that wait on each other; with Nagle's
+  // algorithm on, each waited for the box's delayed ACK: 40 ms per command. OpenSSH turns it off too.
+  client.setNoDelay(true);
   client.on('close', () => {
     closed = true;
     const error: SshError | null = closing
