@@ -1,17 +1,43 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDropbearTarget, type TestTarget } from '../../e2e/target';
 import type { Step } from '../../shared/plan';
 import { sh } from '../../shared/shell';
 import { exec } from '../ssh';
+import { detachedFiles } from './detached';
 import { limitsFrom } from './limits';
 import { makeWorkDir } from './preflight';
-import { loginTo, running } from './runs.test-support';
+import { loginTo } from './runs.test-support';
 import { Session } from './session';
 import { runDetached, runPlain, type StepContext } from './step-runner';
 
 // The install's steps for a login whose doas asks for its password (Debian's
 // real doas, "permit persist"): planned as root lines, each started through
 // doas on a terminal with the password typed when asked.
+/** Every process on this machine whose command line holds `text`, whoever runs it (the steps run as root). */
+function anywhere(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry) && Number(entry) !== process.pid)
+    .filter((entry) => {
+      try {
+        return readFileSync(`/proc/${entry}/cmdline`, 'latin1').split('\0').join(' ').includes(text);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** Whether a process group of this id still has a member. */
+function alive(group: number): boolean {
+  try {
+    process.kill(-group, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('install steps through doas with a password', () => {
   let target: TestTarget;
   let session: Session;
@@ -64,16 +90,33 @@ describe('install steps through doas with a password', () => {
     const cancel = new AbortController();
     const marker = `sleep 60.${process.pid}`;
     const ran = runDetached({ ...ctx, signal: cancel.signal }, step('long', sh('/bin/sh', '-c', marker), { detached: true }), new AbortController().signal);
-    const deadline = Date.now() + 10_000;
-    while (running(target, marker).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    expect(running(target, marker).length).toBeGreaterThan(0);
+    // The step runs as root in a session of its own, outside the login's processes: its pid file says which group it leads.
+    const pidFile = detachedFiles(ctx.facts.workDir, 'long').pid;
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(pidFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const group = Number(readFileSync(pidFile, 'utf8'));
+    expect(alive(group)).toBe(true);
+    expect(anywhere(marker).length).toBeGreaterThan(0);
     cancel.abort();
     const ended = await ran;
     expect('error' in ended && ended.error.code).toBe('cancelled');
-    expect(running(target, marker)).toEqual([]);
-    // A start cut short as root could still launch the step later: nothing may appear after the run ended.
+    expect(alive(group)).toBe(false);
+    expect(anywhere(marker)).toEqual([]);
+  });
+
+  it('a cancel while doas is still starting the step: the start finishes, the step is stopped, nothing starts later', async () => {
+    const cancel = new AbortController();
+    const marker = `sleep 61.${process.pid}`;
+    const ran = runDetached({ ...ctx, signal: cancel.signal }, step('early', sh('/bin/sh', '-c', marker), { detached: true }), new AbortController().signal);
+    // The start's own command line holds the marker: cancel the moment it shows, before the step can have run.
+    const deadline = Date.now() + 20_000;
+    while (anywhere(marker).length === 0 && Date.now() < deadline) await new Promise((r) => setImmediate(r));
+    cancel.abort();
+    const ended = await ran;
+    expect('error' in ended && ended.error.code).toBe('cancelled');
+    expect(anywhere(marker)).toEqual([]);
     await new Promise((r) => setTimeout(r, 2000));
-    expect(running(target, marker)).toEqual([]);
+    expect(anywhere(marker)).toEqual([]);
   });
 
   it('keeps the password out of every file of the work folder', async () => {
