@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Result } from '../shared/api/result';
 import type { FleetStarted } from '../shared/api/runs';
+import { isDone } from '../shared/runs/statuses';
 import type { RunDoneEvent } from '../electron/runs/events';
 import type { FleetDone } from '../electron/runs/fleet-registry';
 import { EXIT, exitCodeOf } from './exit-codes';
@@ -13,7 +14,7 @@ type Ended = Pick<RunDoneEvent, 'status' | 'error' | 'findings'>;
 
 /** A run's exit status, as cairn push counts it: a refusal by its error code, a failure without one is 1. */
 export function exitOfRun(run: Ended): number {
-  if (run.status === 'succeeded' || run.status === 'warned') return EXIT.done;
+  if (isDone(run.status)) return EXIT.done;
   if (run.status === 'cancelled') return EXIT.interrupted;
   if (run.error !== null) return exitCodeOf(run.error.code);
   return run.status === 'refused' ? EXIT.refused : EXIT.failed;
