@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDropbearTarget, type TestTarget } from '../../e2e/target';
-import { harness, type Harness } from '../services.test-support';
+import { boxHarness, type BoxHarness } from '../ipc/box-harness.test-support';
 import { createBoxAccess, type BoxAccess } from './access';
 import { applyGuarded, MIN_WINDOW_MS, type GuardDeps } from './guarded-change';
 
@@ -13,7 +13,7 @@ import { applyGuarded, MIN_WINDOW_MS, type GuardDeps } from './guarded-change';
 // is the Dropbear target's userland) keeps its own configuration.
 describe('a guarded change through doas with a password', () => {
   let target: TestTarget;
-  let h: Harness;
+  let h: BoxHarness;
   let access: BoxAccess;
   let targetId: string;
   let dir: string;
@@ -21,12 +21,8 @@ describe('a guarded change through doas with a password', () => {
 
   beforeAll(async () => {
     target = await startDropbearTarget({ doas: 'password' });
-    h = await harness();
-    const saved = await h.services.targets.save({ name: 'router', host: target.host, port: target.port, user: target.user, auth: 'key', keyPath: target.privateKeyPath, tags: [] });
-    if (!saved.ok) throw new Error(saved.error.message);
-    targetId = saved.value.id;
-    const [keyType = '', key = ''] = target.hostPublicKey.split(' ');
-    await h.services.knownHosts.add(target.host, target.port, keyType, key);
+    h = await boxHarness();
+    targetId = await h.addTarget(target, 'router');
     access = createBoxAccess({ targets: h.services.targets, secrets: h.services.secrets, knownHosts: h.services.knownHosts, userKnownHostsPath: null, homeDir: h.dir, log: h.log });
     // Root's, so only root can write in it: the login must go through doas.
     dir = mkdtempSync('/var/tmp/cairn-guarded-doas-');
