@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDropbearTarget, type TestTarget } from '../../e2e/target';
+import { startDropbearTarget, startOpenSshTarget, type TestTarget } from '../../e2e/target';
 import { sh } from '../../shared/shell';
 import { exec, type SshConnection } from '../ssh';
-import { MARK, detachedFiles, followCommand, startCommand } from './detached';
+import { LONGEST_NAP_S, MARK, detachedFiles, followCommand, startCommand } from './detached';
 import { makeWorkDir } from './preflight';
 import { loginTo } from './runs.test-support';
 import { Session } from './session';
@@ -65,17 +65,88 @@ describe('a detached step: started on a terminal, followed from any byte', () =>
     return { got: followed.ok ? followed.value.stdout : '', want: text.slice(offset) };
   };
 
-  it('sends the rest of a long log from any byte', async () => {
+  it('sends the rest of a long log from any byte (dash, which sleeps between looks)', async () => {
     const { got, want } = await followFrom('/usr/bin:/bin');
     expect(got).toBe(want);
   });
+});
 
-  it('sends the same bytes with a dd that cannot count in bytes (an older BusyBox)', async () => {
-    const old = `${workDir}/old-dd`;
-    const shim = '#!/bin/sh\ncase "$*" in *iflag=*) echo "dd: unknown flag" >&2; exit 1 ;; esac\nexec /bin/dd "$@"\n';
-    const made = await exec(conn, sh('/bin/sh', '-c', 'mkdir -p "$1" && cat > "$1/dd" && chmod 755 "$1/dd"', 'shim', old), { stdin: shim, timeoutMs: 10_000 });
+// On Alpine (BusyBox ash) the follower waits on its doorbell with the
+// shell's own read -t: 50 boxes followed at once must not each start a
+// process every pass while their installs compete for the CPU.
+describe('a detached step followed on Alpine: the doorbell and the quiet log', () => {
+  let target: TestTarget;
+  let session: Session;
+  let cleanup: () => void;
+  let conn: SshConnection;
+  let workDir: string;
+  let shims: string;
+
+  beforeAll(async () => {
+    target = await startOpenSshTarget();
+    const login = loginTo(target);
+    cleanup = login.cleanup;
+    session = new Session(login.connect);
+    const opened = await session.open();
+    if (!opened.ok) throw new Error(opened.error.message);
+    conn = opened.value;
+    const dir = await makeWorkDir(conn);
+    if (!dir.ok) throw new Error(dir.error.message);
+    workDir = dir.value;
+    // sleep and dd that write down each call, then do the real thing.
+    shims = `${workDir}/counting-bin`;
+    const shim = (tool: string) => `#!/bin/sh\necho ${tool} >> "\${0%/*}/calls"\nexec /bin/${tool} "$@"\n`;
+    const made = await exec(
+      conn,
+      sh('/bin/sh', '-c', 'mkdir -p "$1" && printf %s "$2" > "$1/sleep" && printf %s "$3" > "$1/dd" && chmod 755 "$1/sleep" "$1/dd"', 'shims', shims, shim('sleep'), shim('dd')),
+      { timeoutMs: 10_000 },
+    );
     expect(made.ok && made.value.exitCode).toBe(0);
-    const { got, want } = await followFrom(`${old}:/usr/bin:/bin`);
-    expect(got).toBe(want);
+  });
+  afterAll(async () => {
+    await session?.close();
+    cleanup?.();
+    await target?.stop();
+  });
+
+  /** Starts `script` detached, follows it with the counting tools first on PATH, and says what the follower did. */
+  const followCounted = async (name: string, script: string, longestNapS: number) => {
+    const files = detachedFiles(workDir, name);
+    const started = await exec(conn, startCommand(sh('/bin/sh', '-c', script), files), { timeoutMs: 10_000 });
+    expect(started.ok && started.value.stderr).toContain(MARK.launched);
+    await exec(conn, sh('rm', '-f', `${shims}/calls`), { timeoutMs: 10_000 });
+    let stderr = '';
+    const began = performance.now();
+    const followed = await exec(conn, sh('env', `PATH=${shims}:/usr/bin:/bin`, '/bin/sh', '-c', followCommand(files, 0, longestNapS)), {
+      timeoutMs: 30_000,
+      onStderr: (chunk) => (stderr += chunk.toString()),
+    });
+    const ms = performance.now() - began;
+    const calls = await exec(conn, sh('/bin/sh', '-c', 'cat "$1" 2> /dev/null; exit 0', 'calls', `${shims}/calls`), { timeoutMs: 10_000 });
+    const list = calls.ok ? calls.value.stdout.split('\n').filter(Boolean) : [];
+    return { out: followed.ok ? followed.value.stdout : '', stderr, ms, sleeps: list.filter((c) => c === 'sleep').length, reads: list.filter((c) => c === 'dd').length };
+  };
+
+  it('sees the end as the step rings, not after its longest nap, and never starts sleep', async () => {
+    // Quiet for 2 s with naps of up to 10 s: without the doorbell the end would be seen about 10 s late.
+    const seen = await followCounted('bell', 'echo start; /bin/sleep 2; echo end', 10);
+    expect(seen.out).toBe('start\nend\n');
+    expect(seen.stderr).toContain(`${MARK.exit}0`);
+    expect(seen.ms).toBeLessThan(6_000);
+    expect(seen.sleeps).toBe(0);
+  });
+
+  it('stops reading a log that has not changed for a second', async () => {
+    // 4 s of quiet, looked at every 50 ms: a log read on every look is read 30 times or more (each read
+    // here starts a counting script too); one read only while the log may have changed, about 4 times.
+    const seen = await followCounted('quiet', 'echo start; /bin/sleep 4; echo end', 0.05);
+    expect(seen.out).toBe('start\nend\n');
+    expect(seen.reads).toBeGreaterThanOrEqual(2);
+    expect(seen.reads).toBeLessThan(15);
+    expect(seen.sleeps).toBe(0);
+  });
+
+  it("uses the app's own longest nap unless told", () => {
+    expect(followCommand(detachedFiles('/tmp/w', 's'), 0)).toContain(` ${LONGEST_NAP_S}`);
   });
 });

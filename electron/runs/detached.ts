@@ -5,17 +5,20 @@ import { exec, type SshConnection } from '../ssh';
 import { execAsRoot, type Elevation } from '../ssh/doas';
 import type { SshResult } from '../ssh';
 
-/** Where one detached step keeps its output, exit code and process group id on the box. */
+/** Where one detached step keeps its output, exit code and process group id on the box, and the follower's doorbell. */
 export interface DetachedFiles {
   log: string;
   exitCode: string;
   pid: string;
+  /** A FIFO the follower waits on; the step rings it when it ends. */
+  bell: string;
 }
 
 export const detachedFiles = (workDir: string, stepId: string): DetachedFiles => ({
   log: `${workDir}/${stepId}.log`,
   exitCode: `${workDir}/${stepId}.rc`,
   pid: `${workDir}/${stepId}.pid`,
+  bell: `${workDir}/${stepId}.bell`,
 });
 
 // The scripts below are fixed program text; every value reaches them as a
@@ -28,47 +31,71 @@ export const MARK = { launched: '\x1ecairn-launched', missing: '\x1ecairn-missin
  * Runs in its own session (setsid), so it leads a process group that can be
  * killed whole, and survives the SSH session. It writes its group id first;
  * the exit code file appears only complete (written beside, then renamed).
- * $1 command line, $2 log, $3 exit code file, $4 pid file.
+ * Then it rings the follower's doorbell, opened read-write so that it never
+ * blocks, whether a follower waits or not.
+ * $1 command line, $2 log, $3 exit code file, $4 pid file, $5 doorbell.
  */
-const INNER = ['echo $$ > "$4.tmp" && mv -f "$4.tmp" "$4"', '/bin/sh -c "$1" < /dev/null >> "$2" 2>&1', 'echo $? > "$3.tmp" && mv -f "$3.tmp" "$3"'].join('\n');
+const INNER = [
+  'echo $$ > "$4.tmp" && mv -f "$4.tmp" "$4"',
+  '/bin/sh -c "$1" < /dev/null >> "$2" 2>&1',
+  'echo $? > "$3.tmp" && mv -f "$3.tmp" "$3"',
+  '[ -p "$5" ] && echo 1<> "$5"',
+].join('\n');
 
 /**
  * Streams the log from byte $3 until the exit code file appears, then says
- * the code on stderr. The file is checked before the size is read, so the
- * last pass sends everything written before the exit. dd seeks to the
- * 64 KiB block holding the first new byte: BusyBox's `tail -c +N` reads the
- * file from its start each time, which made following a long log quadratic.
- * Reads again at once while output pours in, every 0.1 s while it trickles
- * (progress is read by people), and backs off from 5 ms to 0.4 s while
- * nothing comes.
- * $1 log, $2 exit code file, $3 bytes already received.
+ * the code on stderr. The file is checked before the log is read, so the
+ * last pass sends everything written before the exit.
+ *
+ * Written to cost the box as few processes as it can: 50 boxes followed at
+ * once compete with their own installs for the CPU, and each process a
+ * pass starts is paid on every box every pass.
+ * - The log stays open on fd 3, and one dd per pass sends what is new from
+ *   where the last one stopped (no stat, no seeking); dd's own record count
+ *   says whether the pass brought output.
+ * - A pass reads only when the log may have changed: the log is not older
+ *   than the mark made before the last read (`-nt` may count whole seconds;
+ *   an equal time reads again, so nothing is missed, only re-checked).
+ * - It waits with the shell's own `read -t` on the doorbell FIFO, which the
+ *   step rings when it ends: no sleep process, and the end is seen at once.
+ *   A shell without `read -t` (dash) or a box without mkfifo sleeps instead.
+ * Reads again at once while output pours in (≥ 64 KiB a pass), every 0.2 s
+ * while it trickles (progress is read by people), and backs off from 5 ms
+ * to $5 s (0.4 in the app) while nothing comes.
+ * $1 log, $2 exit code file, $3 bytes already received, $4 doorbell, $5 longest nap.
  */
 const FOLLOW = [
-  'log=$1 rc=$2 off=$3 nap=0 bytes=',
+  'log=$1 rc=$2 off=$3 bell=$4 most=$5 nap=0 ring= seen= mark=$1.$$.mark',
   `[ -e "$log" ] || { printf '\\036cairn-missing\\n' >&2; exit 0; }`,
-  'dd if=/dev/null count=0 iflag=skip_bytes,count_bytes 2> /dev/null && bytes=1',
+  'exec 3< "$log" 5>&1 || exit 1',
+  '[ "$off" = 0 ] || dd bs=1 skip="$off" count=0 <&3 2> /dev/null || exit 1',
+  'if { [ -p "$bell" ] || mkfifo "$bell"; } 2> /dev/null && exec 4<> "$bell"; then read -t 0.001 -r _ <&4 2> /dev/null; [ $? = 2 ] || ring=1; fi',
   'while :; do',
-  '  fin=0; [ -e "$rc" ] && fin=1',
-  '  size=$(stat -c %s "$log" 2> /dev/null) || size=$off',
-  '  if [ "$size" -gt "$off" ]; then',
-  '    if [ -n "$bytes" ]; then dd if="$log" bs=65536 skip=$off count=$((size - off)) iflag=skip_bytes,count_bytes 2> /dev/null',
-  '    else dd if="$log" bs=65536 skip=$((off / 65536)) 2> /dev/null | tail -c +$((off % 65536 + 1)) | head -c $((size - off)); fi',
-  '    if [ $((size - off)) -ge 65536 ]; then nap=0; else nap=0.1; fi',
-  '    off=$size',
-  '  else',
-  '    case $nap in 0) nap=0.005 ;; 0.005) nap=0.02 ;; 0.02) nap=0.05 ;; 0.05) nap=0.1 ;; 0.1) nap=0.2 ;; *) nap=0.4 ;; esac',
+  '  fin=0 got=0; [ -e "$rc" ] && fin=1',
+  '  if [ "$fin" = 1 ] || [ -z "$seen" ] || ! [ "$mark" -nt "$log" ]; then',
+  '    : > "$mark"; seen=1',
+  '    recs=$(dd bs=65536 <&3 2>&1 >&5) || exit 1',
+  '    case $recs in 0+0*) ;; 0+*) got=1 ;; [1-9]*) got=2 ;; *) got=1 ;; esac',
   '  fi',
-  `  if [ "$fin" = 1 ]; then printf '\\036cairn-exit %s\\n' "$(cat "$rc")" >&2; exit 0; fi`,
-  '  [ "$nap" = 0 ] || sleep "$nap"',
+  `  if [ "$fin" = 1 ]; then read -r code < "$rc"; printf '\\036cairn-exit %s\\n' "$code" >&2; exit 0; fi`,
+  '  case $got in',
+  '    2) nap=0 ;;',
+  '    1) nap=0.2 ;;',
+  '    *) case $nap in 0) nap=0.005 ;; 0.005) nap=0.02 ;; 0.02) nap=0.05 ;; 0.05) nap=0.1 ;; 0.1) nap=0.2 ;; *) nap=$most ;; esac ;;',
+  '  esac',
+  '  if [ "$nap" = 0 ]; then :; elif [ -n "$ring" ]; then read -t "$nap" -r _ <&4; else sleep "$nap"; fi',
   'done',
 ].join('\n');
+
+/** The longest a follower waits between looks at a quiet log; the doorbell cuts it short at the end. */
+export const LONGEST_NAP_S = 0.4;
 
 /**
  * Starts the command detached and follows it on the same channel (one round
  * trip fewer than two commands). The log exists before the command starts,
  * and the old exit code and pid files are gone, so neither a follower nor a
  * stop can mistake a previous attempt for this one.
- * $1 the inner script, $2 the follower, $3.. command, log, exit code file, pid file.
+ * $1 the inner script, $2 the follower, $3.. command, log, exit code file, pid file, doorbell.
  */
 const LAUNCH = [
   'command -v setsid > /dev/null 2>&1 || { echo "setsid is missing on the box" >&2; exit 127; }',
@@ -76,7 +103,7 @@ const LAUNCH = [
   'rm -f "$3" "$4" && : > "$2" || exit 1',
   'setsid /bin/sh -c "$inner" cairn-detached "$@" < /dev/null > /dev/null 2>&1 &',
   `printf '\\036cairn-launched\\n' >&2`,
-  'exec /bin/sh -c "$follow" cairn-follow "$2" "$3" 0',
+  `exec /bin/sh -c "$follow" cairn-follow "$2" "$3" 0 "$5" ${LONGEST_NAP_S}`,
 ].join('\n');
 
 /**
@@ -107,7 +134,7 @@ const STOP = [
  * itself runs through doas.
  */
 export const launchCommand = (command: string, files: DetachedFiles): string =>
-  sh('/bin/sh', '-c', LAUNCH, 'cairn-launch', INNER, FOLLOW, command, files.log, files.exitCode, files.pid);
+  sh('/bin/sh', '-c', LAUNCH, 'cairn-launch', INNER, FOLLOW, command, files.log, files.exitCode, files.pid, files.bell);
 
 /**
  * Starts `command` (a root line) detached and returns at once, for a launch
@@ -122,10 +149,11 @@ export const launchCommand = (command: string, files: DetachedFiles): string =>
 const START = ['umask 022', "trap '' HUP", ...LAUNCH.split('\n').slice(0, -1)].join('\n');
 
 export const startCommand = (command: string, files: DetachedFiles): string =>
-  sh('/bin/sh', '-c', START, 'cairn-launch', INNER, FOLLOW, command, files.log, files.exitCode, files.pid);
+  sh('/bin/sh', '-c', START, 'cairn-launch', INNER, FOLLOW, command, files.log, files.exitCode, files.pid, files.bell);
 
 /** Streams the log of a step already started, from byte `offset`. */
-export const followCommand = (files: DetachedFiles, offset: number): string => sh('/bin/sh', '-c', FOLLOW, 'cairn-follow', files.log, files.exitCode, String(offset));
+export const followCommand = (files: DetachedFiles, offset: number, longestNapS = LONGEST_NAP_S): string =>
+  sh('/bin/sh', '-c', FOLLOW, 'cairn-follow', files.log, files.exitCode, String(offset), files.bell, String(longestNapS));
 
 /** Whether the step was launched before the connection dropped (its log exists): it must never start twice. */
 export async function startedBefore(conn: SshConnection, files: DetachedFiles): Promise<SshResult<boolean>> {
