@@ -6,7 +6,7 @@ import { startDropbearTarget, startOpenSshTarget, type TestTarget } from '../../
 import { trusting } from '../../e2e/target/ssh-trust.test-support';
 import { connect, type SshConnection } from './connect';
 import { exec } from './exec';
-import { upload } from './upload';
+import { placeCommand, upload } from './upload';
 
 describe.each([
   ['OpenSSH in the Alpine chroot', startOpenSshTarget, '/root'],
@@ -61,5 +61,32 @@ describe.each([
     expect(result.ok ? '' : result.error.message).toMatch(
       /^Writing \/no\/such\/dir\/file on 127\.0\.0\.1:\d+ failed \(.*(nonexistent directory|Directory nonexistent)\): check that the folder exists and has free space\.$/,
     );
+  });
+
+  it('does not place a copy whose sha256 differs from what was sent, and leaves none behind', async () => {
+    const remote = `${dir}/mismatch.txt`;
+    const temp = `${remote}.cairn-test.tmp`;
+    const sent = await exec(conn, placeCommand(temp, remote, 'f'.repeat(64), '0600'), { stdin: 'not what was hashed' });
+    expect(sent.ok && sent.value.exitCode).toBe(65);
+    expect(sent.ok && sent.value.stdout.trim()).toMatch(/^[0-9a-f]{64}$/);
+    const left = await exec(conn, `ls -a ${dir}`);
+    expect(left.ok && left.value.stdout).not.toContain('mismatch.txt');
+  });
+
+  // Each channel costs the box a process of its SSH server: 50 boxes at once feel every one.
+  it('uses one channel of the box for the whole upload', async () => {
+    let opened = 0;
+    const original = conn.client.exec.bind(conn.client);
+    conn.client.exec = ((...args: Parameters<typeof original>) => {
+      opened++;
+      return original(...args);
+    }) as typeof original;
+    try {
+      const result = await upload(conn, `${dir}/once.txt`, 'once');
+      expect(result.ok).toBe(true);
+    } finally {
+      conn.client.exec = original;
+    }
+    expect(opened).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { err, ok } from '../../shared/api/result';
-import { op, sh } from '../../shared/shell';
+import { sh } from '../../shared/shell';
 import type { SshConnection } from './connect';
 import { hostLabel, type SshResult } from './errors';
 import { exec } from './exec';
@@ -18,13 +18,31 @@ export interface UploadOutcome {
 }
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-const remoteSum = (stdout: string) => /^([0-9a-f]{64})\s/.exec(stdout)?.[1] ?? null;
 
 /**
- * Copies content to remotePath over plain exec channels (works with Dropbear,
- * which has no SFTP): written to a temporary file beside the target under
- * umask 077, so it is never readable by others even for a moment; checked
- * with sha256sum on the target; then given its mode and moved into place.
+ * Run on the box, in one channel (each channel costs the box a process of
+ * its SSH server): writes stdin beside the target under umask 077, checks
+ * its sha256 against the one Cairn computed, and only then gives it its
+ * mode and renames it into place. A copy that does not match is removed and
+ * its sum printed. Exit 65: no match; 66: chmod or mv failed; else cat's.
+ * $1 temporary file, $2 target, $3 expected sha256, $4 mode.
+ */
+const PLACE = [
+  'umask 077',
+  'cat > "$1" || exit',
+  'sum=$(sha256sum "$1") || { rm -f "$1"; exit 66; }',
+  'sum=${sum%% *}',
+  'if [ "$sum" != "$3" ]; then rm -f "$1"; echo "$sum"; exit 65; fi',
+  'chmod "$4" "$1" && mv -f "$1" "$2" || { rm -f "$1"; exit 66; }',
+].join('\n');
+
+/** The box's half of an upload: stdin to `temp`, placed at `target` only when its sha256 is `expected`. */
+export const placeCommand = (temp: string, target: string, expected: string, mode: string): string => sh('/bin/sh', '-c', PLACE, 'cairn-upload', temp, target, expected, mode);
+
+/**
+ * Copies content to remotePath over a plain exec channel (works with
+ * Dropbear, which has no SFTP): never readable by others even for a moment,
+ * never in place unless the box's sha256 of it matches what was sent.
  */
 export async function upload(conn: SshConnection, remotePath: string, content: Buffer | string, options: UploadOptions = {}): Promise<SshResult<UploadOutcome>> {
   const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
@@ -32,40 +50,31 @@ export async function upload(conn: SshConnection, remotePath: string, content: B
   const where = hostLabel(conn.host, conn.port);
   const temp = `${remotePath}.cairn-${randomBytes(6).toString('hex')}.tmp`;
   const mode = (options.mode ?? 0o600).toString(8).padStart(4, '0');
-  const limits = { timeoutMs: options.timeoutMs, signal: options.signal };
 
-  const write = await exec(conn, sh('umask', '077', op('&&'), 'cat', op('>'), temp, op('&&'), 'sha256sum', temp), { ...limits, stdin: data });
-  if (!write.ok) return write;
-  const removeTemp = () => exec(conn, sh('rm', '-f', temp), { timeoutMs: 60_000 });
-  if (write.value.exitCode !== 0) {
-    await removeTemp();
-    const stderr = write.value.stderr.trim();
-    return err({
-      code: 'remote-failed',
-      exitCode: write.value.exitCode,
-      stderr,
-      message: `Writing ${remotePath} on ${where} failed (${stderr || `exit code ${write.value.exitCode}`}): check that the folder exists and has free space.`,
-    });
-  }
-  const written = remoteSum(write.value.stdout);
-  if (written !== expected) {
-    await removeTemp();
+  const sent = await exec(conn, placeCommand(temp, remotePath, expected, mode), { timeoutMs: options.timeoutMs, signal: options.signal, stdin: data });
+  if (!sent.ok) return sent;
+  const { exitCode, stdout } = sent.value;
+  const stderr = sent.value.stderr.trim();
+  if (exitCode === 65) {
     return err({
       code: 'upload-mismatch',
-      message: `The copy of ${remotePath} on ${where} does not match what Cairn sent (sha256 ${written ?? 'missing'} instead of ${expected}), so it was not installed: try again, and check the box's disk if it keeps happening.`,
+      message: `The copy of ${remotePath} on ${where} does not match what Cairn sent (sha256 ${stdout.trim() || 'missing'} instead of ${expected}), so it was not installed: try again, and check the box's disk if it keeps happening.`,
     });
   }
-
-  const place = await exec(conn, sh('chmod', mode, temp, op('&&'), 'mv', '-f', temp, remotePath, op('&&'), 'sha256sum', remotePath), limits);
-  if (!place.ok) return place;
-  if (place.value.exitCode !== 0 || remoteSum(place.value.stdout) !== expected) {
-    await removeTemp();
-    const stderr = place.value.stderr.trim();
+  if (exitCode === 66) {
     return err({
       code: 'remote-failed',
-      exitCode: place.value.exitCode,
+      exitCode,
       stderr,
-      message: `Moving the upload into ${remotePath} on ${where} failed (${stderr || 'checksum differs after the move'}): check the path and its permissions.`,
+      message: `Moving the upload into ${remotePath} on ${where} failed (${stderr || 'no reason given'}): check the path and its permissions.`,
+    });
+  }
+  if (exitCode !== 0) {
+    return err({
+      code: 'remote-failed',
+      exitCode,
+      stderr,
+      message: `Writing ${remotePath} on ${where} failed (${stderr || `exit code ${exitCode}`}): check that the folder exists and has free space.`,
     });
   }
   return ok({ bytes: data.length, sha256: expected });
