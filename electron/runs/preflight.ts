@@ -1,37 +1,58 @@
 import { err, ok } from '../../shared/api/result';
-import { op, sh } from '../../shared/shell';
-import { PREFLIGHT_SCRIPT, parsePreflight, type PreflightFacts } from '../../shared/runs';
+import { sh } from '../../shared/shell';
+import { parsePreflight, preflightScriptThen, type PreflightFacts } from '../../shared/runs';
 import { exec, type SshConnection, type SshResult } from '../ssh';
-
-/** Reads the box (read-only) in one round trip. */
-export async function readFacts(conn: SshConnection, signal?: AbortSignal): Promise<SshResult<PreflightFacts>> {
-  const result = await exec(conn, sh('/bin/sh', '-c', PREFLIGHT_SCRIPT, 'cairn-preflight'), { timeoutMs: 60_000, signal });
-  if (!result.ok) return result;
-  return ok(parsePreflight(result.value.stdout));
-}
 
 /**
  * A fresh folder only the login user can enter: mktemp -d makes it 0700
  * under umask 077 and chmod says so again, whatever mktemp's defaults.
- * The answer file and the step logs live there.
+ * The answer file and the step logs live there. Reports `workdir=` or, when
+ * it could not be made, `workdir-error=` with the box's reason.
  */
-export async function makeWorkDir(conn: SshConnection, signal?: AbortSignal): Promise<SshResult<string>> {
-  const result = await exec(conn, sh('umask', '077', op('&&'), '/bin/sh', '-c', 'd=$(mktemp -d "$1") && chmod 700 "$d" && echo "$d"', 'cairn-workdir', '/tmp/cairn.XXXXXXXXXX'), {
-    timeoutMs: 60_000,
-    signal,
+const WORK_DIR_LINES = [
+  'umask 077',
+  `if d=$(mktemp -d "$1" 2>&1) && chmod 700 "$d" 2> /dev/null; then r workdir "$d"; else r workdir-error "$(printf %s "$d" | tr '\\n' ' ')"; fi`,
+];
+const WORK_DIR_TEMPLATE = '/tmp/cairn.XXXXXXXXXX';
+
+function workDirFrom(stdout: string, exitCode: number | null, stderr: string): SshResult<string> {
+  const dir = /^workdir=(\/tmp\/cairn\.\S+)$/m.exec(stdout)?.[1];
+  if (dir) return ok(dir);
+  const why = /^workdir-error=(.*)$/m.exec(stdout)?.[1]?.trim() || stderr.trim() || `exit code ${exitCode}`;
+  return err({
+    code: 'remote-failed',
+    exitCode,
+    stderr: why,
+    message: `Cairn could not make its folder in /tmp on the box (${why}): check that /tmp exists and has free space.`,
   });
+}
+
+export interface FactsAndWorkDir {
+  facts: PreflightFacts;
+  /** The run's folder, made in the same round trip; the caller removes it when the box is refused. */
+  workDir: SshResult<string>;
+}
+
+/**
+ * Reads the box and makes the run's folder in one channel: every channel
+ * costs the box a process of its SSH server, and a fleet pays it on every
+ * box at once. The folder's own failure is reported after the facts, as if
+ * made separately.
+ */
+export async function readFactsMakingWorkDir(conn: SshConnection, signal?: AbortSignal): Promise<SshResult<FactsAndWorkDir>> {
+  const script = preflightScriptThen(WORK_DIR_LINES);
+  const result = await exec(conn, sh('/bin/sh', '-c', script, 'cairn-preflight', WORK_DIR_TEMPLATE), { timeoutMs: 60_000, signal });
   if (!result.ok) return result;
-  const dir = result.value.stdout.trim();
-  if (result.value.exitCode !== 0 || !dir.startsWith('/tmp/cairn.')) {
-    const why = result.value.stderr.trim() || `exit code ${result.value.exitCode}`;
-    return err({
-      code: 'remote-failed',
-      exitCode: result.value.exitCode,
-      stderr: why,
-      message: `Cairn could not make its folder in /tmp on the box (${why}): check that /tmp exists and has free space.`,
-    });
-  }
-  return ok(dir);
+  const { stdout, exitCode, stderr } = result.value;
+  return ok({ facts: parsePreflight(stdout), workDir: workDirFrom(stdout, exitCode, stderr) });
+}
+
+/** Makes the run's folder alone (see WORK_DIR_LINES). */
+export async function makeWorkDir(conn: SshConnection, signal?: AbortSignal): Promise<SshResult<string>> {
+  const script = ['r() { printf \'%s=%s\\n\' "$1" "$2"; }', ...WORK_DIR_LINES].join('\n');
+  const result = await exec(conn, sh('/bin/sh', '-c', script, 'cairn-workdir', WORK_DIR_TEMPLATE), { timeoutMs: 60_000, signal });
+  if (!result.ok) return result;
+  return workDirFrom(result.value.stdout, result.value.exitCode, result.value.stderr);
 }
 
 export async function removeWorkDir(conn: SshConnection, dir: string): Promise<void> {

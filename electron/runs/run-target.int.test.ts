@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startOpenSshTarget, type TestTarget } from '../../e2e/target';
@@ -31,6 +31,8 @@ beforeEach(async () => {
 afterEach(() => runs.cleanup());
 
 const onBox = (file: string) => path.join(target.root ?? '', file);
+/** Cairn's run folders left in the box's /tmp. */
+const runFolders = async () => (await readdir(onBox('tmp'))).filter((name) => name.startsWith('cairn.'));
 const records = async () => (await target.standIns?.records()) ?? [];
 /** What the stand-ins were asked beyond preflight's read-only `apk info`: empty means nothing was changed on the box. */
 const actions = async () => (await records()).filter((r) => !(r.tool === 'apk' && r.argv[0] === 'info'));
@@ -210,6 +212,8 @@ describe('refusals', () => {
       expect(done.error?.message).toContain('The disk /dev/vda does not exist on the box (it has /dev/sda)');
       expect(done.summary.preflight.facts?.disks).toEqual(['sda']);
       expect(await actions()).toEqual([]);
+      // The run's folder is made with the facts, in one round trip; a refused box keeps none.
+      expect(await runFolders()).toEqual([]);
     } finally {
       await rm(onBox('sys'), { recursive: true, force: true });
     }
@@ -225,6 +229,22 @@ describe('refusals', () => {
       expect(await actions()).toEqual([]);
     } finally {
       await writeFile(onBox('proc/mounts'), mounts);
+    }
+  });
+
+  it('says plainly when the run cannot make its folder in /tmp, after reading the box', async () => {
+    // The login is root in the chroot, so no mode stops it: /tmp is made a plain file instead.
+    await rename(onBox('tmp'), onBox('tmp.away'));
+    await writeFile(onBox('tmp'), '');
+    try {
+      const done = await run(disklessProfile()).result;
+      expect(done).toMatchObject({ status: 'failed', error: { code: 'remote-failed', stepId: 'preflight' } });
+      expect(done.error?.message).toMatch(/^Cairn could not make its folder in \/tmp on the box \(.+\): check that \/tmp exists and has free space\.$/);
+      expect(done.summary.preflight.facts).toMatchObject({ alpineRelease: '3.20.3' });
+      expect(await actions()).toEqual([]);
+    } finally {
+      await rm(onBox('tmp'));
+      await rename(onBox('tmp.away'), onBox('tmp'));
     }
   });
 

@@ -10,7 +10,7 @@ import { runErrorOf } from './run-error';
 import { newId } from './ids';
 import { limitsFrom, type LimitsInput } from './limits';
 import { RunRecorder, SUMMARY_VERSION, type RunSummary } from './persist';
-import { makeWorkDir, readFacts, removeWorkDir } from './preflight';
+import { readFactsMakingWorkDir, removeWorkDir } from './preflight';
 import { resumeInfo, type ResumeFrom } from './retry';
 import { Session } from './session';
 import { runStep } from './run-step';
@@ -129,27 +129,28 @@ export async function runTarget(o: RunTargetOptions): Promise<RunResult> {
     };
     const opened = await session.open();
     if (!opened.ok) return failedPreflight(runErrorOf(opened.error, PREFLIGHT_STEP.id));
-    const read = await readFacts(opened.value, o.signal);
+    const read = await readFactsMakingWorkDir(opened.value, o.signal);
     if (!read.ok) return failedPreflight(runErrorOf(read.error, PREFLIGHT_STEP.id));
-    const problems = checkPreflight(read.value, o.profile, { doasPassword: Boolean(o.doasPassword) });
-    tracker.preflight(read.value, problems);
+    const { facts: found, workDir: dir } = read.value;
+    const problems = checkPreflight(found, o.profile, { doasPassword: Boolean(o.doasPassword) });
+    tracker.preflight(found, problems);
     const refused = problems.filter((p) => p.severity === 'error');
     if (refused.length > 0) {
+      if (dir.ok) await removeWorkDir(opened.value, dir.value);
       return failedPreflight({ code: 'preflight-refused', message: refused.map((p) => p.message).join(' '), stepId: PREFLIGHT_STEP.id }, 'refused');
     }
-    const dir = await makeWorkDir(opened.value, o.signal);
     if (!dir.ok) return failedPreflight(runErrorOf(dir.error, PREFLIGHT_STEP.id));
     tracker.setWorkDir(dir.value);
     tracker.end(PREFLIGHT_STEP.id, 'succeeded');
 
     // A doas that asks for a password cannot be a prefix of a detached command (nothing could answer it):
     // the steps are planned as root lines, and the runner starts each through doas on a terminal.
-    const elevation: Elevation = read.value.uid !== 0 && !read.value.doasNoPassword && o.doasPassword ? { doasPassword: o.doasPassword } : null;
+    const elevation: Elevation = found.uid !== 0 && !found.doasNoPassword && o.doasPassword ? { doasPassword: o.doasPassword } : null;
     const facts = {
-      privilege: read.value.uid === 0 || elevation !== null ? ('root' as const) : ('doas' as const),
+      privilege: found.uid === 0 || elevation !== null ? ('root' as const) : ('doas' as const),
       workDir: dir.value,
-      alpineVersion: read.value.alpineConf ?? undefined,
-      disks: read.value.disks?.map((d) => `/dev/${d}`),
+      alpineVersion: found.alpineConf ?? undefined,
+      disks: found.disks?.map((d) => `/dev/${d}`),
     };
     const steps = planner(o.profile, facts, planOptions);
     const resume = o.resumeFrom ? resumeInfo(steps, o.resumeFrom) : null;

@@ -4,7 +4,7 @@
  * only, and prints one `key=value` line per fact; a fact it cannot read
  * (no /proc or /sys in a chroot, no doas) is left out or empty.
  */
-export const PREFLIGHT_SCRIPT = [
+const FACT_LINES = [
   `r() { printf '%s=%s\\n' "$1" "$2"; }`,
   `r release "$(cat /etc/alpine-release 2>/dev/null)"`,
   `r arch "$(uname -m 2>/dev/null)"`,
@@ -21,8 +21,12 @@ export const PREFLIGHT_SCRIPT = [
   `[ -e /.modloop ] && r modloop yes`,
   `for d in /media/*/apks; do if [ -d "$d" ]; then r boot-media "$d"; break; fi; done`,
   `[ -d /media ] && r media "$(ls /media | tr '\\n' ' ')"`,
-  'exit 0',
-].join('\n');
+];
+
+/** The read-only facts, then `more` lines (which may report with `r KEY VALUE`); always exits 0. */
+export const preflightScriptThen = (more: readonly string[]): string => [...FACT_LINES, ...more, 'exit 0'].join('\n');
+
+export const PREFLIGHT_SCRIPT = preflightScriptThen([]);
 
 /** How the box was booted: from RAM (the ISO, diskless) or from an installed disk. */
 export type BootKind = 'ram' | 'disk' | 'unknown';
