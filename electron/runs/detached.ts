@@ -29,18 +29,15 @@ export const MARK = { launched: '\x1ecairn-launched', missing: '\x1ecairn-missin
 
 /**
  * Runs in its own session (setsid), so it leads a process group that can be
- * killed whole, and survives the SSH session. It writes its group id first;
- * the exit code file appears only complete (written beside, then renamed).
+ * killed whole, and survives the SSH session. It writes its group id first.
+ * The pid and exit code are each one short write, so a reader that waits
+ * for the file to be non-empty (`-s`) reads it whole; no rename (a process
+ * more per step) is needed.
  * Then it rings the follower's doorbell, opened read-write so that it never
  * blocks, whether a follower waits or not.
  * $1 command line, $2 log, $3 exit code file, $4 pid file, $5 doorbell.
  */
-const INNER = [
-  'echo $$ > "$4.tmp" && mv -f "$4.tmp" "$4"',
-  '/bin/sh -c "$1" < /dev/null >> "$2" 2>&1',
-  'echo $? > "$3.tmp" && mv -f "$3.tmp" "$3"',
-  '[ -p "$5" ] && echo 1<> "$5"',
-].join('\n');
+const INNER = ['echo $$ > "$4"', '/bin/sh -c "$1" < /dev/null >> "$2" 2>&1', 'echo $? > "$3"', '[ -p "$5" ] && echo 1<> "$5"'].join('\n');
 
 /**
  * Streams the log from byte $3 until the exit code file appears, then says
@@ -73,7 +70,7 @@ const FOLLOW = [
   '[ "$off" = 0 ] || dd bs=1 skip="$off" count=0 <&3 2> /dev/null || exit 1',
   'if { [ -p "$bell" ] || mkfifo "$bell"; } 2> /dev/null && exec 4<> "$bell"; then read -t 0.001 -r _ <&4 2> /dev/null; [ $? = 2 ] || ring=1; fi',
   'while :; do',
-  '  fin=0 got=0; [ -e "$rc" ] && fin=1',
+  '  fin=0 got=0; [ -s "$rc" ] && fin=1',
   '  if [ "$fin" = 1 ] || [ -z "$seen" ] || ! [ "$mark" -nt "$log" ]; then',
   '    : > "$mark"; seen=1',
   '    recs=$(dd bs=65536 <&3 2>&1 >&5) || exit 1',
