@@ -33,7 +33,8 @@ const PLACE = [
   'sum=$(sha256sum "$1") || { rm -f "$1"; exit 66; }',
   'sum=${sum%% *}',
   'if [ "$sum" != "$3" ]; then rm -f "$1"; echo "$sum"; exit 65; fi',
-  'chmod "$4" "$1" && mv -f "$1" "$2" || { rm -f "$1"; exit 66; }',
+  // umask 077 already made it 0600, the mode most uploads ask for.
+  '{ [ "$4" = 0600 ] || chmod "$4" "$1"; } && mv -f "$1" "$2" || { rm -f "$1"; exit 66; }',
 ].join('\n');
 
 /** The box's half of an upload: stdin to `temp`, placed at `target` only when its sha256 is `expected`. */
