@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultProfile, type Profile } from '../profile';
 import { PREFLIGHT_SCRIPT, parsePreflight, type PreflightFacts } from './preflight';
@@ -72,6 +73,25 @@ describe('reading the preflight answers', () => {
         .every((l) => /^[a-z-]+=/.test(l)),
     ).toBe(true);
     expect(parsePreflight(out).uid).toBe(process.getuid?.());
+  });
+
+  // The script reads folders and files with the shell's own read and globs; this machine's own
+  // /sys and /proc say what it must find.
+  it('reads disks, interfaces, memory and the root mount as the files say', () => {
+    const out = execFileSync('/bin/sh', ['-c', PREFLIGHT_SCRIPT], { encoding: 'utf8' });
+    const f = parsePreflight(out);
+    const raw = (key: string) => (new RegExp(`^${key}=(.*)$`, 'm').exec(out)?.[1] ?? '').split(' ').filter(Boolean).sort();
+    expect(raw('interfaces')).toEqual(readdirSync('/sys/class/net').sort());
+    expect(raw('disks')).toEqual(readdirSync('/sys/block').sort());
+    expect(f.memTotalKb).toBe(Number(/^MemTotal:\s+(\d+)/m.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1]));
+    const root = readFileSync('/proc/mounts', 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(' '))
+      .filter((m) => m[1] === '/')
+      .at(-1);
+    expect(f.rootMount).toBe(root ? `${root[0]} ${root[2]}` : null);
+    expect(f.alpineRelease).toBe(existsSync('/etc/alpine-release') ? readFileSync('/etc/alpine-release', 'utf8').trim() : null);
   });
 });
 

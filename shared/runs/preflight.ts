@@ -3,24 +3,29 @@
  * fixed text (no data in it), runs under BusyBox ash or any POSIX sh, reads
  * only, and prints one `key=value` line per fact; a fact it cannot read
  * (no /proc or /sys in a chroot, no doas) is left out or empty.
+ * Files and folders are read with the shell's own `read` and globs rather
+ * than cat, awk, ls and tr: a fleet runs this on every box at once, and
+ * each process is paid on every box (about 13 fewer here).
  */
 const FACT_LINES = [
   `r() { printf '%s=%s\\n' "$1" "$2"; }`,
-  `r release "$(cat /etc/alpine-release 2>/dev/null)"`,
+  // The entries of a folder, space-separated, as `ls | tr` printed them.
+  `names() { v=; for e in "$1"/*; do [ -e "$e" ] && v="$v\${e##*/} "; done; printf %s "$v"; }`,
+  `v=; [ -r /etc/alpine-release ] && read -r v < /etc/alpine-release; r release "$v"`,
   `r arch "$(uname -m 2>/dev/null)"`,
-  `r uid "$(id -u 2>/dev/null)"`,
+  `uid=$(id -u 2>/dev/null); r uid "$uid"`,
   `r doas "$(command -v doas 2>/dev/null)"`,
   // -n: fail instead of asking for a password nobody can type.
-  `if [ "$(id -u)" != 0 ] && command -v doas >/dev/null 2>&1 && doas -n true </dev/null >/dev/null 2>&1; then r doas-nopass yes; fi`,
+  `if [ "$uid" != 0 ] && command -v doas >/dev/null 2>&1 && doas -n true </dev/null >/dev/null 2>&1; then r doas-nopass yes; fi`,
   `r setup-alpine "$(command -v setup-alpine 2>/dev/null)"`,
   `r alpine-conf "$(apk info -v alpine-conf 2>/dev/null | head -n 1)"`,
-  `[ -r /proc/meminfo ] && r mem-kb "$(awk '/^MemTotal:/ { print $2 }' /proc/meminfo)"`,
-  `if [ -d /sys/block ]; then r disks "$(ls /sys/block | tr '\\n' ' ')"; elif [ -r /proc/partitions ]; then r disks "$(awk 'NR > 2 && $4 != "" { print $4 }' /proc/partitions | tr '\\n' ' ')"; fi`,
-  `if [ -d /sys/class/net ]; then r interfaces "$(ls /sys/class/net | tr '\\n' ' ')"; else r interfaces "$(ip -o link show 2>/dev/null | awk -F': ' '{ print $2 }' | sed 's/@.*//' | tr '\\n' ' ')"; fi`,
-  `[ -r /proc/mounts ] && r root-mount "$(awk '$2 == "/" { print $1, $3 }' /proc/mounts | tail -n 1)"`,
+  `if [ -r /proc/meminfo ]; then v=; while read -r k n _; do [ "$k" = MemTotal: ] && { v=$n; break; }; done < /proc/meminfo; r mem-kb "$v"; fi`,
+  `if [ -d /sys/block ]; then r disks "$(names /sys/block)"; elif [ -r /proc/partitions ]; then r disks "$(awk 'NR > 2 && $4 != "" { print $4 }' /proc/partitions | tr '\\n' ' ')"; fi`,
+  `if [ -d /sys/class/net ]; then r interfaces "$(names /sys/class/net)"; else r interfaces "$(ip -o link show 2>/dev/null | awk -F': ' '{ print $2 }' | sed 's/@.*//' | tr '\\n' ' ')"; fi`,
+  `if [ -r /proc/mounts ]; then v=; while read -r dev on fs _; do [ "$on" = / ] && v="$dev $fs"; done < /proc/mounts; r root-mount "$v"; fi`,
   `[ -e /.modloop ] && r modloop yes`,
   `for d in /media/*/apks; do if [ -d "$d" ]; then r boot-media "$d"; break; fi; done`,
-  `[ -d /media ] && r media "$(ls /media | tr '\\n' ' ')"`,
+  `[ -d /media ] && r media "$(names /media)"`,
 ];
 
 /** The read-only facts, then `more` lines (which may report with `r KEY VALUE`); always exits 0. */
