@@ -57,10 +57,10 @@ const INNER = ['echo $$ > "$4"', '/bin/sh -c "$1" < /dev/null >> "$2" 2>&1', 'ec
  *   step rings when it ends: no sleep process, and the end is seen at once.
  *   A shell without `read -t` (dash) or a box without mkfifo sleeps instead.
  * Reads again at once while output pours in (≥ 64 KiB a pass). While it
- * trickles, the first lines after a pause show within 0.1 s and then at
- * least every $5 s (0.5 in the app; `tail -f` looks once a second): each
- * look is a process on the box, and a fleet's installs trickle for minutes.
- * While nothing comes it backs off from 5 ms to $5 s.
+ * trickles, the first lines after a pause show within 0.1 s, then every
+ * 0.25, 0.5 and at last $5 s (1 in the app, as often as `tail -f` looks):
+ * each look is a process on the box, and a fleet's installs trickle for
+ * minutes. While nothing comes it backs off from 5 ms to $5 s.
  * $1 log, $2 exit code file, $3 bytes already received, $4 doorbell, $5 longest nap.
  */
 const FOLLOW = [
@@ -78,7 +78,7 @@ const FOLLOW = [
   '  fi',
   `  if [ "$fin" = 1 ]; then read -r code < "$rc"; printf '\\036cairn-exit %s\\n' "$code" >&2; exit 0; fi`,
   '  if [ "$got" = 2 ]; then nap=0; else',
-  '    case $nap in 0) nap=0.005 ;; 0.005) nap=0.02 ;; 0.02) nap=0.05 ;; 0.05) nap=0.1 ;; 0.1) nap=0.25 ;; *) nap=$most ;; esac',
+  '    case $nap in 0) nap=0.005 ;; 0.005) nap=0.02 ;; 0.02) nap=0.05 ;; 0.05) nap=0.1 ;; 0.1) nap=0.25 ;; 0.25) nap=0.5 ;; *) nap=$most ;; esac',
   '    [ "$got" = 1 ] && case $nap in 0.005 | 0.02 | 0.05) nap=0.1 ;; esac',
   '  fi',
   '  if [ "$nap" = 0 ]; then :; elif [ -n "$ring" ]; then read -t "$nap" -r _ <&4; else sleep "$nap"; fi',
@@ -86,7 +86,7 @@ const FOLLOW = [
 ].join('\n');
 
 /** The longest a follower waits between looks at a quiet log; the doorbell cuts it short at the end. */
-export const LONGEST_NAP_S = 0.5;
+export const LONGEST_NAP_S = 1;
 
 /**
  * Starts the command detached and follows it on the same channel (one round
