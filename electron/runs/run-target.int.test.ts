@@ -248,6 +248,19 @@ describe('refusals', () => {
     }
   });
 
+  it("reads alpine-conf's version from apk's database without running apk", async () => {
+    const db = onBox('lib/apk/db/installed');
+    const before = await readFile(db, 'utf8');
+    await writeFile(db, `${before}C:Q1x\nP:alpine-conf-extra\nV:9.9.9-r9\n\nC:Q1y\nP:alpine-conf\nV:3.22.0-r0\nA:x86_64\n\n`);
+    try {
+      const done = await run(templateById('vm')?.make() as Profile, { planner: () => [] }).result;
+      expect(done.summary.preflight.facts?.alpineConf).toBe('3.22.0-r0');
+      expect(await records()).toEqual([]);
+    } finally {
+      await writeFile(db, before);
+    }
+  });
+
   it('passes preflight on the test target and says what it could not check', async () => {
     const done = await run(templateById('vm')?.make() as Profile, { planner: () => [] }).result;
     expect(done.status).toBe('succeeded');
