@@ -91,6 +91,9 @@ describe('reading the preflight answers', () => {
       .filter((m) => m[1] === '/')
       .at(-1);
     expect(f.rootMount).toBe(root ? `${root[0]} ${root[2]}` : null);
+    const found = (program: string) => execFileSync('/bin/sh', ['-c', 'command -v "$1" || true', 'sh', program], { encoding: 'utf8' }).trim() || null;
+    expect(raw('doas').join(' ') || null).toBe(found('doas'));
+    expect(f.setupAlpine).toBe(found('setup-alpine'));
     expect(f.alpineRelease).toBe(existsSync('/etc/alpine-release') ? readFileSync('/etc/alpine-release', 'utf8').trim() : null);
   });
 });

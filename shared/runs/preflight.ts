@@ -5,28 +5,30 @@
  * (no /proc or /sys in a chroot, no doas) is left out or empty.
  * Files and folders are read with the shell's own `read` and globs rather
  * than cat, awk, ls and tr: a fleet runs this on every box at once, and
- * each process is paid on every box (about 13 fewer here).
+ * each process is paid on every box (about 18 fewer here).
  */
 const FACT_LINES = [
   `r() { printf '%s=%s\\n' "$1" "$2"; }`,
   // The entries of a folder, space-separated, as `ls | tr` printed them.
-  `names() { v=; for e in "$1"/*; do [ -e "$e" ] && v="$v\${e##*/} "; done; printf %s "$v"; }`,
+  `names() { v=; for e in "$1"/*; do [ -e "$e" ] && v="$v\${e##*/} "; done; }`,
+  // Where a program is on PATH, as command -v prints it, without the subshell "$(command -v …)" costs.
+  `where() { v=; o=$IFS; IFS=:; for d in $PATH; do [ -f "$d/$1" ] && [ -x "$d/$1" ] && { v=$d/$1; break; }; done; IFS=$o; }`,
   `v=; [ -r /etc/alpine-release ] && read -r v < /etc/alpine-release; r release "$v"`,
   `r arch "$(uname -m 2>/dev/null)"`,
   `uid=$(id -u 2>/dev/null); r uid "$uid"`,
-  `r doas "$(command -v doas 2>/dev/null)"`,
+  `where doas; doas=$v; r doas "$doas"`,
   // -n: fail instead of asking for a password nobody can type.
-  `if [ "$uid" != 0 ] && command -v doas >/dev/null 2>&1 && doas -n true </dev/null >/dev/null 2>&1; then r doas-nopass yes; fi`,
-  `r setup-alpine "$(command -v setup-alpine 2>/dev/null)"`,
+  `if [ "$uid" != 0 ] && [ -n "$doas" ] && doas -n true </dev/null >/dev/null 2>&1; then r doas-nopass yes; fi`,
+  `where setup-alpine; r setup-alpine "$v"`,
   // From apk's database with one awk: apk itself loads every index (and is a shell script on the test target).
   `if [ -r /lib/apk/db/installed ]; then r alpine-conf "$(awk '/^P:/ { p = substr($0, 3) } /^V:/ && p == "alpine-conf" { print "alpine-conf-" substr($0, 3); exit }' /lib/apk/db/installed)"; else r alpine-conf "$(apk info -v alpine-conf 2>/dev/null | head -n 1)"; fi`,
   `if [ -r /proc/meminfo ]; then v=; while read -r k n _; do [ "$k" = MemTotal: ] && { v=$n; break; }; done < /proc/meminfo; r mem-kb "$v"; fi`,
-  `if [ -d /sys/block ]; then r disks "$(names /sys/block)"; elif [ -r /proc/partitions ]; then r disks "$(awk 'NR > 2 && $4 != "" { print $4 }' /proc/partitions | tr '\\n' ' ')"; fi`,
-  `if [ -d /sys/class/net ]; then r interfaces "$(names /sys/class/net)"; else r interfaces "$(ip -o link show 2>/dev/null | awk -F': ' '{ print $2 }' | sed 's/@.*//' | tr '\\n' ' ')"; fi`,
+  `if [ -d /sys/block ]; then names /sys/block; r disks "$v"; elif [ -r /proc/partitions ]; then r disks "$(awk 'NR > 2 && $4 != "" { print $4 }' /proc/partitions | tr '\\n' ' ')"; fi`,
+  `if [ -d /sys/class/net ]; then names /sys/class/net; r interfaces "$v"; else r interfaces "$(ip -o link show 2>/dev/null | awk -F': ' '{ print $2 }' | sed 's/@.*//' | tr '\\n' ' ')"; fi`,
   `if [ -r /proc/mounts ]; then v=; while read -r dev on fs _; do [ "$on" = / ] && v="$dev $fs"; done < /proc/mounts; r root-mount "$v"; fi`,
   `[ -e /.modloop ] && r modloop yes`,
   `for d in /media/*/apks; do if [ -d "$d" ]; then r boot-media "$d"; break; fi; done`,
-  `[ -d /media ] && r media "$(names /media)"`,
+  `if [ -d /media ]; then names /media; r media "$v"; fi`,
 ];
 
 /** The read-only facts, then `more` lines (which may report with `r KEY VALUE`); always exits 0. */
