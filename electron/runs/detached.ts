@@ -91,14 +91,15 @@ export const LONGEST_NAP_S = 1;
 /**
  * Starts the command detached and follows it on the same channel (one round
  * trip fewer than two commands). The log exists before the command starts,
- * and the old exit code and pid files are gone, so neither a follower nor a
- * stop can mistake a previous attempt for this one.
+ * and the exit code and pid files are emptied (by the shell, not rm: one
+ * process fewer), so neither a follower nor a stop, which wait for them to
+ * be non-empty, can mistake a previous attempt for this one.
  * $1 the inner script, $2 the follower, $3.. command, log, exit code file, pid file, doorbell.
  */
 const LAUNCH = [
   'command -v setsid > /dev/null 2>&1 || { echo "setsid is missing on the box" >&2; exit 127; }',
   'inner=$1 follow=$2; shift 2',
-  'rm -f "$3" "$4" && : > "$2" || exit 1',
+  ': > "$3" && : > "$4" && : > "$2" || exit 1',
   'setsid /bin/sh -c "$inner" cairn-detached "$@" < /dev/null > /dev/null 2>&1 &',
   `printf '\\036cairn-launched\\n' >&2`,
   `exec /bin/sh -c "$follow" cairn-follow "$2" "$3" 0 "$5" ${LONGEST_NAP_S}`,
