@@ -1,3 +1,5 @@
+import { readdirSync, utimesSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDropbearTarget, startOpenSshTarget, type TestTarget } from '../../e2e/target';
 import { sh } from '../../shared/shell';
@@ -152,6 +154,32 @@ describe('a detached step followed on Alpine: the doorbell and the quiet log', (
     const seen = await followCounted('trickle', script, LONGEST_NAP_S);
     expect(seen.out).toBe(Array.from({ length: 30 }, (_, i) => `line ${i}\n`).join(''));
     expect(seen.reads).toBeLessThan(12);
+  });
+
+  it('still sends output when the clock was set back after its last read', async () => {
+    // setup-ntp on a box whose clock ran ahead sets it back: the follower's mark is then in the future.
+    const files = detachedFiles(workDir, 'clock');
+    const started = await exec(conn, startCommand(sh('/bin/sh', '-c', 'echo first; /bin/sleep 2; echo second; /bin/sleep 12; echo end'), files), { timeoutMs: 10_000 });
+    expect(started.ok && started.value.stderr).toContain(MARK.launched);
+    const local = path.join(target.root ?? '', workDir);
+    const began = performance.now();
+    const arrived = new Map<string, number>();
+    let backdated = false;
+    const followed = await exec(conn, followCommand(files, 0, LONGEST_NAP_S), {
+      timeoutMs: 30_000,
+      onStdout: (chunk) => {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) arrived.set(line, performance.now() - began);
+        if (!backdated && arrived.has('first')) {
+          backdated = true;
+          const future = Date.now() / 1000 + 3600;
+          for (const name of readdirSync(local).filter((n) => n.startsWith('clock.log.') && n.endsWith('.mark'))) utimesSync(path.join(local, name), future, future);
+        }
+      },
+    });
+    expect(followed.ok && followed.value.stdout).toBe('first\nsecond\nend\n');
+    expect(backdated).toBe(true);
+    // Written 2 s in; read at the latest on the 5th look a second apart, not at the end 14 s in.
+    expect(arrived.get('second')).toBeLessThan(10_000);
   });
 
   it("uses the app's own longest nap unless told", () => {

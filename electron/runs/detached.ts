@@ -52,7 +52,10 @@ const INNER = ['echo $$ > "$4"', '/bin/sh -c "$1" < /dev/null >> "$2" 2>&1', 'ec
  *   says whether the pass brought output.
  * - A pass reads only when the log may have changed: the log is not older
  *   than the mark made before the last read (`-nt` may count whole seconds;
- *   an equal time reads again, so nothing is missed, only re-checked).
+ *   an equal time reads again, so nothing is missed, only re-checked). Every
+ *   5th pass reads anyway and renews the mark: a clock set back (setup-ntp
+ *   on a box whose clock ran ahead) leaves the mark in the future, and
+ *   without that the output would wait for the step's end, or its idle limit.
  * - It waits with the shell's own `read -t` on the doorbell FIFO, which the
  *   step rings when it ends: no sleep process, and the end is seen at once.
  *   A shell without `read -t` (dash) or a box without mkfifo sleeps instead.
@@ -64,18 +67,18 @@ const INNER = ['echo $$ > "$4"', '/bin/sh -c "$1" < /dev/null >> "$2" 2>&1', 'ec
  * $1 log, $2 exit code file, $3 bytes already received, $4 doorbell, $5 longest nap.
  */
 const FOLLOW = [
-  'log=$1 rc=$2 off=$3 bell=$4 most=$5 nap=0 ring= seen= mark=$1.$$.mark',
+  'log=$1 rc=$2 off=$3 bell=$4 most=$5 nap=0 ring= seen= skips=0 mark=$1.$$.mark',
   `[ -e "$log" ] || { printf '\\036cairn-missing\\n' >&2; exit 0; }`,
   'exec 3< "$log" 5>&1 || exit 1',
   '[ "$off" = 0 ] || dd bs=1 skip="$off" count=0 <&3 2> /dev/null || exit 1',
   'if { [ -p "$bell" ] || mkfifo "$bell"; } 2> /dev/null && exec 4<> "$bell"; then read -t 0.001 -r _ <&4 2> /dev/null; [ $? = 2 ] || ring=1; fi',
   'while :; do',
   '  fin=0 got=0; [ -s "$rc" ] && fin=1',
-  '  if [ "$fin" = 1 ] || [ -z "$seen" ] || ! [ "$mark" -nt "$log" ]; then',
-  '    : > "$mark"; seen=1',
+  '  if [ "$fin" = 1 ] || [ -z "$seen" ] || [ "$skips" -ge 4 ] || ! [ "$mark" -nt "$log" ]; then',
+  '    : > "$mark"; seen=1 skips=0',
   '    recs=$(dd bs=65536 <&3 2>&1 >&5) || exit 1',
   '    case $recs in 0+0*) ;; 0+*) got=1 ;; [1-9]*) got=2 ;; *) got=1 ;; esac',
-  '  fi',
+  '  else skips=$((skips + 1)); fi',
   `  if [ "$fin" = 1 ]; then read -r code < "$rc"; printf '\\036cairn-exit %s\\n' "$code" >&2; exit 0; fi`,
   '  if [ "$got" = 2 ]; then nap=0; else',
   '    case $nap in 0) nap=0.005 ;; 0.005) nap=0.02 ;; 0.02) nap=0.05 ;; 0.05) nap=0.1 ;; 0.1) nap=0.25 ;; 0.25) nap=0.5 ;; *) nap=$most ;; esac',
