@@ -9,33 +9,40 @@ import { makeWorkDir } from './preflight';
 import { loginTo } from './runs.test-support';
 import { Session } from './session';
 
+/** Logs in to a fresh target and makes a work folder there; `stop` undoes all of it. */
+async function openBox(start: () => Promise<TestTarget>) {
+  const target = await start();
+  const login = loginTo(target);
+  const session = new Session(login.connect);
+  const stop = async () => {
+    await session.close();
+    login.cleanup();
+    await target.stop();
+  };
+  try {
+    const opened = await session.open();
+    if (!opened.ok) throw new Error(opened.error.message);
+    const dir = await makeWorkDir(opened.value);
+    if (!dir.ok) throw new Error(dir.error.message);
+    return { target, conn: opened.value, workDir: dir.value, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
 // A step started on a terminal (the doas path) must survive the terminal's
 // hang-up when the starting script exits, even on a box too busy to have
 // detached the step yet. A setsid that dawdles makes that moment certain.
 describe('a detached step: started on a terminal, followed from any byte', () => {
-  let target: TestTarget;
-  let session: Session;
-  let cleanup: () => void;
+  let stop: () => Promise<void>;
   let conn: SshConnection;
   let workDir: string;
 
   beforeAll(async () => {
-    target = await startDropbearTarget();
-    const login = loginTo(target);
-    cleanup = login.cleanup;
-    session = new Session(login.connect);
-    const opened = await session.open();
-    if (!opened.ok) throw new Error(opened.error.message);
-    conn = opened.value;
-    const dir = await makeWorkDir(conn);
-    if (!dir.ok) throw new Error(dir.error.message);
-    workDir = dir.value;
+    ({ conn, workDir, stop } = await openBox(startDropbearTarget));
   });
-  afterAll(async () => {
-    await session?.close();
-    cleanup?.();
-    await target?.stop();
-  });
+  afterAll(() => stop?.());
 
   it('runs to its end although the terminal hung up before it detached', async () => {
     const slow = `${workDir}/slow-bin`;
@@ -78,23 +85,13 @@ describe('a detached step: started on a terminal, followed from any byte', () =>
 // process every pass while their installs compete for the CPU.
 describe('a detached step followed on Alpine: the doorbell and the quiet log', () => {
   let target: TestTarget;
-  let session: Session;
-  let cleanup: () => void;
+  let stop: () => Promise<void>;
   let conn: SshConnection;
   let workDir: string;
   let shims: string;
 
   beforeAll(async () => {
-    target = await startOpenSshTarget();
-    const login = loginTo(target);
-    cleanup = login.cleanup;
-    session = new Session(login.connect);
-    const opened = await session.open();
-    if (!opened.ok) throw new Error(opened.error.message);
-    conn = opened.value;
-    const dir = await makeWorkDir(conn);
-    if (!dir.ok) throw new Error(dir.error.message);
-    workDir = dir.value;
+    ({ target, conn, workDir, stop } = await openBox(startOpenSshTarget));
     // sleep and dd that write down each call, then do the real thing.
     shims = `${workDir}/counting-bin`;
     const shim = (tool: string) => `#!/bin/sh\necho ${tool} >> "\${0%/*}/calls"\nexec /bin/${tool} "$@"\n`;
@@ -105,11 +102,7 @@ describe('a detached step followed on Alpine: the doorbell and the quiet log', (
     );
     expect(made.ok && made.value.exitCode).toBe(0);
   });
-  afterAll(async () => {
-    await session?.close();
-    cleanup?.();
-    await target?.stop();
-  });
+  afterAll(() => stop?.());
 
   /** Starts `script` detached, follows it with the counting tools first on PATH, and says what the follower did. */
   const followCounted = async (name: string, script: string, longestNapS: number) => {
