@@ -73,6 +73,18 @@ describe.each([
     expect(left.ok && left.value.stdout).not.toContain('mismatch.txt');
   });
 
+  it('removes its copy when the box cannot check it (no sha256sum on PATH), and says so by its exit code', async () => {
+    const bin = `${dir}/only-cat`;
+    const made = await exec(conn, `mkdir -p ${bin} && ln -sf "$(command -v cat)" ${bin}/cat && ln -sf "$(command -v rm)" ${bin}/rm`);
+    expect(made.ok && made.value.exitCode).toBe(0);
+    const remote = `${dir}/unchecked.txt`;
+    const temp = `${remote}.cairn-test.tmp`;
+    const sent = await exec(conn, `PATH=${bin} ${placeCommand(temp, remote, 'f'.repeat(64), '0600')}`, { stdin: 'x' });
+    expect(sent.ok && sent.value.exitCode).toBe(67);
+    const left = await exec(conn, `ls -a ${dir}`);
+    expect(left.ok && left.value.stdout).not.toContain('unchecked.txt');
+  });
+
   // Each channel costs the box a process of its SSH server: 50 boxes at once feel every one.
   it('uses one channel of the box for the whole upload', async () => {
     let opened = 0;

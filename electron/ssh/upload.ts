@@ -24,13 +24,15 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
  * its SSH server): writes stdin beside the target under umask 077, checks
  * its sha256 against the one Cairn computed, and only then gives it its
  * mode and renames it into place. A copy that does not match is removed and
- * its sum printed. Exit 65: no match; 66: chmod or mv failed; else cat's.
+ * its sum printed; a copy that could not be written, checked or placed is
+ * removed too. Exit 65: no match; 66: chmod or mv failed; 67: sha256sum
+ * failed; 1: the write failed.
  * $1 temporary file, $2 target, $3 expected sha256, $4 mode.
  */
 const PLACE = [
   'umask 077',
-  'cat > "$1" || exit',
-  'sum=$(sha256sum "$1") || { rm -f "$1"; exit 66; }',
+  'cat > "$1" || { rm -f "$1"; exit 1; }',
+  'sum=$(sha256sum "$1") || { rm -f "$1"; exit 67; }',
   'sum=${sum%% *}',
   'if [ "$sum" != "$3" ]; then rm -f "$1"; echo "$sum"; exit 65; fi',
   // umask 077 already made it 0600, the mode most uploads ask for.
@@ -60,6 +62,14 @@ export async function upload(conn: SshConnection, remotePath: string, content: B
     return err({
       code: 'upload-mismatch',
       message: `The copy of ${remotePath} on ${where} does not match what Cairn sent (sha256 ${stdout.trim() || 'missing'} instead of ${expected}), so it was not installed: try again, and check the box's disk if it keeps happening.`,
+    });
+  }
+  if (exitCode === 67) {
+    return err({
+      code: 'remote-failed',
+      exitCode,
+      stderr,
+      message: `Cairn could not check its copy of ${remotePath} on ${where} with sha256sum (${stderr || 'no reason given'}), so it was not installed: check that sha256sum (BusyBox or coreutils) is on the box's PATH.`,
     });
   }
   if (exitCode === 66) {
