@@ -5,8 +5,7 @@ import { startDropbearTarget, startOpenSshTarget, type TestTarget } from '../../
 import { sh } from '../../shared/shell';
 import { exec, type SshConnection } from '../ssh';
 import { LONGEST_NAP_S, MARK, detachedFiles, followCommand, startCommand } from './detached';
-import { makeWorkDir } from './preflight';
-import { loginTo } from './runs.test-support';
+import { loginTo, workDirOn } from './runs.test-support';
 import { Session } from './session';
 
 /** Logs in to a fresh target and makes a work folder there; `stop` undoes all of it. */
@@ -22,9 +21,8 @@ async function openBox(start: () => Promise<TestTarget>) {
   try {
     const opened = await session.open();
     if (!opened.ok) throw new Error(opened.error.message);
-    const dir = await makeWorkDir(opened.value);
-    if (!dir.ok) throw new Error(dir.error.message);
-    return { target, conn: opened.value, workDir: dir.value, stop };
+    const workDir = await workDirOn(opened.value);
+    return { target, conn: opened.value, workDir, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -6,8 +6,7 @@ import { sh } from '../../shared/shell';
 import { exec } from '../ssh';
 import { detachedFiles } from './detached';
 import { limitsFrom } from './limits';
-import { makeWorkDir } from './preflight';
-import { loginTo } from './runs.test-support';
+import { loginTo, workDirOn } from './runs.test-support';
 import { Session } from './session';
 import { runDetached, runPlain, type StepContext } from './step-runner';
 
@@ -52,11 +51,10 @@ describe('install steps through doas with a password', () => {
     session = new Session(login.connect);
     const opened = await session.open();
     if (!opened.ok) throw new Error(opened.error.message);
-    const dir = await makeWorkDir(opened.value);
-    if (!dir.ok) throw new Error(dir.error.message);
+    const workDir = await workDirOn(opened.value);
     ctx = {
       session,
-      facts: { privilege: 'root', workDir: dir.value },
+      facts: { privilege: 'root', workDir },
       elevation: { doasPassword: target.password },
       // Generous: doas checks the password through PAM, slow on a machine busy with other tests.
       limits: limitsFrom({ idleTimeoutMs: 60_000 }),

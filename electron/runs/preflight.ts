@@ -47,14 +47,6 @@ export async function readFactsMakingWorkDir(conn: SshConnection, signal?: Abort
   return ok({ facts: parsePreflight(stdout), workDir: workDirFrom(stdout, exitCode, stderr) });
 }
 
-/** Makes the run's folder alone (see WORK_DIR_LINES). */
-export async function makeWorkDir(conn: SshConnection, signal?: AbortSignal): Promise<SshResult<string>> {
-  const script = ['r() { printf \'%s=%s\\n\' "$1" "$2"; }', ...WORK_DIR_LINES].join('\n');
-  const result = await exec(conn, sh('/bin/sh', '-c', script, 'cairn-workdir', WORK_DIR_TEMPLATE), { timeoutMs: 60_000, signal });
-  if (!result.ok) return result;
-  return workDirFrom(result.value.stdout, result.value.exitCode, result.value.stderr);
-}
-
 export async function removeWorkDir(conn: SshConnection, dir: string): Promise<void> {
   await exec(conn, sh('rm', '-rf', dir), { timeoutMs: 60_000 });
 }

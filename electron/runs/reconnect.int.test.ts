@@ -6,9 +6,8 @@ import { installerRuns } from '../../e2e/target/stand-ins.test-support';
 import { detachedFiles } from './detached';
 import { startDropProxy, type DropProxy } from './drop-proxy.test-support';
 import { follow } from './follow';
-import { makeWorkDir } from './preflight';
 import { runTarget } from './run-target';
-import { disklessProfile, eventLog, loginTo, runsFolder } from './runs.test-support';
+import { disklessProfile, eventLog, loginTo, runsFolder, workDirOn } from './runs.test-support';
 import { Session } from './session';
 
 describe('a connection cut in the middle of setup-alpine (OpenSSH)', () => {
@@ -103,10 +102,9 @@ describe('Dropbear (a Debian host, not Alpine)', () => {
     const session = new Session(login.connect, { attempts: 5, delayMs: 100, maxDelayMs: 500 });
     const opened = await session.open();
     if (!opened.ok) throw new Error(opened.error.message);
-    const dir = await makeWorkDir(opened.value);
-    if (!dir.ok) throw new Error(dir.error.message);
+    const workDir = await workDirOn(opened.value);
     try {
-      const files = detachedFiles(dir.value, 'count');
+      const files = detachedFiles(workDir, 'count');
       const chunks: Buffer[] = [];
       let cut = false;
       const resumedAt: number[] = [];
@@ -128,7 +126,7 @@ describe('Dropbear (a Debian host, not Alpine)', () => {
       expect(local.equals(await readFile(files.log))).toBe(true);
       expect(local.toString()).toContain('line 149 é\n');
     } finally {
-      await rm(dir.value, { recursive: true, force: true });
+      await rm(workDir, { recursive: true, force: true });
       await session.close();
     }
   });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { TestTarget } from '../../e2e/target';
 import { defaultProfile, type Profile } from '../../shared/profile';
 import { createLog, type Log } from '../log';
-import type { ConnectOptions } from '../ssh';
+import type { ConnectOptions, SshConnection } from '../ssh';
+import { readFactsMakingWorkDir } from './preflight';
 import { openRunFiles } from '../store/runs';
 import type { RunEvent } from './events';
 
@@ -23,6 +24,14 @@ export function loginTo(target: TestTarget, port = target.port): { connect: Conn
     },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** A run's folder on the box, made as a run makes it (with preflight's read); throws when it cannot be made. */
+export async function workDirOn(conn: SshConnection): Promise<string> {
+  const read = await readFactsMakingWorkDir(conn);
+  if (!read.ok) throw new Error(read.error.message);
+  if (!read.value.workDir.ok) throw new Error(read.value.workDir.error.message);
+  return read.value.workDir.value;
 }
 
 /** A fresh runs folder (like userData/runs), removed by cleanup. */
