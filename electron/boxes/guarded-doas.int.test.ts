@@ -42,7 +42,7 @@ describe('a guarded change through doas with a password', () => {
     if (!t.ok) throw new Error(t.error.message);
     const deps: GuardDeps = { access, retryMs: 300, graceMs: 20_000 };
     // Not the shortest window: arming, reconnecting and confirming each wait for doas on a terminal,
-    // and on a loaded machine (CI, 2 cores) 5 s ran out before the confirm once. Confirming ends it early.
+    // which a loaded machine (CI, 2 cores) slows down. Confirming ends the window early.
     return applyGuarded(deps, t.value, { files: [{ path: file, content: 'listen 8080\n', mode: 0o640 }], restart: [], windowMs: WINDOW_MS }, () => undefined);
   };
 

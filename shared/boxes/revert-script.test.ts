@@ -192,6 +192,25 @@ describe('a guarded change run by a real shell', () => {
     expect(readFileSync(file, 'utf8')).toBe('two');
   });
 
+  it('starts the guard even when the terminal that armed it hangs up before the guard detaches', async () => {
+    // doas with a password runs the arm on a terminal whose session ends with it. A setsid that is slow
+    // to start (a busy box) stands in for the scheduling that lost this race in CI.
+    const p = place();
+    const slow = path.join(p.dir, 'bin');
+    mkdirSync(slow);
+    writeFileSync(path.join(slow, 'setsid'), '#!/bin/sh\nsleep 1\nexec /usr/bin/setsid "$@"\n', { mode: 0o755 });
+    const file = path.join(p.files, 'f');
+    writeFileSync(file, 'one');
+    const arm = path.join(p.dir, 'arm.sh');
+    writeFileSync(arm, armScript(plan(p, { files: [{ path: file, content: 'two', mode: 0o644 }] })));
+    const armed = spawnSync('/usr/bin/script', ['-qec', `/bin/sh ${arm}`, '/dev/null'], { encoding: 'utf8', env: { ...env(p), PATH: `${slow}:${env(p).PATH}` } });
+    expect(armed.stdout).toContain('cairn-guard armed');
+    await expect.poll(() => existsSync(marker(p, 'change-1', 'applied')), { timeout: 10_000 }).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('two');
+    expect(parseGuardReport(runLine(confirmCommand('change-1', p.state), p).stdout)?.state).toBe('confirmed');
+    await guardGone(p, 'change-1');
+  });
+
   it('refuses to replace a directory, and leaves no record behind', () => {
     const p = place();
     const armed = run(armScript(plan(p, { files: [{ path: p.files, content: 'x', mode: 0o644 }] })), p);

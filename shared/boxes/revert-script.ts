@@ -246,6 +246,10 @@ export function armScript(plan: GuardPlan): string {
     ...save,
     line('printf', '%s', quote(guardScript(plan)), '>', '"$d/guard.sh"', '||', 'fail', quote('The revert timer could not be written.')),
     ': > "$d/pending"',
+    // Through doas on a terminal this shell leads the terminal's session: when it exits, the kernel hangs
+    // up the session's process group, and on a busy box the guard may not have reached setsid and nohup
+    // yet. It then died unstarted, and Cairn waited out the window for a change the box never applied.
+    "trap '' HUP",
     'setsid nohup sh "$d/guard.sh" </dev/null >/dev/null 2>&1 &',
     `echo ${quote(`${HEAD} armed`)}`,
     '',
