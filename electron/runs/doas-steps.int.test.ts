@@ -89,10 +89,14 @@ describe('install steps through doas with a password', () => {
     const marker = `sleep 60.${process.pid}`;
     const ran = runDetached({ ...ctx, signal: cancel.signal }, step('long', sh('/bin/sh', '-c', marker), { detached: true }), new AbortController().signal);
     // The step runs as root in a session of its own, outside the login's processes: its pid file says which group it leads.
+    // The launch empties the pid file before the step writes its group id there: an empty file is no id yet
+    // (read as 0, "alive" would test this process's own group).
     const pidFile = detachedFiles(ctx.facts.workDir, 'long').pid;
+    const written = () => (existsSync(pidFile) ? readFileSync(pidFile, 'utf8').trim() : '');
     const deadline = Date.now() + 20_000;
-    while (!existsSync(pidFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    const group = Number(readFileSync(pidFile, 'utf8'));
+    while (written() === '' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const group = Number(written());
+    expect(group).toBeGreaterThan(1);
     expect(alive(group)).toBe(true);
     expect(anywhere(marker).length).toBeGreaterThan(0);
     cancel.abort();
