@@ -25,7 +25,7 @@ export const detachedFiles = (workDir: string, stepId: string): DetachedFiles =>
 // positional argument quoted by sh(), never inside the text.
 
 /** Markers the scripts print on stderr for the runner (a control character first, so no output line looks like one). */
-export const MARK = { launched: '\x1ecairn-launched', missing: '\x1ecairn-missing', exit: '\x1ecairn-exit ' };
+export const MARK = { launched: '\x1ecairn-launched', missing: '\x1ecairn-missing', exit: '\x1ecairn-exit ', upload: '\x1ecairn-upload ' };
 
 /**
  * Runs in its own session (setsid), so it leads a process group that can be
@@ -97,11 +97,16 @@ export const LONGEST_NAP_S = 1;
  * and the exit code and pid files are emptied (by the shell, not rm: one
  * process fewer), so neither a follower nor a stop, which wait for them to
  * be non-empty, can mistake a previous attempt for this one.
- * $1 the inner script, $2 the follower, $3.. command, log, exit code file, pid file, doorbell.
+ * A file the step needs (the answer file) can come on this channel's stdin
+ * too, one channel fewer: placed by an upload's placeCommand (the last
+ * argument) before anything else, and a copy that cannot be placed stops the
+ * launch with the upload's exit code and what it printed after a marker.
+ * $1 the inner script, $2 the follower, $3.. command, log, exit code file, pid file, doorbell, place command.
  */
 const LAUNCH = [
   'command -v setsid > /dev/null 2>&1 || { echo "setsid is missing on the box" >&2; exit 127; }',
   'inner=$1 follow=$2; shift 2',
+  `if [ -n "$6" ]; then s=$(eval "$6") || { c=$?; printf '\\036cairn-upload %s %s\\n' "$c" "$s" >&2; exit 1; }; fi`,
   ': > "$3" && : > "$4" && : > "$2" || exit 1',
   'setsid /bin/sh -c "$inner" cairn-detached "$@" < /dev/null > /dev/null 2>&1 &',
   `printf '\\036cairn-launched\\n' >&2`,
@@ -135,8 +140,8 @@ const STOP = [
  * user, so the files stay readable by the follower even when the command
  * itself runs through doas.
  */
-export const launchCommand = (command: string, files: DetachedFiles): string =>
-  sh('/bin/sh', '-c', LAUNCH, 'cairn-launch', INNER, FOLLOW, command, files.log, files.exitCode, files.pid, files.bell);
+export const launchCommand = (command: string, files: DetachedFiles, place = ''): string =>
+  sh('/bin/sh', '-c', LAUNCH, 'cairn-launch', INNER, FOLLOW, command, files.log, files.exitCode, files.pid, files.bell, place);
 
 /**
  * Starts `command` (a root line) detached and returns at once, for a launch

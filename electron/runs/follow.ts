@@ -1,5 +1,7 @@
 import { exec, type ExecOptions, type SshError } from '../ssh';
 import { execAsRoot, type Elevation } from '../ssh/doas';
+import { hostLabel } from '../ssh/errors';
+import { uploadFailure, type UploadPlan } from '../ssh/upload';
 import { MARK, followCommand, launchCommand, startCommand, startedBefore, type DetachedFiles } from './detached';
 import type { Session } from './session';
 
@@ -16,6 +18,8 @@ export interface FollowOptions {
   onReconnect?: (offset: number) => void;
   /** doas asks for a password: the launch goes through doas on a terminal, the following as the login. */
   elevation?: Elevation;
+  /** A file the step needs, sent and placed on the launch's own channel (not with `elevation`: that launch has a terminal, not stdin). */
+  upload?: UploadPlan;
 }
 
 export type FollowResult = { ok: true; value: FollowOutcome } | { ok: false; error: SshError; offset: number };
@@ -101,11 +105,17 @@ export async function follow(session: Session, files: DetachedFiles, options: Fo
       if (launch !== null) return failed(stderr, started.value.exitCode, 'Starting the step', offset);
       stderr = '';
     }
-    const result = await exec(live.value, launch === null ? followCommand(files, offset) : launchCommand(launch, files), run);
+    const place = launch !== null && !options.elevation ? options.upload : undefined;
+    const command = launch === null ? followCommand(files, offset) : launchCommand(launch, files, place?.command);
+    const result = await exec(live.value, command, place ? { ...run, stdin: place.data } : run);
     if (stderr.includes(MARK.launched)) launch = null;
     if (!result.ok) {
       if (result.error.code === 'connection-lost') continue;
       return { ok: false, error: result.error, offset };
+    }
+    if (launch !== null && place) {
+      const refused = uploadRefusal(stderr, place, hostLabel(live.value.host, live.value.port));
+      if (refused) return { ok: false, error: refused, offset };
     }
     if (launch !== null) return failed(stderr, result.value.exitCode, 'Starting the step', offset);
     if (stderr.includes(MARK.missing)) return { ok: true, value: { missing: true } };
@@ -114,4 +124,14 @@ export async function follow(session: Session, files: DetachedFiles, options: Fo
     // The follower was killed on the box, or the channel ended oddly: ask again from here, a few times.
     if (options.signal?.aborted || ++odd >= 3) return failed(stderr, result.value.exitCode, 'Following the output', offset);
   }
+}
+
+/** The upload's refusal the launch reported after its marker (exit code, then the sum it printed), or null. */
+function uploadRefusal(stderr: string, place: UploadPlan, where: string): SshError | null {
+  const at = stderr.indexOf(MARK.upload);
+  if (at === -1) return null;
+  const end = stderr.indexOf('\n', at);
+  const [code, sum = ''] = stderr.slice(at + MARK.upload.length, end === -1 ? undefined : end).split(' ');
+  const said = (stderr.slice(0, at) + (end === -1 ? '' : stderr.slice(end + 1))).trim();
+  return uploadFailure(place, where, Number(code), sum.trim(), said);
 }

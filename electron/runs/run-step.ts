@@ -29,9 +29,10 @@ function judge(step: Step, outcome: StepOutcome, findings: Finding[], tail: stri
 /**
  * Runs one step and records it: output to the log and the events, through
  * the analyser for detached steps (progress, findings, and a prompt loop
- * that stops the step).
+ * that stops the step). `removeAfter`: the run's work folder, removed on
+ * the step's own channel once it ends (a plain step that is the run's last).
  */
-export async function runStep(base: StepContext, step: Step, tracker: RunTracker): Promise<StepEnd> {
+export async function runStep(base: StepContext, step: Step, tracker: RunTracker, removeAfter?: string): Promise<StepEnd> {
   tracker.start(step.id);
   const analyser = step.detached ? new OutputAnalyser({ promptRepeats: base.limits.promptRepeats }) : null;
   const stop = new AbortController();
@@ -49,12 +50,13 @@ export async function runStep(base: StepContext, step: Step, tracker: RunTracker
     ...base,
     onOutput: (chunk, stream) => {
       const text = tracker.output(chunk, `${step.id}:${stream}`);
-      tail = (tail + text).slice(-512);
+      // A flood's chunk is kilobytes: joining it to the tail first would copy all of it for 512 characters.
+      tail = text.length >= 512 ? text.slice(-512) : (tail + text).slice(-512);
       if (analyser) take(analyser.feed(text));
     },
   };
   const uploadError = await uploadFor(ctx, step);
-  const outcome: StepOutcome = uploadError ? { error: uploadError } : step.detached ? await runDetached(ctx, step, stop.signal) : await runPlain(ctx, step);
+  const outcome: StepOutcome = uploadError ? { error: uploadError } : step.detached ? await runDetached(ctx, step, stop.signal) : await runPlain(ctx, step, removeAfter);
   if (analyser) take(analyser.end());
   const ended = judge(step, outcome, analyser?.findings ?? [], tail);
   tracker.end(step.id, ended.status, { exitCode: ended.exitCode, findings: analyser?.findings ?? [], error: ended.error });

@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Client } from 'ssh2';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startOpenSshTarget, type TestTarget } from '../../e2e/target';
 import { hideOnBox, installerRuns } from '../../e2e/target/stand-ins.test-support';
 import { renderInterfaces } from '../../shared/answerfile/interfaces-render';
+import { plan, type Step } from '../../shared/plan';
+import { sh } from '../../shared/shell';
 import { templateById, type Profile } from '../../shared/profile';
-import { runTarget, type RunTargetOptions } from './run-target';
+import { runTarget, type Planner, type RunTargetOptions } from './run-target';
 import { disklessProfile, eventLog, loginTo, running, runsFolder } from './runs.test-support';
 
 const ROOT_HASH = '$6$rootsalt$' + 'R'.repeat(86);
@@ -113,6 +116,24 @@ describe('a full install on the OpenSSH target', () => {
   });
 });
 
+// Each channel costs the box a process of its SSH server, and each is a round trip: 50 boxes at once feel both.
+describe('the round trips of a run', () => {
+  it('pushes and runs setup-alpine in three channels: preflight, the answer file with the launch, the cleanup with the folder', async () => {
+    const exec = vi.spyOn(Client.prototype, 'exec');
+    try {
+      const planner: Planner = (profile, facts, options) => plan(profile, facts, options).filter((s) => s.id === 'setup-alpine' || s.id === 'cleanup');
+      const { result } = run(disklessProfile(), { planner });
+      const done = await result;
+      expect(done.status).toBe('succeeded');
+      expect(installerRuns(await records())).toBe(1);
+      expect(exec).toHaveBeenCalledTimes(3);
+      expect(await runFolders()).toEqual([]);
+    } finally {
+      exec.mockRestore();
+    }
+  });
+});
+
 describe('when setup-alpine goes wrong', () => {
   it('fails on a non-zero exit, says why, skips the rest but still removes the answer file', async () => {
     await target.standIns?.control({ 'setup-disk': { mode: 'fail', exitCode: 3, errorLine: '/dev/sda is not a block device suitable for partitioning' } });
@@ -123,6 +144,8 @@ describe('when setup-alpine goes wrong', () => {
     expect(done.summary.steps.map((s) => s.status)).toEqual(['succeeded', 'failed', 'succeeded', 'skipped', 'skipped']);
     expect((await records()).filter((r) => r.argv.includes('htop'))).toEqual([]);
     expect(existsSync(onBox(`${done.summary.workDir}/answers`))).toBe(false);
+    // The cleanup, the last step to run, took the work folder with it.
+    expect(await runFolders()).toEqual([]);
   });
 
   it('warns about a bad time zone although setup-alpine exits 0', async () => {
@@ -182,8 +205,18 @@ describe('when setup-alpine goes wrong', () => {
       ['lbu-commit', 'skipped'],
     ]);
     expect(existsSync(onBox(`${done.summary.workDir}/answers`))).toBe(false);
+    expect(await runFolders()).toEqual([]);
     await expect.poll(() => running(target, 'setup-alpine')).toEqual([]);
     expect(events.of('run.done')[0]).toMatchObject({ status: 'cancelled', error: { code: 'cancelled' } });
+  });
+
+  it('still removes the work folder when the last step, which was to take it along, is stopped', async () => {
+    const marker = `sleep 37.${process.pid}`;
+    const last: Step = { id: 'last', title: 'Wait', command: sh('/bin/sh', '-c', marker), destructive: false, erases: [], duration: 'short' };
+    const done = await run(disklessProfile(), { planner: () => [last], limits: { stepTimeoutMs: { short: 1000 } } }).result;
+    expect(done.error).toMatchObject({ code: 'timeout', stepId: 'last' });
+    expect(await runFolders()).toEqual([]);
+    await expect.poll(() => running(target, marker)).toEqual([]);
   });
 });
 

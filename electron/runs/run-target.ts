@@ -169,19 +169,24 @@ export async function runTarget(o: RunTargetOptions): Promise<RunResult> {
     let cancelled: RunError | null = null;
     let warned = false;
     let gone = false;
+    let removed = false;
     const skipped = new Set(resume?.skipped);
-    for (const step of steps) {
-      if (skipped.has(step.id)) continue;
-      if ((failure || cancelled) && !step.always) continue;
+    const runs = (step: Step) => !skipped.has(step.id) && (step.always === true || (!failure && !cancelled));
+    for (const [i, step] of steps.entries()) {
+      if (!runs(step)) continue;
       // Clean-up after a cancel still runs: it removes the answer file.
       const signal = cancelled ? new AbortController().signal : cancel;
-      const ended = await runStep({ session, facts, elevation, limits, signal, onOutput: () => undefined }, step, tracker);
+      // The last step to run, when plain and staying connected, takes the work folder with it: one round trip fewer.
+      const last = !o.keepWorkDir && !gone && !step.detached && !step.disconnects && !steps.slice(i + 1).some(runs);
+      const ended = await runStep({ session, facts, elevation, limits, signal, onOutput: () => undefined }, step, tracker, last ? dir.value : undefined);
       if (ended.status === 'cancelled') cancelled ??= ended.error;
       else if (ended.status === 'failed') failure ??= ended.error;
       else if (ended.status === 'warned') warned = true;
       gone ||= step.disconnects === true;
+      // A step that ran to its end (whatever its exit code) removed the folder; a lost or cancelled one may not have.
+      removed ||= last && (ended.error === null || ended.error.code === 'step-failed' || ended.error.code === 'output-error');
     }
-    if (!o.keepWorkDir && !gone) {
+    if (!o.keepWorkDir && !gone && !removed) {
       const live = await session.live();
       if (live.ok) await removeWorkDir(live.value, dir.value);
     }

@@ -1,6 +1,8 @@
 import type { Step, TargetFacts } from '../../shared/plan';
+import { sh } from '../../shared/shell';
 import { exec, upload, type ExecOptions, type SshError, type TerminalOptions } from '../ssh';
 import { execAsRoot, type Elevation } from '../ssh/doas';
+import { planUpload } from '../ssh/upload';
 import { detachedFiles, stopDetached } from './detached';
 import type { RunError } from './events';
 import { runErrorOf } from './run-error';
@@ -27,9 +29,16 @@ export function stepError(step: Step, error: SshError | RunError): RunError {
   return runErrorOf(error, step.id);
 }
 
+/**
+ * A detached step started as the login gets its file on the launch's own
+ * channel (one round trip fewer); only a start through doas on a terminal,
+ * which has no stdin to send it on, uploads it first.
+ */
+const uploadsWithLaunch = (ctx: StepContext, step: Step): boolean => step.detached === true && ctx.elevation === null;
+
 /** Uploads the step's file, once more after a reconnect if the connection dropped meanwhile. */
 export async function uploadFor(ctx: StepContext, step: Step): Promise<RunError | null> {
-  if (!step.upload) return null;
+  if (!step.upload || uploadsWithLaunch(ctx, step)) return null;
   for (let attempt = 0; ; attempt++) {
     const live = await ctx.session.live(ctx.signal);
     if (!live.ok) return stepError(step, live.error);
@@ -50,10 +59,25 @@ const terminalFor = (step: Step): TerminalOptions => ({
   refusedSentence: `"${step.title}" asked for its passphrase again after Cairn typed it; check the passphrase in the profile`,
 });
 
-/** A step in the foreground of one exec channel: stdin (maybe a secret) is sent, never kept. */
-export async function runPlain(ctx: StepContext, step: Step): Promise<StepOutcome> {
+/**
+ * The step's command, then the run's work folder removed on the same
+ * channel (one round trip fewer at the end of a run), keeping the step's
+ * exit code. A subshell, because a shell may exec its last command in place
+ * of itself (BusyBox ash does, and skips an EXIT trap then).
+ */
+const REMOVING_AFTER = '(eval "$1"); rc=$?; rm -rf -- "$2" 2> /dev/null; exit $rc';
+
+export const commandRemovingAfter = (command: string, dir: string): string => sh('/bin/sh', '-c', REMOVING_AFTER, 'cairn-step', command, dir);
+
+/**
+ * A step in the foreground of one exec channel: stdin (maybe a secret) is
+ * sent, never kept. With `removeAfter` (the last step of a run) the work
+ * folder goes on the same channel.
+ */
+export async function runPlain(ctx: StepContext, step: Step, removeAfter?: string): Promise<StepOutcome> {
   const live = await ctx.session.live(ctx.signal);
   if (!live.ok) return { error: stepError(step, live.error) };
+  const command = removeAfter === undefined ? step.command : commandRemovingAfter(step.command, removeAfter);
   const options: ExecOptions = {
     ...(step.answers ? { terminal: terminalFor(step) } : { stdin: step.stdin }),
     signal: ctx.signal,
@@ -63,7 +87,7 @@ export async function runPlain(ctx: StepContext, step: Step): Promise<StepOutcom
     onStdout: (c: Buffer) => ctx.onOutput(c, 'stdout'),
     onStderr: (c: Buffer) => ctx.onOutput(c, 'stderr'),
   };
-  const result = ctx.elevation ? await execAsRoot(live.value, step.command, ctx.elevation.doasPassword, options) : await exec(live.value, step.command, options);
+  const result = ctx.elevation ? await execAsRoot(live.value, command, ctx.elevation.doasPassword, options) : await exec(live.value, command, options);
   if (result.ok) return { exitCode: result.value.exitCode, stderr: result.value.stderr };
   // The box going away is what a reboot step is for.
   if (step.disconnects && result.error.code === 'connection-lost') return { exitCode: 0, stderr: '' };
@@ -120,6 +144,7 @@ export async function runDetached(ctx: StepContext, step: Step, stop: AbortSigna
   const followed = await follow(ctx.session, files, {
     launch: step.command,
     elevation: ctx.elevation,
+    ...(step.upload && uploadsWithLaunch(ctx, step) ? { upload: planUpload(step.upload.path, step.upload.content, step.upload.mode) } : {}),
     signal: halt.signal,
     onData: (chunk) => {
       armIdle();

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { err, ok } from '../../shared/api/result';
 import { sh } from '../../shared/shell';
 import type { SshConnection } from './connect';
-import { hostLabel, type SshResult } from './errors';
+import { hostLabel, type SshError, type SshResult } from './errors';
 import { exec } from './exec';
 
 export interface UploadOptions {
@@ -42,51 +42,65 @@ const PLACE = [
 /** The box's half of an upload: stdin to `temp`, placed at `target` only when its sha256 is `expected`. */
 export const placeCommand = (temp: string, target: string, expected: string, mode: string): string => sh('/bin/sh', '-c', PLACE, 'cairn-upload', temp, target, expected, mode);
 
+/** One upload, ready to send: the bytes, their sha256, and the box's command that places them. */
+export interface UploadPlan {
+  data: Buffer;
+  expected: string;
+  remotePath: string;
+  /** placeCommand for this upload: stdin to a temporary copy, placed only when its sha256 matches. */
+  command: string;
+}
+
+export function planUpload(remotePath: string, content: Buffer | string, mode = 0o600): UploadPlan {
+  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const expected = sha256(data);
+  const temp = `${remotePath}.cairn-${randomBytes(6).toString('hex')}.tmp`;
+  return { data, expected, remotePath, command: placeCommand(temp, remotePath, expected, mode.toString(8).padStart(4, '0')) };
+}
+
+/** What a placeCommand that exited non-zero means, in the person's words; `sum` is what it printed (the sum of a mismatch). */
+export function uploadFailure(plan: UploadPlan, where: string, exitCode: number | null, sum: string, stderr: string): SshError {
+  const { remotePath, expected } = plan;
+  if (exitCode === 65) {
+    return {
+      code: 'upload-mismatch',
+      message: `The copy of ${remotePath} on ${where} does not match what Cairn sent (sha256 ${sum || 'missing'} instead of ${expected}), so it was not installed: try again, and check the box's disk if it keeps happening.`,
+    };
+  }
+  if (exitCode === 67) {
+    return {
+      code: 'remote-failed',
+      exitCode,
+      stderr,
+      message: `Cairn could not check its copy of ${remotePath} on ${where} with sha256sum (${stderr || 'no reason given'}), so it was not installed: check that sha256sum (BusyBox or coreutils) is on the box's PATH.`,
+    };
+  }
+  if (exitCode === 66) {
+    return {
+      code: 'remote-failed',
+      exitCode,
+      stderr,
+      message: `Moving the upload into ${remotePath} on ${where} failed (${stderr || 'no reason given'}): check the path and its permissions.`,
+    };
+  }
+  return {
+    code: 'remote-failed',
+    exitCode,
+    stderr,
+    message: `Writing ${remotePath} on ${where} failed (${stderr || `exit code ${exitCode}`}): check that the folder exists and has free space.`,
+  };
+}
+
 /**
  * Copies content to remotePath over a plain exec channel (works with
  * Dropbear, which has no SFTP): never readable by others even for a moment,
  * never in place unless the box's sha256 of it matches what was sent.
  */
 export async function upload(conn: SshConnection, remotePath: string, content: Buffer | string, options: UploadOptions = {}): Promise<SshResult<UploadOutcome>> {
-  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  const expected = sha256(data);
-  const where = hostLabel(conn.host, conn.port);
-  const temp = `${remotePath}.cairn-${randomBytes(6).toString('hex')}.tmp`;
-  const mode = (options.mode ?? 0o600).toString(8).padStart(4, '0');
-
-  const sent = await exec(conn, placeCommand(temp, remotePath, expected, mode), { timeoutMs: options.timeoutMs, signal: options.signal, stdin: data });
+  const plan = planUpload(remotePath, content, options.mode);
+  const sent = await exec(conn, plan.command, { timeoutMs: options.timeoutMs, signal: options.signal, stdin: plan.data });
   if (!sent.ok) return sent;
   const { exitCode, stdout } = sent.value;
-  const stderr = sent.value.stderr.trim();
-  if (exitCode === 65) {
-    return err({
-      code: 'upload-mismatch',
-      message: `The copy of ${remotePath} on ${where} does not match what Cairn sent (sha256 ${stdout.trim() || 'missing'} instead of ${expected}), so it was not installed: try again, and check the box's disk if it keeps happening.`,
-    });
-  }
-  if (exitCode === 67) {
-    return err({
-      code: 'remote-failed',
-      exitCode,
-      stderr,
-      message: `Cairn could not check its copy of ${remotePath} on ${where} with sha256sum (${stderr || 'no reason given'}), so it was not installed: check that sha256sum (BusyBox or coreutils) is on the box's PATH.`,
-    });
-  }
-  if (exitCode === 66) {
-    return err({
-      code: 'remote-failed',
-      exitCode,
-      stderr,
-      message: `Moving the upload into ${remotePath} on ${where} failed (${stderr || 'no reason given'}): check the path and its permissions.`,
-    });
-  }
-  if (exitCode !== 0) {
-    return err({
-      code: 'remote-failed',
-      exitCode,
-      stderr,
-      message: `Writing ${remotePath} on ${where} failed (${stderr || `exit code ${exitCode}`}): check that the folder exists and has free space.`,
-    });
-  }
-  return ok({ bytes: data.length, sha256: expected });
+  if (exitCode !== 0) return err(uploadFailure(plan, hostLabel(conn.host, conn.port), exitCode, stdout.trim(), sent.value.stderr.trim()));
+  return ok({ bytes: plan.data.length, sha256: plan.expected });
 }
