@@ -14,6 +14,7 @@ import {
   checkGuardPlan,
   confirmCommand,
   forgetCommand,
+  guardDir,
   parseGuardReport,
   statusCommand,
   type GuardedFile,
@@ -185,6 +186,8 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
   };
 
   let lastWord = '';
+  /** Since when the box has said its guard is not running (null: it is, or it was not asked yet). */
+  let goneSince: number | null = null;
   try {
     for (;;) {
       if (signal?.aborted) {
@@ -206,6 +209,9 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
             stderr: '',
             message: `${target.name} has no record of the change: its revert timer never started, and nothing was changed.`,
           });
+        goneSince = report.guardGone ? (goneSince ?? Date.now()) : null;
+        // A guard starts within moments of the arm, even on a busy box: gone for longer, it never will decide.
+        if (goneSince !== null && Date.now() - goneSince >= GUARD_START_MS) return err(guardGone(target, plan, report));
         const word = report.state === 'applying' ? `${target.name} is still applying the change…` : `${target.name} is putting the change back…`;
         if (word !== lastWord) onProgress(`${word}\n`);
         lastWord = word;
@@ -223,6 +229,20 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
     if (error instanceof Refusal) return err(error.error);
     throw error;
   }
+}
+
+/** How long a guard that is not running may still be starting before the change is given up as stranded. */
+export const GUARD_START_MS = 10_000;
+
+/** The guard stopped (or never started) before the change was decided: nothing on the box will put it back. */
+function guardGone(target: Target, plan: GuardPlan, report: GuardReport): BoxError {
+  const applied = report.log.some((l) => l.includes('applying the change'));
+  const files = plan.files.map((f) => f.path).join(', ');
+  const undo = report.state === 'reverting';
+  const message = !applied
+    ? `The revert timer on ${target.name} stopped before it applied anything, so the change was not made: try again, and check the box's memory and processes if it keeps happening.`
+    : `The revert timer on ${target.name} stopped while ${undo ? 'putting the change back' : 'applying the change'}, so nothing will finish it by itself: check ${files || 'the services it touched'} at the box's console (its saved copies are in ${guardDir(plan.id)}).`;
+  return { code: 'remote-failed', exitCode: null, stderr: report.log.join('\n'), message };
 }
 
 /** How an arm can end with the box having run it or not: only asking it tells. */

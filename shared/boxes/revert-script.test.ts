@@ -178,6 +178,18 @@ describe('a guarded change run by a real shell', () => {
     expect(parseGuardReport(runLine(statusCommand('change-1', p.state), p).stdout)?.state).toBe('missing');
   });
 
+  it('tells a guard at work from one that died before the change was decided', async () => {
+    const p = place();
+    // A restart that takes seconds keeps the change "applying" while the guard is looked at.
+    expect(run(armScript(plan(p, { restart: ['networking'] })), p, '', '3').status).toBe(0);
+    const status = () => parseGuardReport(runLine(statusCommand('change-1', p.state), p).stdout);
+    await expect.poll(() => status()?.log.join('\n') ?? '', { timeout: 10_000 }).toContain('applying the change');
+    expect(status()).toMatchObject({ state: 'applying', guardGone: false });
+    process.kill(Number(readFileSync(path.join(p.pids, 'revert-change-1.pid'), 'utf8')), 'SIGKILL');
+    await expect.poll(() => status()?.guardGone, { timeout: 5000 }).toBe(true);
+    expect(status()?.state).toBe('applying');
+  });
+
   it('refuses a second change of the same name and leaves the first alone', async () => {
     const p = place();
     const file = path.join(p.files, 'f');
@@ -227,8 +239,10 @@ describe('parseGuardReport', () => {
       why: 'timeout',
       complete: true,
       log: ['10:00:00 applying the change'],
+      guardGone: false,
     });
-    expect(parseGuardReport('cairn-guard confirmed  \n')).toEqual({ state: 'confirmed', why: null, complete: true, log: [] });
+    expect(parseGuardReport('cairn-guard confirmed  \n')).toEqual({ state: 'confirmed', why: null, complete: true, log: [], guardGone: false });
+    expect(parseGuardReport('cairn-guard applying   guard-gone\n')).toMatchObject({ state: 'applying', guardGone: true });
     expect(parseGuardReport('cairn-guard sideways\n')).toBeNull();
     expect(parseGuardReport('')).toBeNull();
   });

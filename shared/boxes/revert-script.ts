@@ -52,6 +52,8 @@ export interface GuardReport {
   complete: boolean;
   /** The guard's own log: what it applied, restarted and undid, with rc-service's output. */
   log: string[];
+  /** Undecided, and the guard is not running: it never started or it died, so nothing will decide the change. */
+  guardGone: boolean;
 }
 
 const MAX_CONTENT = 1024 * 1024;
@@ -162,6 +164,8 @@ function guardScript(plan: GuardPlan): string {
     `d=${quote(dir)}`,
     `pidfile=${quote(guardPidFile(plan.id, plan.pidRoot))}`,
     'echo $$ > "$pidfile"',
+    // Beside the change too, so that a report can tell a guard that died (killed, the box out of memory) from one at work.
+    'echo $$ > "$d/guard.pid"',
     `log() { printf '%s %s\\n' "$(date +%H:%M:%S)" "$*" >> "$d/log"; }`,
     'apply() {',
     `  log ${quote('applying the change')}`,
@@ -264,7 +268,9 @@ function reportCommand(id: string, confirm: boolean, stateRoot?: string): string
     // Only a change the box has finished applying can be confirmed: a confirm while networking restarts would bless a box not yet tried.
     ...(confirm ? ['[ -e "$d/applied" ] && mv "$d/pending" "$d/confirmed" 2>/dev/null'] : []),
     'if [ -e "$d/confirmed" ]; then s=confirmed; elif [ -e "$d/reverted" ]; then s=reverted; elif [ -e "$d/undo" ]; then s=reverting; else s=applying; fi',
-    `printf '%s %s %s %s\\n' ${quote(HEAD)} "$s" "$(cat "$d/why" 2>/dev/null)" "$(cat "$d/reverted" 2>/dev/null)"`,
+    // While undecided the guard must be running: one that never started or died leaves the change as it is.
+    'g=; if [ "$s" = applying ] || [ "$s" = reverting ]; then { read -r p < "$d/guard.pid" && kill -0 "$p"; } 2>/dev/null || g=guard-gone; fi',
+    `printf '%s %s %s %s %s\\n' ${quote(HEAD)} "$s" "$(cat "$d/why" 2>/dev/null)" "$(cat "$d/reverted" 2>/dev/null)" "$g"`,
     'cat "$d/log" 2>/dev/null',
     'exit 0',
   ].join('; ');
@@ -292,5 +298,5 @@ export function parseGuardReport(stdout: string): GuardReport | null {
   const why = rest.includes('apply-failed') ? 'apply-failed' : rest.includes('timeout') ? 'timeout' : null;
   const log = lines.slice(at + 1);
   while (log.length > 0 && log.at(-1)?.trim() === '') log.pop();
-  return { state: state as GuardState, why, complete: !rest.includes('incomplete'), log };
+  return { state: state as GuardState, why, complete: !rest.includes('incomplete'), log, guardGone: rest.includes('guard-gone') };
 }
