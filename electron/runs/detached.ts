@@ -33,11 +33,13 @@ export const MARK = { launched: '\x1ecairn-launched', missing: '\x1ecairn-missin
  * The pid and exit code are each one short write, so a reader that waits
  * for the file to be non-empty (`-s`) reads it whole; no rename (a process
  * more per step) is needed.
+ * The command runs in a subshell of this shell, not a new /bin/sh: one
+ * program start fewer on every box.
  * Then it rings the follower's doorbell, opened read-write so that it never
  * blocks, whether a follower waits or not.
  * $1 command line, $2 log, $3 exit code file, $4 pid file, $5 doorbell.
  */
-const INNER = ['echo $$ > "$4"', '/bin/sh -c "$1" < /dev/null >> "$2" 2>&1', 'echo $? > "$3"', '[ -p "$5" ] && echo 1<> "$5"'].join('\n');
+const INNER = ['echo $$ > "$4"', '(eval "$1") < /dev/null >> "$2" 2>&1', 'echo $? > "$3"', '[ -p "$5" ] && echo 1<> "$5"'].join('\n');
 
 /**
  * Streams the log from byte $3 until the exit code file appears, then says
@@ -101,17 +103,18 @@ export const LONGEST_NAP_S = 1;
  * too, one channel fewer: placed by an upload's placeCommand (the last
  * argument) before anything else, and a copy that cannot be placed stops the
  * launch with the upload's exit code and what it printed after a marker.
+ * The follower then runs in this same shell (eval, not a new /bin/sh).
  * $1 the inner script, $2 the follower, $3.. command, log, exit code file, pid file, doorbell, place command.
  */
-const LAUNCH = [
+const STARTING = [
   'command -v setsid > /dev/null 2>&1 || { echo "setsid is missing on the box" >&2; exit 127; }',
   'inner=$1 follow=$2; shift 2',
   `if [ -n "$6" ]; then s=$(eval "$6") || { c=$?; printf '\\036cairn-upload %s %s\\n' "$c" "$s" >&2; exit 1; }; fi`,
   ': > "$3" && : > "$4" && : > "$2" || exit 1',
   'setsid /bin/sh -c "$inner" cairn-detached "$@" < /dev/null > /dev/null 2>&1 &',
   `printf '\\036cairn-launched\\n' >&2`,
-  `exec /bin/sh -c "$follow" cairn-follow "$2" "$3" 0 "$5" ${LONGEST_NAP_S}`,
-].join('\n');
+];
+const LAUNCH = [...STARTING, `set -- "$2" "$3" 0 "$5" ${LONGEST_NAP_S}`, 'eval "$follow"'].join('\n');
 
 /**
  * TERM to the whole group, KILL after 2 s if anything of it is left.
@@ -153,7 +156,7 @@ export const launchCommand = (command: string, files: DetachedFiles, place = '')
  * yet have run setsid in the background child, which then died unstarted
  * and left the follower waiting for an exit code that never came.
  */
-const START = ['umask 022', "trap '' HUP", ...LAUNCH.split('\n').slice(0, -1)].join('\n');
+const START = ['umask 022', "trap '' HUP", ...STARTING].join('\n');
 
 export const startCommand = (command: string, files: DetachedFiles): string =>
   sh('/bin/sh', '-c', START, 'cairn-launch', INNER, FOLLOW, command, files.log, files.exitCode, files.pid, files.bell);

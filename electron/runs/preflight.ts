@@ -5,14 +5,12 @@ import { exec, type SshConnection, type SshResult } from '../ssh';
 
 /**
  * A fresh folder only the login user can enter: mktemp -d makes it 0700
- * under umask 077 and chmod says so again, whatever mktemp's defaults.
+ * (mkdtemp, in BusyBox and coreutils alike), under umask 077 besides; no
+ * chmod, which would be a process more on every box.
  * The answer file and the step logs live there. Reports `workdir=` or, when
  * it could not be made, `workdir-error=` with the box's reason.
  */
-const WORK_DIR_LINES = [
-  'umask 077',
-  `if d=$(mktemp -d "$1" 2>&1) && chmod 700 "$d" 2> /dev/null; then r workdir "$d"; else r workdir-error "$(printf %s "$d" | tr '\\n' ' ')"; fi`,
-];
+const WORK_DIR_LINES = ['umask 077', `if d=$(mktemp -d "$1" 2>&1); then r workdir "$d"; else r workdir-error "$(printf %s "$d" | tr '\\n' ' ')"; fi`];
 const WORK_DIR_TEMPLATE = '/tmp/cairn.XXXXXXXXXX';
 
 function workDirFrom(stdout: string, exitCode: number | null, stderr: string): SshResult<string> {
