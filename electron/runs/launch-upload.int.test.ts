@@ -2,26 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDropbearTarget, startOpenSshTarget, type TestTarget } from '../../e2e/target';
 import { sh } from '../../shared/shell';
 import { exec, type SshConnection } from '../ssh';
+import { channelsDuring } from '../ssh/channels.test-support';
 import { planUpload } from '../ssh/upload';
 import { detachedFiles } from './detached';
 import { follow } from './follow';
 import { loginTo, workDirOn } from './runs.test-support';
 import { Session } from './session';
-
-/** Counts the channels opened on the connection while `work` runs: each costs the box a process of its SSH server. */
-async function channelsDuring<T>(conn: SshConnection, work: () => Promise<T>): Promise<{ result: T; channels: number }> {
-  let channels = 0;
-  const original = conn.client.exec.bind(conn.client);
-  conn.client.exec = ((...args: Parameters<typeof original>) => {
-    channels++;
-    return original(...args);
-  }) as typeof original;
-  try {
-    return { result: await work(), channels };
-  } finally {
-    conn.client.exec = original;
-  }
-}
 
 // The answer file travels on the launch's own channel: placed (and checked
 // by sha256) before setup-alpine starts, one round trip fewer per box.

@@ -6,6 +6,7 @@ import { startDropbearTarget, startOpenSshTarget, type TestTarget } from '../../
 import { trusting } from '../../e2e/target/ssh-trust.test-support';
 import { connect, type SshConnection } from './connect';
 import { exec } from './exec';
+import { channelsDuring } from './channels.test-support';
 import { placeCommand, upload } from './upload';
 
 describe.each([
@@ -87,18 +88,8 @@ describe.each([
 
   // Each channel costs the box a process of its SSH server: 50 boxes at once feel every one.
   it('uses one channel of the box for the whole upload', async () => {
-    let opened = 0;
-    const original = conn.client.exec.bind(conn.client);
-    conn.client.exec = ((...args: Parameters<typeof original>) => {
-      opened++;
-      return original(...args);
-    }) as typeof original;
-    try {
-      const result = await upload(conn, `${dir}/once.txt`, 'once');
-      expect(result.ok).toBe(true);
-    } finally {
-      conn.client.exec = original;
-    }
-    expect(opened).toBe(1);
+    const { result, channels } = await channelsDuring(conn, () => upload(conn, `${dir}/once.txt`, 'once'));
+    expect(result.ok).toBe(true);
+    expect(channels).toBe(1);
   });
 });
