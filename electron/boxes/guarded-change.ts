@@ -235,7 +235,7 @@ export async function applyGuarded(deps: GuardDeps, target: Target, change: Guar
 export const GUARD_START_MS = 10_000;
 
 /** The guard stopped (or never started) before the change was decided: nothing on the box will put it back. */
-function guardGone(target: Target, plan: GuardPlan, report: GuardReport): BoxError {
+export function guardGone(target: Target, plan: GuardPlan, report: GuardReport): BoxError {
   const applied = report.log.some((l) => l.includes('applying the change'));
   const files = plan.files.map((f) => f.path).join(', ');
   const undo = report.state === 'reverting';
